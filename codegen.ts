@@ -1,0 +1,32 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Schema first: schema/*.graphql is the source of truth. This writes the resolver types
+// (src/generated/graphql.ts, types only) and the merged SDL (src/generated/typeDefs.ts).
+// It runs on npm install, npm start, npm test and cdk synth; src/generated is not committed.
+const config: CodegenConfig = {
+  schema: 'schema/**/*.graphql',
+  silent: true,
+  generates: {
+    'src/generated/graphql.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: '../graphql/context.js#GraphQLContext',
+        scalars: { Date: 'string', DateTime: 'string' },
+        mappers: {
+          PageRating: '../pageRatings/model.js#PageRatingRecord',
+          AuditEntry: '../audit/model.js#AuditRecord',
+        },
+        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+        maybeValue: 'T | null',
+        inputMaybeValue: 'T | null | undefined',
+      },
+    },
+    'src/generated/typeDefs.ts': {
+      plugins: ['./src/codegen/typeDefsPlugin.cjs'],
+    },
+  },
+};
+
+export default config;

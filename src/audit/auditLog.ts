@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
+import type { Db, Item, TransactItem } from '../store/db.js';
+import { indexKeys, keys } from '../store/keys.js';
+import type { AuditRecord } from './model.js';
+
+/**
+ * The append-only audit trail. A change writes its entry in the same transaction as the change
+ * (so there is never a change without its entry, nor an entry for a change that failed); a read of
+ * personal data writes its entry before the data is returned. Entries are only ever put, with a
+ * condition that they are new: nothing in the API updates or deletes one (TTL removes them when
+ * the retention schedule says).
+ */
+export class AuditLog {
+  constructor(
+    private readonly db: Db,
+    private readonly schedule: RetentionSchedule,
+  ) {}
+
+  /** The entry as a transaction item, to go with the change it records. */
+  entry(record: AuditRecord): TransactItem {
+    return this.db.putNew(this.toItem(record));
+  }
+
+  /** Writes an entry on its own (for reads). */
+  async append(record: AuditRecord): Promise<void> {
+    const outcome = await this.db.transact([this.entry(record)]);
+    if (!outcome.ok) throw new Error('audit entry collided');
+  }
+
+  /** A subject's entries, oldest first. */
+  async list(subject: string): Promise<AuditRecord[]> {
+    const records: AuditRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.query({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.auditPartition(subject) },
+        ExclusiveStartKey: start,
+      });
+      for (const item of out.Items ?? []) records.push(fromItem(item));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return records;
+  }
+
+  private toItem(record: AuditRecord): Item {
+    const id = randomBytes(6).toString('hex');
+    return {
+      ...keys.audit(record.subject, record.at, id),
+      ...(record.actor.id && { gsi1pk: indexKeys.auditByActor(record.actor.id), gsi1sk: `${record.at}#${id}` }),
+      kind: 'AUDIT',
+      subject: record.subject,
+      at: record.at,
+      actor: record.actor,
+      action: record.action,
+      fields: record.fields,
+      version: record.version,
+      expiresAt: expiryEpochSeconds(this.schedule, 'AUDIT', new Date(record.at)),
+    };
+  }
+}
+
+function fromItem(item: Record<string, unknown>): AuditRecord {
+  return {
+    subject: item.subject as string,
+    at: item.at as string,
+    actor: item.actor as AuditRecord['actor'],
+    action: item.action as string,
+    fields: (item.fields as string[]) ?? [],
+    version: (item.version as number | null) ?? null,
+  };
+}

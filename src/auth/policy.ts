@@ -1,0 +1,38 @@
+import type { Caller, StaffGroup } from './caller.js';
+
+/**
+ * Who may call what: every root operation, in one table. An operation that is not listed here is
+ * refused to everyone (deny by default), and a test checks that the table and the schema agree.
+ * Staff see only their team's work: each staff operation names the groups that may call it.
+ */
+export type Access = { kind: 'public' } | { kind: 'staff'; groups: readonly StaffGroup[] };
+
+const PUBLIC: Access = { kind: 'public' };
+const staff = (...groups: StaffGroup[]): Access => ({ kind: 'staff', groups });
+
+export const operationPolicy: Record<'Query' | 'Mutation', Record<string, Access>> = {
+  Query: {
+    ping: PUBLIC,
+    trackCase: PUBLIC,
+    pageRating: staff('web-content'),
+    pageRatingSummary: staff('web-content'),
+    worstRatedPages: staff('web-content'),
+    pageComments: staff('web-content'),
+    researchContacts: staff('web-content'),
+  },
+  Mutation: {
+    submitPageRating: PUBLIC,
+    reviewPageRating: staff('web-content'),
+    eraseResearchContact: staff('web-content'),
+  },
+};
+
+export type Decision = 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+
+export function decide(caller: Caller, rootType: string, field: string): Decision {
+  const access = (operationPolicy as Record<string, Record<string, Access> | undefined>)[rootType]?.[field];
+  if (!access) return 'FORBIDDEN';
+  if (access.kind === 'public') return 'ALLOWED';
+  if (caller.kind !== 'staff') return 'UNAUTHENTICATED';
+  return caller.groups.some((g) => access.groups.includes(g)) ? 'ALLOWED' : 'FORBIDDEN';
+}

@@ -1,0 +1,77 @@
+import type { AuditLog } from '../audit/auditLog.js';
+import type { AuditActor } from '../audit/model.js';
+import { refuse, succeed, type Outcome } from '../errors.js';
+import type { Db, Item } from '../store/db.js';
+import { keys } from '../store/keys.js';
+
+/**
+ * The one way staff change a case: optimistic concurrency and an audit entry, whatever the case type.
+ *
+ * The caller says which version it read. The change is decided by the area's rules against the
+ * case as it is now, then written with a condition that the version has not moved, together with
+ * its audit entry, in one transaction. Two staff editing one case: the first wins, the second is
+ * told the case changed and nothing of theirs is written.
+ */
+export interface CaseChange {
+  reference: string;
+  expectedVersion: number;
+  actor: AuditActor;
+  action: string;
+  now: Date;
+  /** The area's rules: the attributes to set, or why the change is not allowed now. */
+  decide: (current: Item) => Outcome<Record<string, unknown>>;
+}
+
+export async function changeCase(db: Db, audit: AuditLog, change: CaseChange): Promise<Outcome<Item>> {
+  const key = keys.case(change.reference);
+  const current = await db.get<Item>(key);
+  if (!current) return notFound();
+  if (current.version !== change.expectedVersion) return stale(current.version as number);
+
+  const decision = change.decide(current);
+  if (!decision.ok) return decision;
+
+  const at = change.now.toISOString();
+  const set = { ...decision.value, updatedAt: at };
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':expected': change.expectedVersion, ':one': 1 };
+  const assignments = Object.entries(set).map(([name, value], i) => {
+    names[`#f${i}`] = name;
+    values[`:v${i}`] = value;
+    return `#f${i} = :v${i}`;
+  });
+  const outcome = await db.transact([
+    db.updateItem(
+      key,
+      `SET ${[...assignments, '#version = #version + :one'].join(', ')}`,
+      names,
+      values,
+      'attribute_exists(pk) AND #version = :expected',
+    ),
+    audit.entry({
+      subject: change.reference,
+      at,
+      actor: change.actor,
+      action: change.action,
+      fields: Object.keys(decision.value),
+      version: change.expectedVersion + 1,
+    }),
+  ]);
+  if (!outcome.ok) {
+    const now = await db.get<Item>(key);
+    return now ? stale(now.version as number) : notFound();
+  }
+  return succeed({ ...current, ...set, version: change.expectedVersion + 1 });
+}
+
+function notFound() {
+  return refuse('NOT_FOUND', 'There is no case with this reference.', ['input', 'reference']);
+}
+
+function stale(currentVersion: number) {
+  return refuse(
+    'STALE_VERSION',
+    `Someone else changed this case since you read it (it is now at version ${currentVersion}). Reload it, check their change, and try again.`,
+    ['input', 'expectedVersion'],
+  );
+}

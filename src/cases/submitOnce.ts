@@ -1,0 +1,195 @@
+import { AuditLog } from '../audit/auditLog.js';
+import type { KeyedHasher } from '../crypto/keyedHash.js';
+import { RateLimitedError, refuse, succeed, type Outcome } from '../errors.js';
+import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
+import { allocateReference } from '../store/counters.js';
+import type { Db, Item, TransactItem } from '../store/db.js';
+import { keys } from '../store/keys.js';
+import type { RateLimiter, RateRule } from '../store/rateLimiter.js';
+import { londonYearOf } from '../calendar/londonDate.js';
+import type { CaseTypeName } from './caseTypes.js';
+import type { TrackingCodes } from './trackingCode.js';
+
+/**
+ * The one way a public submission is stored, whatever its case type:
+ *
+ * 1. a retry with the same idempotency key and input gets the first answer back, tracking code
+ *    included, and nothing new is stored (the same key with other input is refused);
+ * 2. each source may submit only so often (the source is a keyed hash of its address);
+ * 3. the same content from the same source within the duplicate window is stored once;
+ * 4. otherwise a reference is allocated and the case, its idempotency record, its duplicate guard
+ *    and its audit entry are written in one transaction: all of them or none.
+ *
+ * Races are settled by the transaction's conditions, not by the reads before it.
+ */
+export interface SubmissionRequest {
+  caseType: CaseTypeName;
+  idempotencyKey: string;
+  /** The validated input without the idempotency key: a retry must send the same. */
+  canonicalInput: unknown;
+  sourceHash: string;
+  /** The content that makes two submissions "the same"; omit to store every distinct submission. */
+  duplicateContent?: unknown;
+  /** The names of the fields given, for the audit entry (never their values). */
+  auditFields: string[];
+  /** The case's own items. Called again if a concurrent write to a shared item forces a retry. */
+  caseItems: (created: CreatedCase) => Promise<TransactItem[]>;
+}
+
+export interface CreatedCase {
+  reference: string;
+  receivedAt: Date;
+  trackingCodeHash: string;
+}
+
+export interface Receipt {
+  reference: string;
+  trackingCode: string | null;
+  receivedAt: string;
+  duplicateOfEarlierSubmission: boolean;
+}
+
+export interface SubmissionPolicy {
+  rateLimit: RateRule;
+  duplicateWindowSeconds: number;
+  retention: RetentionSchedule;
+}
+
+const MAX_ATTEMPTS = 5;
+
+export class SubmissionDesk {
+  constructor(
+    private readonly db: Db,
+    private readonly hasher: KeyedHasher,
+    private readonly trackingCodes: TrackingCodes,
+    private readonly rateLimiter: RateLimiter,
+    private readonly audit: AuditLog,
+    private readonly policy: SubmissionPolicy,
+    private readonly now: () => Date,
+  ) {}
+
+  async submit(request: SubmissionRequest): Promise<Outcome<Receipt>> {
+    const idempotencyKey = keys.idempotency(request.caseType, this.hasher.hash('idempotency-key', request.idempotencyKey));
+    const requestHash = this.hasher.hash('request', JSON.stringify(request.canonicalInput));
+
+    const earlier = await this.replay(idempotencyKey, requestHash, request);
+    if (earlier) return earlier;
+
+    try {
+      await this.rateLimiter.hit(`submit-${request.caseType}`, request.sourceHash, this.policy.rateLimit);
+    } catch (error) {
+      if (error instanceof RateLimitedError) {
+        return refuse('RATE_LIMITED', `Too many submissions from your connection: try again in ${Math.ceil(error.retryAfterSeconds / 60)} minutes.`);
+      }
+      throw error;
+    }
+
+    const duplicateKey =
+      request.duplicateContent === undefined
+        ? undefined
+        : keys.duplicateGuard(
+            this.hasher.hash('duplicate', JSON.stringify([request.caseType, request.sourceHash, request.duplicateContent])),
+          );
+    if (duplicateKey) {
+      const duplicate = await this.duplicateOf(duplicateKey);
+      if (duplicate) return succeed(duplicate);
+    }
+
+    const receivedAt = this.now();
+    const reference = await allocateReference(this.db, request.caseType, londonYearOf(receivedAt));
+    const trackingCode = this.trackingCodes.codeFor(request.caseType, request.idempotencyKey);
+    const created: CreatedCase = { reference, receivedAt, trackingCodeHash: this.trackingCodes.hashOf(trackingCode) };
+    const nowSeconds = Math.floor(receivedAt.getTime() / 1000);
+
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const items: TransactItem[] = [
+        this.db.putNew(
+          {
+            ...idempotencyKey,
+            kind: 'IDEMPOTENCY',
+            requestHash,
+            reference,
+            receivedAt: receivedAt.toISOString(),
+            expiresAt: expiryEpochSeconds(this.policy.retention, 'IDEMPOTENCY_KEY', receivedAt),
+          },
+          nowSeconds,
+        ),
+        ...(duplicateKey
+          ? [
+              this.db.putNew(
+                {
+                  ...duplicateKey,
+                  kind: 'DUPLICATE',
+                  reference,
+                  receivedAt: receivedAt.toISOString(),
+                  expiresAt: nowSeconds + this.policy.duplicateWindowSeconds,
+                } satisfies Item,
+                nowSeconds,
+              ),
+            ]
+          : []),
+        this.audit.entry({
+          subject: reference,
+          at: receivedAt.toISOString(),
+          actor: { kind: 'PUBLIC' },
+          action: 'SUBMITTED',
+          fields: request.auditFields,
+          version: 1,
+        }),
+        ...(await request.caseItems(created)),
+      ];
+      const outcome = await this.db.transact(items);
+      if (outcome.ok) {
+        return succeed({ reference, trackingCode, receivedAt: receivedAt.toISOString(), duplicateOfEarlierSubmission: false });
+      }
+      if (outcome.reasons[0] === 'ConditionalCheckFailed') {
+        // A concurrent retry with the same key got there first: answer as it was answered.
+        const replayed = await this.replay(idempotencyKey, requestHash, request);
+        if (replayed) return replayed;
+      }
+      if (duplicateKey && outcome.reasons[1] === 'ConditionalCheckFailed') {
+        const duplicate = await this.duplicateOf(duplicateKey);
+        if (duplicate) return succeed(duplicate);
+      }
+      // Otherwise a shared item (a counter the case keeps up to date) moved under us: try again.
+    }
+    throw new Error('submission could not be stored after repeated write conflicts');
+  }
+
+  private async replay(
+    key: { pk: string; sk: string },
+    requestHash: string,
+    request: SubmissionRequest,
+  ): Promise<Outcome<Receipt> | undefined> {
+    const item = await this.db.get<Item>(key);
+    if (!item || this.expired(item)) return undefined;
+    if (item.requestHash !== requestHash) {
+      return refuse(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This idempotency key was already used for a different submission: make a new key for each submission.',
+        ['input', 'idempotencyKey'],
+      );
+    }
+    return succeed({
+      reference: item.reference as string,
+      trackingCode: this.trackingCodes.codeFor(request.caseType, request.idempotencyKey),
+      receivedAt: item.receivedAt as string,
+      duplicateOfEarlierSubmission: false,
+    });
+  }
+
+  private async duplicateOf(key: { pk: string; sk: string }): Promise<Receipt | undefined> {
+    const item = await this.db.get<Item>(key);
+    if (!item || this.expired(item)) return undefined;
+    return {
+      reference: item.reference as string,
+      trackingCode: null,
+      receivedAt: item.receivedAt as string,
+      duplicateOfEarlierSubmission: true,
+    };
+  }
+
+  private expired(item: Item): boolean {
+    return typeof item.expiresAt === 'number' && item.expiresAt < Math.floor(this.now().getTime() / 1000);
+  }
+}

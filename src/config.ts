@@ -1,0 +1,61 @@
+import { defaultRetentionSchedule, retentionRecordTypes, type RetentionSchedule } from './retention/schedule.js';
+import type { RateRule } from './store/rateLimiter.js';
+
+/**
+ * Everything the force may choose (policy), read from the environment once at start-up. Rules of
+ * law are in code; choices are here. Each variable is described in the README.
+ */
+export interface AppConfig {
+  /** Hosts whose pages may be rated. */
+  allowedPageHosts: string[];
+  /** Public submissions per source. */
+  submitRateLimit: RateRule;
+  /** trackCase calls per source. */
+  trackRateLimit: RateRule;
+  /** The same submission from the same source within this many seconds is stored once. */
+  duplicateWindowSeconds: number;
+  retention: RetentionSchedule;
+  /** GraphQL introspection: on for local development, off when deployed. */
+  introspection: boolean;
+  /** Query limits (graphql-armor). */
+  limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxDirectives: number };
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const retention = structuredClone(defaultRetentionSchedule);
+  for (const type of retentionRecordTypes) {
+    const days = env[`RETENTION_DAYS_${type}`];
+    if (days !== undefined) retention[type] = { ...retention[type], days: positiveInteger(`RETENTION_DAYS_${type}`, days) };
+  }
+  return {
+    allowedPageHosts: list(env.ALLOWED_PAGE_HOSTS ?? 'www.west-midlands.police.uk,west-midlands.police.uk'),
+    submitRateLimit: {
+      limit: positiveInteger('SUBMIT_RATE_LIMIT', env.SUBMIT_RATE_LIMIT ?? '20'),
+      windowSeconds: positiveInteger('SUBMIT_RATE_WINDOW_SECONDS', env.SUBMIT_RATE_WINDOW_SECONDS ?? '600'),
+    },
+    trackRateLimit: {
+      limit: positiveInteger('TRACK_RATE_LIMIT', env.TRACK_RATE_LIMIT ?? '30'),
+      windowSeconds: positiveInteger('TRACK_RATE_WINDOW_SECONDS', env.TRACK_RATE_WINDOW_SECONDS ?? '600'),
+    },
+    duplicateWindowSeconds: positiveInteger('DUPLICATE_WINDOW_SECONDS', env.DUPLICATE_WINDOW_SECONDS ?? '300'),
+    retention,
+    introspection: env.GRAPHQL_INTROSPECTION === 'true',
+    limits: { maxDepth: 10, maxAliases: 15, maxCost: 5000, maxTokens: 2000, maxDirectives: 20 },
+    ...overrides,
+  };
+}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function positiveInteger(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number`);
+  return n;
+}

@@ -1,0 +1,55 @@
+import type { UserErrorCode } from './generated/graphql.js';
+
+/**
+ * How the domain says "no". A mutation's service returns an Outcome: the value, or the user errors
+ * that say what the caller got wrong (shown in the payload's userErrors). A query that is asked
+ * something impossible throws UserInputError (a top-level BAD_USER_INPUT error). Messages never
+ * repeat the values that were sent: they may be personal data.
+ */
+export interface UserErrorShape {
+  field: string[] | null;
+  message: string;
+  code: UserErrorCode;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; userErrors: UserErrorShape[] };
+
+export const succeed = <T>(value: T): Outcome<T> => ({ ok: true, value });
+
+export const refuse = (
+  code: UserErrorCode,
+  message: string,
+  field: string[] | null = null,
+): { ok: false; userErrors: UserErrorShape[] } => ({ ok: false, userErrors: [{ field, message, code }] });
+
+/** A query's input cannot be answered as asked. */
+export class UserInputError extends Error {
+  constructor(readonly userErrors: UserErrorShape[]) {
+    super(userErrors.map((e) => e.message).join(' '));
+    this.name = 'UserInputError';
+  }
+}
+
+/** Too many requests from one source in the current window. */
+export class RateLimitedError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many requests: try again in ${retryAfterSeconds} seconds.`);
+    this.name = 'RateLimitedError';
+  }
+}
+
+/** The caller may not do this (authorization is decided in src/auth/policy.ts). */
+export class ForbiddenError extends Error {
+  constructor(message = 'You are not allowed to do this.') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** The bearer token was present but not valid. */
+export class UnauthenticatedError extends Error {
+  constructor(message = 'The bearer token is not valid: sign in again.') {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+}

@@ -1,0 +1,15 @@
+import type { Resolvers } from '../generated/graphql.js';
+import { pageRatingResolvers } from '../pageRatings/resolvers.js';
+import { trackingResolvers } from '../tracking/resolvers.js';
+import { DateScalar, DateTimeScalar } from './scalars.js';
+
+/** Every area's resolvers, merged by root type. */
+const areas: Resolvers[] = [trackingResolvers, pageRatingResolvers];
+
+export function allResolvers(): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const area of areas) {
+    for (const [type, fields] of Object.entries(area)) merged[type] = { ...merged[type], ...(fields as object) };
+  }
+  return { ...(merged as Resolvers), Date: DateScalar, DateTime: DateTimeScalar };
+}

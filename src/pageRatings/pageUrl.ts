@@ -1,0 +1,29 @@
+/**
+ * A rated page's address, normalised so that every way of writing one page counts as one page:
+ * https, lower-case host, no port, credentials, query string or fragment, no trailing slash (but
+ * the home page keeps its "/"). Only pages on the force's own websites (configured hosts) count.
+ */
+export type PageUrlResult =
+  | { ok: true; pageUrl: string; pageKey: string }
+  | { ok: false; code: 'INVALID' | 'HOST_NOT_ALLOWED' | 'TOO_LONG' };
+
+export const MAX_PAGE_URL_LENGTH = 2000;
+
+export function normalisePageUrl(raw: string, allowedHosts: readonly string[]): PageUrlResult {
+  const trimmed = raw.trim();
+  if (trimmed.length > MAX_PAGE_URL_LENGTH) return { ok: false, code: 'TOO_LONG' };
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return { ok: false, code: 'INVALID' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, code: 'INVALID' };
+  if (url.username || url.password) return { ok: false, code: 'INVALID' };
+  const host = url.hostname.toLowerCase();
+  if (!allowedHosts.map((h) => h.toLowerCase()).includes(host)) return { ok: false, code: 'HOST_NOT_ALLOWED' };
+  let path = url.pathname.replace(/\/{2,}/g, '/');
+  if (path.length > 1) path = path.replace(/\/+$/, '');
+  const pageUrl = `https://${host}${path}`;
+  return { ok: true, pageUrl, pageKey: `${host}${path}` };
+}

@@ -1,0 +1,244 @@
+import { addDays, londonDateOf, monthOf } from '../calendar/londonDate.js';
+import type { CreatedCase } from '../cases/submitOnce.js';
+import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
+import type { Db, Item, TransactItem } from '../store/db.js';
+import { indexKeys, keys } from '../store/keys.js';
+import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
+import { addCounts, noStars, rankingSortKey, starAttribute, type DateRange, type StarCounts } from './aggregates.js';
+import type { PageRatingRecord, ResearchContactRecord } from './model.js';
+import type { SubmitPageRating } from './validation.js';
+import type { RedactionKind } from './redaction.js';
+
+export const ALL_TIME = 'ALL';
+
+export interface RankedPage {
+  pageUrl: string;
+  counts: StarCounts;
+}
+
+/**
+ * Page ratings in the table:
+ * - the rating is a case item (CASE#ref / CASE), with gsi1 = the page's comments, newest first,
+ *   when it has a comment;
+ * - research-contact details are a separate item (CASE#ref / RESEARCH_CONTACT) with their own,
+ *   shorter retention, listed by gsi1 and found for erasure by a keyed hash of the email (gsi2);
+ * - each page has a count per star per day (PAGE#key / DAY#date) and per ranking period
+ *   (PAGE#key / RANK#ALL and RANK#YYYY-MM, ranked worst first by gsi1).
+ */
+export class PageRatingRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly paginator: Paginator,
+    private readonly retention: RetentionSchedule,
+  ) {}
+
+  /** The items a new rating writes, with its counts, for the submission transaction. */
+  async newRatingItems(
+    created: CreatedCase,
+    input: SubmitPageRating,
+    comment: { text: string; kinds: RedactionKind[] } | null,
+    emailHash: string | null,
+  ): Promise<TransactItem[]> {
+    const { reference, receivedAt, trackingCodeHash } = created;
+    const at = receivedAt.toISOString();
+    const { pageUrl, pageKey } = input.pageUrl;
+    const day = londonDateOf(receivedAt);
+    const star = starAttribute(input.rating);
+    const items: TransactItem[] = [
+      this.db.putNew({
+        ...keys.case(reference),
+        ...(comment && { gsi1pk: indexKeys.pageComments(pageKey), gsi1sk: `${at}#${reference}` }),
+        kind: 'CASE',
+        caseType: 'PAGE_RATING',
+        reference,
+        status: 'RECEIVED',
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        trackingCodeHash,
+        pageUrl,
+        pageKey,
+        rating: input.rating,
+        comment: comment?.text ?? null,
+        redactions: comment?.kinds ?? [],
+        hasResearchContact: input.researchContact !== null,
+        reviewOutcome: null,
+        expiresAt: expiryEpochSeconds(this.retention, 'PAGE_RATING', receivedAt),
+      }),
+      this.db.updateItem(
+        keys.pageDay(pageKey, day),
+        'ADD #star :one SET pageUrl = :pageUrl, expiresAt = :expires',
+        { '#star': star },
+        { ':one': 1, ':pageUrl': pageUrl, ':expires': expiryEpochSeconds(this.retention, 'PAGE_RATING_AGGREGATE', receivedAt) },
+      ),
+      ...(await this.rankingItems(pageKey, pageUrl, star, [ALL_TIME, monthOf(day)], receivedAt)),
+    ];
+    if (input.researchContact) {
+      const deleteAt = expiryEpochSeconds(this.retention, 'RESEARCH_CONTACT', receivedAt);
+      items.push(
+        this.db.putNew({
+          ...keys.researchContact(reference),
+          gsi1pk: indexKeys.researchContacts(),
+          gsi1sk: `${at}#${reference}`,
+          ...(emailHash && { gsi2pk: indexKeys.researchContactsByEmail(emailHash), gsi2sk: reference }),
+          kind: 'RESEARCH_CONTACT',
+          reference,
+          name: input.researchContact.name,
+          email: input.researchContact.email,
+          pageUrl,
+          consentedAt: at,
+          expiresAt: deleteAt,
+        }),
+      );
+    }
+    return items;
+  }
+
+  /**
+   * A ranking item's sort key depends on its average, which DynamoDB cannot compute in an update,
+   * so each is read and rewritten on condition that no one else rewrote it meanwhile (a conflict
+   * cancels the submission's transaction, which is then retried).
+   */
+  private async rankingItems(
+    pageKey: string,
+    pageUrl: string,
+    star: keyof StarCounts,
+    periods: string[],
+    receivedAt: Date,
+  ): Promise<TransactItem[]> {
+    const current = await this.db.getMany<Item>(periods.map((p) => keys.pageRank(pageKey, p)));
+    return periods.map((period) => {
+      const existing = current.find((i) => i.sk === keys.pageRank(pageKey, period).sk);
+      const counts = addCounts(countsOf(existing), { ...noStars, [star]: 1 });
+      const item = {
+        ...keys.pageRank(pageKey, period),
+        gsi1pk: indexKeys.pageRanking(period),
+        gsi1sk: rankingSortKey(counts, pageKey),
+        kind: 'PAGE_RANK',
+        pageUrl,
+        ...counts,
+        total: counts.s1 + counts.s2 + counts.s3,
+        revision: ((existing?.revision as number | undefined) ?? 0) + 1,
+        expiresAt: expiryEpochSeconds(this.retention, 'PAGE_RATING_AGGREGATE', receivedAt),
+      };
+      return existing
+        ? this.db.put(item, { expression: 'revision = :seen', values: { ':seen': existing.revision } })
+        : this.db.putNew(item);
+    });
+  }
+
+  async get(reference: string): Promise<PageRatingRecord | undefined> {
+    const item = await this.db.get<Item>(keys.case(reference));
+    return item?.caseType === 'PAGE_RATING' ? toRating(item) : undefined;
+  }
+
+  /** Day counts for a range: one query, one small item per day that had ratings. */
+  async countsForRange(pageKey: string, range: DateRange): Promise<StarCounts> {
+    let total = noStars;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.query({
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': keys.pagePartition(pageKey), ':from': `DAY#${range.from}`, ':to': `DAY#${range.to}` },
+        ExclusiveStartKey: start,
+      });
+      for (const item of out.Items ?? []) total = addCounts(total, countsOf(item));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return total;
+  }
+
+  comments(pageKey: string, page: PageArgs): Promise<Connection<PageRatingRecord>> {
+    return this.paginator.list(
+      { index: 'gsi1', keyCondition: 'gsi1pk = :pk', values: { ':pk': indexKeys.pageComments(pageKey) }, ascending: false },
+      page,
+      toRating,
+    );
+  }
+
+  ranking(period: string, minimumRatings: number, page: PageArgs): Promise<Connection<RankedPage>> {
+    return this.paginator.list(
+      {
+        index: 'gsi1',
+        keyCondition: 'gsi1pk = :pk',
+        values: { ':pk': indexKeys.pageRanking(period), ':min': minimumRatings },
+        filter: '#total >= :min',
+        names: { '#total': 'total' },
+        ascending: true,
+      },
+      page,
+      (item) => ({ pageUrl: item.pageUrl as string, counts: countsOf(item) }),
+    );
+  }
+
+  researchContacts(page: PageArgs): Promise<Connection<ResearchContactRecord>> {
+    return this.paginator.list(
+      { index: 'gsi1', keyCondition: 'gsi1pk = :pk', values: { ':pk': indexKeys.researchContacts() }, ascending: false },
+      page,
+      toContact,
+    );
+  }
+
+  /** The references whose contact details were given with this email (by its keyed hash). */
+  async contactsByEmail(emailHash: string): Promise<string[]> {
+    const refs: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.query({
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': indexKeys.researchContactsByEmail(emailHash) },
+        ExclusiveStartKey: start,
+      });
+      refs.push(...(out.Items ?? []).map((i) => i.reference as string));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return refs;
+  }
+
+  /** Deleting a contact item, and marking its rating as having none, for the erasure transaction. */
+  eraseContactItems(reference: string, at: string): TransactItem[] {
+    return [
+      this.db.deleteItem(keys.researchContact(reference)),
+      this.db.updateItem(
+        keys.case(reference),
+        'SET hasResearchContact = :false, updatedAt = :at',
+        undefined,
+        { ':false': false, ':at': at },
+        'attribute_exists(pk)',
+      ),
+    ];
+  }
+}
+
+function countsOf(item: Item | undefined): StarCounts {
+  return { s1: Number(item?.s1 ?? 0), s2: Number(item?.s2 ?? 0), s3: Number(item?.s3 ?? 0) };
+}
+
+export function toRating(item: Item): PageRatingRecord {
+  return {
+    reference: item.reference as string,
+    pageUrl: item.pageUrl as string,
+    pageKey: item.pageKey as string,
+    rating: item.rating as number,
+    comment: (item.comment as string | null) ?? null,
+    redactions: (item.redactions as RedactionKind[]) ?? [],
+    hasResearchContact: Boolean(item.hasResearchContact),
+    receivedAt: item.createdAt as string,
+    status: item.status as PageRatingRecord['status'],
+    reviewOutcome: (item.reviewOutcome as PageRatingRecord['reviewOutcome']) ?? null,
+    version: item.version as number,
+    updatedAt: item.updatedAt as string,
+  };
+}
+
+function toContact(item: Item): ResearchContactRecord {
+  return {
+    reference: item.reference as string,
+    name: (item.name as string | null) ?? null,
+    email: (item.email as string | null) ?? null,
+    pageUrl: item.pageUrl as string,
+    consentedAt: item.consentedAt as string,
+    deleteOn: addDays(londonDateOf(new Date((item.expiresAt as number) * 1000)), 0),
+  };
+}

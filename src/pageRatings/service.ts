@@ -1,0 +1,204 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { AuditLog } from '../audit/auditLog.js';
+import { actorOf } from '../audit/model.js';
+import type { Caller } from '../auth/caller.js';
+import { londonDateOf, londonYearOf } from '../calendar/londonDate.js';
+import { formatReference, parseReference } from '../cases/reference.js';
+import type { Receipt, SubmissionDesk } from '../cases/submitOnce.js';
+import type { TrackingCodes } from '../cases/trackingCode.js';
+import { changeCase } from '../cases/caseChanges.js';
+import type { AppConfig } from '../config.js';
+import type { KeyedHasher } from '../crypto/keyedHash.js';
+import { refuse, succeed, UserInputError, type Outcome } from '../errors.js';
+import type { PageRatingReviewOutcome, PageRatingSummaryInput, WorstRatedPagesInput } from '../generated/graphql.js';
+import type { Logger } from '../logging/logger.js';
+import type { Db } from '../store/db.js';
+import type { Connection, PageArgs } from '../store/pagination.js';
+import { emailLookupForm, optionalEmail } from '../validation/common.js';
+import { parseInput, parseQueryInput } from '../validation/parse.js';
+import { averageOf, summaryRange, totalOf, type DateRange, type StarCounts } from './aggregates.js';
+import type { PageRatingRecord, ResearchContactRecord } from './model.js';
+import { redactPersonalData } from './redaction.js';
+import { ALL_TIME, type PageRatingRepository, type RankedPage } from './repository.js';
+import { pageUrlSchema, submitPageRatingSchema } from './validation.js';
+
+export interface PageSummary {
+  pageUrl: string;
+  range: DateRange;
+  counts: StarCounts;
+}
+
+/**
+ * "Rate this page": public submission, and the web team's views of the results.
+ */
+export class PageRatingService {
+  private readonly submitSchema;
+  private readonly pageUrl;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly db: Db,
+    private readonly desk: SubmissionDesk,
+    private readonly repo: PageRatingRepository,
+    private readonly audit: AuditLog,
+    private readonly hasher: KeyedHasher,
+    private readonly trackingCodes: TrackingCodes,
+    private readonly now: () => Date,
+    private readonly logger: Logger,
+  ) {
+    this.submitSchema = submitPageRatingSchema(config.allowedPageHosts);
+    this.pageUrl = pageUrlSchema(config.allowedPageHosts);
+  }
+
+  async submit(raw: { honeypot?: string | null } & Record<string, unknown>, caller: Caller): Promise<Outcome<Receipt>> {
+    if (raw.honeypot && raw.honeypot.trim() !== '') {
+      // Automated: answer as if it worked (so the bot learns nothing) and store nothing.
+      this.logger.info('page rating honeypot filled; nothing stored', { event: 'honeypot' });
+      return succeed(this.decoyReceipt());
+    }
+    const parsed = parseInput(this.submitSchema, raw);
+    if (!parsed.ok) return parsed;
+    const input = parsed.value;
+    const comment = input.comment === null ? null : redactPersonalData(input.comment);
+    const email = input.researchContact?.email ?? null;
+    const emailHash = email === null ? null : this.hasher.hash('research-contact-email', emailLookupForm(email));
+    const { idempotencyKey, ...canonical } = input;
+    return this.desk.submit({
+      caseType: 'PAGE_RATING',
+      idempotencyKey,
+      canonicalInput: canonical,
+      sourceHash: caller.sourceHash,
+      duplicateContent: [input.pageUrl.pageKey, input.rating, input.comment, email],
+      auditFields: ['pageUrl', 'rating', ...(comment ? ['comment'] : []), ...(input.researchContact ? ['researchContact'] : [])],
+      caseItems: (created) => this.repo.newRatingItems(created, input, comment, emailHash),
+    });
+  }
+
+  /** A staff read of one rating: audited before it is returned. */
+  async get(reference: string, caller: Caller): Promise<PageRatingRecord | null> {
+    const parsed = parseReference(reference);
+    if (!parsed || parsed.caseType !== 'PAGE_RATING') return null;
+    const rating = await this.repo.get(parsed.reference);
+    if (!rating) return null;
+    await this.audit.append({
+      subject: rating.reference,
+      at: this.now().toISOString(),
+      actor: actorOf(caller),
+      action: 'READ',
+      fields: [],
+      version: null,
+    });
+    return rating;
+  }
+
+  async summary(input: PageRatingSummaryInput): Promise<PageSummary> {
+    const page = parseQueryInput(this.pageUrl, input.pageUrl, 'pageUrl');
+    const range = summaryRange(input, londonDateOf(this.now()));
+    if (!range.ok) throw new UserInputError([{ field: ['input', range.field], message: range.message, code: 'INVALID' }]);
+    return { pageUrl: page.pageUrl, range: range.range, counts: await this.repo.countsForRange(page.pageKey, range.range) };
+  }
+
+  async worstRated(input: WorstRatedPagesInput, page: PageArgs): Promise<Connection<RankedPage>> {
+    const valid = parseQueryInput(
+      z.object({
+        month: z
+          .string()
+          .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Give the month as YYYY-MM, or leave it out for all time.')
+          .nullish(),
+        minimumRatings: z.number().int().min(1, 'The minimum is 1 to 10,000 ratings.').max(10_000, 'The minimum is 1 to 10,000 ratings.').nullish(),
+      }),
+      input,
+    );
+    return this.repo.ranking(valid.month ?? ALL_TIME, valid.minimumRatings ?? 5, page);
+  }
+
+  async comments(pageUrl: string, page: PageArgs): Promise<Connection<PageRatingRecord>> {
+    const parsed = parseQueryInput(this.pageUrl, pageUrl, 'pageUrl');
+    return this.repo.comments(parsed.pageKey, page);
+  }
+
+  /** Research contacts: personal data, so each contact returned gets an audit entry first. */
+  async researchContacts(page: PageArgs, caller: Caller): Promise<Connection<ResearchContactRecord>> {
+    const connection = await this.repo.researchContacts(page);
+    const at = this.now().toISOString();
+    const entries = connection.edges.map((edge) =>
+      this.audit.entry({
+        subject: edge.node.reference,
+        at,
+        actor: actorOf(caller),
+        action: 'RESEARCH_CONTACT_READ',
+        fields: ['researchContact.name', 'researchContact.email'],
+        version: null,
+      }),
+    );
+    if (entries.length > 0) {
+      const outcome = await this.db.transact(entries);
+      if (!outcome.ok) throw new Error('audit entries collided');
+    }
+    return connection;
+  }
+
+  async review(
+    input: { reference: string; expectedVersion: number; outcome: PageRatingReviewOutcome },
+    caller: Caller,
+  ): Promise<Outcome<PageRatingRecord>> {
+    const parsed = parseReference(input.reference);
+    if (!parsed || parsed.caseType !== 'PAGE_RATING') {
+      return refuse('NOT_FOUND', 'There is no page rating with this reference.', ['input', 'reference']);
+    }
+    const changed = await changeCase(this.db, this.audit, {
+      reference: parsed.reference,
+      expectedVersion: input.expectedVersion,
+      actor: actorOf(caller),
+      action: 'REVIEWED',
+      now: this.now(),
+      decide: (current) =>
+        current.caseType !== 'PAGE_RATING'
+          ? refuse('NOT_FOUND', 'There is no page rating with this reference.', ['input', 'reference'])
+          : succeed({ status: 'REVIEWED', reviewOutcome: input.outcome }),
+    });
+    if (!changed.ok) return changed;
+    const rating = await this.repo.get(parsed.reference);
+    return rating ? succeed(rating) : refuse('NOT_FOUND', 'There is no page rating with this reference.', ['input', 'reference']);
+  }
+
+  /** A request to erase: every set of research-contact details given with this email address. */
+  async eraseResearchContact(input: { email: string }, caller: Caller): Promise<Outcome<{ erasedCount: number }>> {
+    const parsed = parseInput(z.object({ email: optionalEmail.refine((v) => v !== null, { message: 'Give the email address to erase.', params: { code: 'REQUIRED' } }) }), input);
+    if (!parsed.ok) return parsed;
+    const emailHash = this.hasher.hash('research-contact-email', emailLookupForm(parsed.value.email!));
+    const references = await this.repo.contactsByEmail(emailHash);
+    const at = this.now().toISOString();
+    // Each erasure is its own transaction (the contact item, the rating's flag, the audit entry),
+    // so one that fails leaves the others done and can simply be asked for again.
+    for (const reference of references) {
+      const entry = this.audit.entry({
+        subject: reference,
+        at,
+        actor: actorOf(caller),
+        action: 'RESEARCH_CONTACT_ERASED',
+        fields: ['researchContact'],
+        version: null,
+      });
+      const outcome = await this.db.transact([...this.repo.eraseContactItems(reference, at), entry]);
+      if (!outcome.ok) throw new Error('erasure could not be written');
+    }
+    this.logger.info('research contacts erased', { event: 'erasure', count: references.length });
+    return succeed({ erasedCount: references.length });
+  }
+
+  private decoyReceipt(): Receipt {
+    const now = this.now();
+    return {
+      reference: formatReference('PAGE_RATING', londonYearOf(now), randomInt(1, 1_000_000)),
+      trackingCode: this.trackingCodes.codeFor('DECOY', randomUUID()),
+      receivedAt: now.toISOString(),
+      duplicateOfEarlierSubmission: false,
+    };
+  }
+}
+
+export function summaryView(s: PageSummary) {
+  return { pageUrl: s.pageUrl, from: s.range.from, to: s.range.to, total: totalOf(s.counts), average: averageOf(s.counts), counts: s.counts };
+}

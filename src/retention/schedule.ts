@@ -1,0 +1,42 @@
+/**
+ * The retention schedule: how long each kind of record is kept before DynamoDB's TTL deletes it.
+ * One place for every period. The periods are the force's policy, so each can be overridden by
+ * configuration (see src/config.ts, RETENTION_DAYS_<RECORD_TYPE>).
+ */
+export const retentionRecordTypes = [
+  'PAGE_RATING',
+  'RESEARCH_CONTACT',
+  'PAGE_RATING_AGGREGATE',
+  'AUDIT',
+  'IDEMPOTENCY_KEY',
+] as const;
+export type RetentionRecordType = (typeof retentionRecordTypes)[number];
+
+export interface RetentionPeriod {
+  days: number;
+  why: string;
+}
+
+export type RetentionSchedule = Record<RetentionRecordType, RetentionPeriod>;
+
+export const defaultRetentionSchedule: RetentionSchedule = {
+  PAGE_RATING: { days: 730, why: 'Two years of feedback, enough to compare a page year on year.' },
+  RESEARCH_CONTACT: {
+    days: 365,
+    why: 'Contact details given for website research are kept only as long as that purpose needs.',
+  },
+  PAGE_RATING_AGGREGATE: { days: 2557, why: 'Counts hold no personal data; seven years of trends.' },
+  AUDIT: { days: 2557, why: 'Seven years: the audit must outlive the records it explains.' },
+  IDEMPOTENCY_KEY: { days: 1, why: 'Long enough for a browser to retry a submission.' },
+};
+
+const DAY_SECONDS = 86_400;
+
+/** The TTL attribute value (epoch seconds) for a record of this type written at `from`. */
+export function expiryEpochSeconds(
+  schedule: RetentionSchedule,
+  type: RetentionRecordType,
+  from: Date,
+): number {
+  return Math.floor(from.getTime() / 1000) + schedule[type].days * DAY_SECONDS;
+}

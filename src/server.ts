@@ -1,0 +1,86 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { startServerAndCreateLambdaHandler, handlers } from '@as-integrations/aws-lambda';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { authorizationPlugin } from './auth/authorizationPlugin.js';
+import { typeDefs } from './generated/typeDefs.js';
+import { buildContext, type GraphQLContext } from './graphql/context.js';
+import { errorLoggingPlugin, formatError } from './graphql/errors.js';
+import { allResolvers } from './graphql/resolvers.js';
+import { createServices, type AppDependencies, type Services } from './services.js';
+
+/**
+ * The one place the GraphQL server is built. Lambda (src/handler.ts), the local server and the
+ * tests all call createLambdaHandler with their dependencies, so they run the same code.
+ *
+ * Production behaviour is set here explicitly, never left to NODE_ENV (which Lambda does not set):
+ * no landing page, introspection only when configured, masked errors, no stack traces, CSRF
+ * prevention, no batching, and query depth, cost, alias, token and directive limits.
+ */
+export function createApolloServer(services: Services): ApolloServer<GraphQLContext> {
+  const { limits } = services.config;
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    maxAliases: { n: limits.maxAliases },
+    maxTokens: { n: limits.maxTokens },
+    maxDirectives: { n: limits.maxDirectives },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const protection = armor.protect();
+  return new ApolloServer<GraphQLContext>({
+    typeDefs,
+    resolvers: allResolvers() as never,
+    introspection: services.config.introspection,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: protection.validationRules,
+    formatError: formatError(services.logger),
+    plugins: [
+      ...(protection.plugins as ApolloServerPlugin<GraphQLContext>[]),
+      ApolloServerPluginLandingPageDisabled(),
+      authorizationPlugin,
+      errorLoggingPlugin(),
+      requestLoggingPlugin(),
+    ],
+  });
+}
+
+/** One line per request: operation, caller kind, duration, error codes. Never variables. */
+function requestLoggingPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = performance.now();
+      return {
+        async willSendResponse({ response, operationName, contextValue: ctx }) {
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          ctx.logger.info('graphql request', {
+            operationName: operationName ?? null,
+            caller: ctx.caller.kind,
+            durationMs: Math.round(performance.now() - started),
+            errorCodes: errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')),
+          });
+        },
+      };
+    },
+  };
+}
+
+export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+export function createLambdaHandler(deps: AppDependencies): LambdaHandler {
+  const services = createServices(deps);
+  const server = createApolloServer(services);
+  const handler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
+    context: async ({ event, context }) =>
+      buildContext(services, {
+        authorization: event.headers?.authorization ?? event.headers?.Authorization,
+        sourceIp: event.requestContext?.http?.sourceIp,
+        requestId: event.requestContext?.requestId ?? context.awsRequestId,
+      }),
+  });
+  return (event, context) => handler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>;
+}

@@ -1,0 +1,82 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { AuditLog } from './audit/auditLog.js';
+import type { TokenVerifier } from './auth/tokens.js';
+import { SubmissionDesk } from './cases/submitOnce.js';
+import { TrackingCodes } from './cases/trackingCode.js';
+import type { AppConfig } from './config.js';
+import { KeyedHasher } from './crypto/keyedHash.js';
+import type { Logger } from './logging/logger.js';
+import { PageRatingRepository } from './pageRatings/repository.js';
+import { PageRatingService } from './pageRatings/service.js';
+import { Db } from './store/db.js';
+import { Paginator } from './store/pagination.js';
+import { RateLimiter } from './store/rateLimiter.js';
+import { TrackingService } from './tracking/service.js';
+
+/** What the server needs from outside: the same for Lambda, the local server and the tests. */
+export interface AppDependencies {
+  config: AppConfig;
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  /** The application secret (32+ bytes): keys every hash and signs cursors. */
+  secret: Buffer;
+  tokenVerifier: TokenVerifier;
+  logger: Logger;
+  /** The clock (tests set it). */
+  now?: () => Date;
+}
+
+export interface Services {
+  config: AppConfig;
+  logger: Logger;
+  hasher: KeyedHasher;
+  tokenVerifier: TokenVerifier;
+  audit: AuditLog;
+  tracking: TrackingService;
+  pageRatings: PageRatingService;
+  now: () => Date;
+}
+
+/** Builds every service once per process; requests share them. */
+export function createServices(deps: AppDependencies): Services {
+  const now = deps.now ?? (() => new Date());
+  const db = new Db(deps.doc, deps.tableName);
+  const hasher = new KeyedHasher(deps.secret);
+  const trackingCodes = new TrackingCodes(hasher);
+  const rateLimiter = new RateLimiter(db, now);
+  const audit = new AuditLog(db, deps.config.retention);
+  const paginator = new Paginator(db, hasher);
+  const desk = new SubmissionDesk(
+    db,
+    hasher,
+    trackingCodes,
+    rateLimiter,
+    audit,
+    {
+      rateLimit: deps.config.submitRateLimit,
+      duplicateWindowSeconds: deps.config.duplicateWindowSeconds,
+      retention: deps.config.retention,
+    },
+    now,
+  );
+  return {
+    config: deps.config,
+    logger: deps.logger,
+    hasher,
+    tokenVerifier: deps.tokenVerifier,
+    audit,
+    now,
+    tracking: new TrackingService(db, trackingCodes, rateLimiter, deps.config.trackRateLimit),
+    pageRatings: new PageRatingService(
+      deps.config,
+      db,
+      desk,
+      new PageRatingRepository(db, paginator, deps.config.retention),
+      audit,
+      hasher,
+      trackingCodes,
+      now,
+      deps.logger,
+    ),
+  };
+}

@@ -1,0 +1,26 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface DynamoConnection {
+  /** Set for DynamoDB Local or another non-AWS endpoint; unset in AWS. */
+  endpoint?: string;
+  region?: string;
+}
+
+/**
+ * One client per process (module scope in Lambda), reused across requests. Against a local
+ * endpoint it uses fixed dummy credentials: DynamoDB Local ignores them, and a fixed key means
+ * every local tool sees the same database.
+ */
+export function createDocumentClient(connection: DynamoConnection): DynamoDBDocumentClient {
+  const client = new DynamoDBClient({
+    region: connection.region ?? process.env.AWS_REGION ?? 'eu-west-2',
+    ...(connection.endpoint
+      ? { endpoint: connection.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+    maxAttempts: 3,
+  });
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}

@@ -1,0 +1,106 @@
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { KeyedHasher } from '../crypto/keyedHash.js';
+import { UserInputError } from '../errors.js';
+import type { Db, Item } from './db.js';
+import { keyAttributesOf, type IndexName } from './tableDesign.js';
+
+/**
+ * Relay-style cursor pagination over a DynamoDB Query (never a Scan). A cursor is the position of
+ * the last item returned, signed with the application secret and bound to the query it came from,
+ * so it is opaque to callers and cannot be edited or replayed against another list.
+ */
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export interface ListQuery {
+  index?: IndexName;
+  keyCondition: string;
+  names?: Record<string, string>;
+  values: Record<string, unknown>;
+  filter?: string;
+  /** false for newest (or highest) first. */
+  ascending: boolean;
+}
+
+export class Paginator {
+  constructor(
+    private readonly db: Db,
+    private readonly hasher: KeyedHasher,
+  ) {}
+
+  async list<T>(query: ListQuery, page: PageArgs, toNode: (item: Item) => T): Promise<Connection<T>> {
+    const size = pageSize(page.first);
+    const scope = JSON.stringify([query.index ?? 'table', query.keyCondition, query.values]);
+    let start = page.after ? this.decode(page.after, scope) : undefined;
+    const keyAttributes = keyAttributesOf(query.index);
+    const items: Item[] = [];
+    let more = false;
+    do {
+      const input: Omit<QueryCommandInput, 'TableName'> = {
+        IndexName: query.index,
+        KeyConditionExpression: query.keyCondition,
+        ExpressionAttributeNames: query.names,
+        ExpressionAttributeValues: query.values,
+        FilterExpression: query.filter,
+        ScanIndexForward: query.ascending,
+        ExclusiveStartKey: start,
+        Limit: size + 1 - items.length,
+      };
+      const out = await this.db.query(input);
+      items.push(...((out.Items ?? []) as Item[]));
+      start = out.LastEvaluatedKey;
+      more = start !== undefined;
+    } while (items.length <= size && more);
+
+    const hasNextPage = items.length > size || (more && items.length === size);
+    const edges = items.slice(0, size).map((item) => ({
+      cursor: this.encode(Object.fromEntries(keyAttributes.map((a) => [a, item[a]])), scope),
+      node: toNode(item),
+    }));
+    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  private encode(key: Record<string, unknown>, scope: string): string {
+    const payload = Buffer.from(JSON.stringify(key)).toString('base64url');
+    return `${payload}.${this.hasher.hash('cursor', `${scope}\0${payload}`).slice(0, 22)}`;
+  }
+
+  private decode(cursor: string, scope: string): Record<string, unknown> {
+    const [payload, signature] = cursor.split('.');
+    if (payload && signature && KeyedHasher.same(signature, this.hasher.hash('cursor', `${scope}\0${payload}`).slice(0, 22))) {
+      try {
+        return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+      } catch {
+        // falls through to the error below
+      }
+    }
+    throw new UserInputError([
+      { field: ['after'], message: 'This cursor is not one this list gave out: start again without `after`.', code: 'INVALID' },
+    ]);
+  }
+}
+
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new UserInputError([
+      { field: ['first'], message: `Ask for between 1 and ${MAX_PAGE_SIZE} items at a time.`, code: 'OUT_OF_RANGE' },
+    ]);
+  }
+  return first;
+}

@@ -1,0 +1,27 @@
+/**
+ * The one DynamoDB table, as plain data: the CDK stack and the local table setup both read it, so
+ * the table on a laptop and the table in AWS cannot drift apart.
+ *
+ * Single-table design. Every item has pk and sk; items that are listed some other way also carry
+ * gsi1pk/gsi1sk or gsi2pk/gsi2sk (sparse indexes: only items that need them have them). Items that
+ * the retention schedule covers carry expiresAt (epoch seconds) for TTL.
+ */
+export const tableDesign = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttlAttribute: 'expiresAt',
+  indexes: [
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
+} as const;
+
+export type IndexName = (typeof tableDesign.indexes)[number]['name'];
+
+/** The attributes that make up an item's position in the table or in an index (for cursors). */
+export function keyAttributesOf(index?: IndexName): string[] {
+  const base = [tableDesign.partitionKey, tableDesign.sortKey];
+  if (!index) return base;
+  const i = tableDesign.indexes.find((x) => x.name === index)!;
+  return [i.partitionKey, i.sortKey, ...base];
+}
