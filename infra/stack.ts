@@ -1,0 +1,187 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  FeaturePlan,
+  Mfa,
+  UserPool,
+  StandardThreatProtectionMode,
+} from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { fileURLToPath } from 'node:url';
+import { staffGroups } from '../src/auth/caller.js';
+import { tableDesign } from '../src/store/tableDesign.js';
+import { ApiFunction } from './apiFunction.js';
+
+export interface ContactCountsStackProps extends StackProps {
+  /** Origins of the force's website(s) that call the API from browsers (CORS). */
+  websiteOrigins: string[];
+  /** Hosts whose pages may be rated. */
+  allowedPageHosts: string[];
+  /** Stage-wide API Gateway throttling. */
+  throttle?: { rateLimit: number; burstLimit: number };
+  /** How long Lambda and access logs are kept. */
+  logRetention?: RetentionDays;
+}
+
+/** The DynamoDB actions the API uses, and no others (no Scan, no table management). */
+export const API_TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
+];
+
+export class ContactCountsStack extends Stack {
+  readonly table: Table;
+  readonly api: HttpApi;
+  readonly userPool: UserPool;
+  readonly apiFunction: ApiFunction;
+
+  constructor(scope: Construct, id: string, props: ContactCountsStackProps) {
+    super(scope, id, props);
+    const logRetention = props.logRetention ?? RetentionDays.SIX_MONTHS;
+
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: tableDesign.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: tableDesign.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.AWS_MANAGED,
+      timeToLiveAttribute: tableDesign.ttlAttribute,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of tableDesign.indexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+
+    const appSecret = new Secret(this, 'AppSecret', {
+      description: 'Contact Counts application secret: keys tracking-code, address and email hashes, and signs cursors.',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.userPool = new UserPool(this, 'StaffUserPool', {
+      userPoolName: 'contact-counts-staff',
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 14,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const staffClient = this.userPool.addClient('StaffWebClient', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+    });
+    const groupDescriptions: Record<(typeof staffGroups)[number], string> = {
+      'professional-standards': 'Professional Standards: complaints about the police.',
+      'information-rights': 'Information rights: subject access and Freedom of Information requests.',
+      'web-content': 'Web team: page ratings and website research contacts.',
+    };
+    for (const group of staffGroups) {
+      new CfnUserPoolGroup(this, `Group-${group}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: group,
+        description: groupDescriptions[group],
+      });
+    }
+
+    const functionLogs = new LogGroup(this, 'ApiFunctionLogs', { retention: logRetention, removalPolicy: RemovalPolicy.RETAIN });
+    this.apiFunction = new ApiFunction(this, 'ApiFunction', {
+      entry: fileURLToPath(new URL('../src/handler.ts', import.meta.url)),
+      description: 'Contact Counts GraphQL API',
+      logGroup: functionLogs,
+      environment: {
+        TABLE_NAME: this.table.tableName,
+        APP_SECRET_ARN: appSecret.secretArn,
+        COGNITO_USER_POOL_ID: this.userPool.userPoolId,
+        COGNITO_CLIENT_ID: staffClient.userPoolClientId,
+        ALLOWED_PAGE_HOSTS: props.allowedPageHosts.join(','),
+        GRAPHQL_INTROSPECTION: 'false',
+      },
+    });
+    this.apiFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: API_TABLE_ACTIONS,
+        resources: [this.table.tableArn, ...tableDesign.indexes.map((i) => `${this.table.tableArn}/index/${i.name}`)],
+      }),
+    );
+    appSecret.grantRead(this.apiFunction);
+
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: 'contact-counts',
+      description: 'Contact Counts GraphQL API',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: props.websiteOrigins,
+        allowMethods: [CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+        allowHeaders: ['content-type', 'authorization', 'apollo-require-preflight'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    this.api.addRoutes({
+      path: '/graphql',
+      methods: [HttpMethod.POST],
+      integration: new HttpLambdaIntegration('GraphQLIntegration', this.apiFunction),
+    });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: logRetention, removalPolicy: RemovalPolicy.RETAIN });
+    const stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // No source address, no query string, no body: only what operations needs.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    new CfnOutput(this, 'GraphQLUrl', { value: `${stage.url}graphql` });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'StaffUserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'StaffClientId', { value: staffClient.userPoolClientId });
+  }
+}
