@@ -30,7 +30,7 @@ const errorIds = new WeakMap<object, string>();
 export function withoutValues(message: string): string {
   return message
     .replace(/got invalid value .*?(?=(?: at "|; |$))/s, 'got an invalid value')
-    .replace(/((?:non[- ]?[\w-]+ |)value:?|found(?: String| Int| Float)?|Unexpected(?: String| Name| Int| Float)?) (?:"(?:[^"\\]|\\.)*"|[-+\w.@]+|\{.*?\}|\[.*?\])/gs, '$1 (not shown)');
+    .replace(/(value:|found(?: String| Int| Float)?|Unexpected(?: String| Name| Int| Float)?) (?:"(?:[^"\\]|\\.)*"|[-+\w.@]+|\{.*?\}|\[.*?\])/gs, '$1 (not shown)');
 }
 
 function known(original: unknown): { code: string; message: string; extensions?: Record<string, unknown> } | undefined {
@@ -51,7 +51,12 @@ function known(original: unknown): { code: string; message: string; extensions?:
  * threw that is not ours, is unexpected.
  */
 function isUnexpected(original: unknown): boolean {
-  return !known(original) && !(original instanceof GraphQLError);
+  return !known(original) && !isGraphQLError(original);
+}
+
+/** By shape, not instanceof: a second copy of graphql in a process must not unmask errors. */
+function isGraphQLError(error: unknown): boolean {
+  return error instanceof GraphQLError || (error instanceof Error && error.name !== 'Error' && 'extensions' in error && 'locations' in error);
 }
 
 export function formatError(logger: Logger) {

@@ -30,7 +30,8 @@ const rules: Rule[] = [
   {
     kind: 'NATIONAL_INSURANCE',
     marker: '[National Insurance number removed]',
-    pattern: /\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/gi,
+    // Any two letters, not only the prefixes HMRC issues: people also type the specimen QQ 12 34 56 C.
+    pattern: /\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/gi,
   },
   {
     kind: 'POSTCODE',
