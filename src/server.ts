@@ -24,7 +24,9 @@ export function createApolloServer(services: Services): ApolloServer<GraphQLCont
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
     costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
     maxAliases: { n: limits.maxAliases },
-    maxTokens: { n: limits.maxTokens },
+    // Token limit: graphql-js's own parse option (below) refuses as a parse error, a 400; armor's
+    // version throws from a plugin hook, which Apollo answers with a 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
     blockFieldSuggestion: { enabled: true },
   });
@@ -37,6 +39,7 @@ export function createApolloServer(services: Services): ApolloServer<GraphQLCont
     hideSchemaDetailsFromClientErrors: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: limits.maxTokens },
     validationRules: protection.validationRules,
     formatError: formatError(services.logger),
     plugins: [

@@ -118,3 +118,4 @@ export function errorLoggingPlugin(): ApolloServerPlugin<GraphQLContext> {
     },
   };
 }
+

@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMENTS, CONTACTS, ERASE, PAGE, RATING, REVIEW, SUBMIT, SUMMARY, TRACK, WORST } from '../support/operations.js';
-import { createTestApp, newKey, type TestApp } from '../support/testApp.js';
+import { createTestApp, newKey, type GraphQLResponse, type TestApp } from '../support/testApp.js';
 
 let ipCounter = 0;
 const freshIp = () => `203.0.113.${++ipCounter % 250}`;
@@ -400,8 +400,8 @@ describe('the web team’s views', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const res = await app.gql(COMMENTS, { pageUrl: bad, first: 2, after }, { token: token() });
-      const connection = res.body.data!.pageComments;
+      const res: GraphQLResponse = await app.gql(COMMENTS, { pageUrl: bad, first: 2, after }, { token: token() });
+      const connection: any = res.body.data!.pageComments;
       seen.push(...connection.edges.map((e: { node: { comment: string } }) => e.node.comment));
       after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
       pages++;

@@ -29,12 +29,17 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-export async function createTestApp(overrides: Partial<AppConfig> = {}, options: { env?: Record<string, string> } = {}) {
+export async function createTestApp(
+  overrides: Partial<AppConfig> = {},
+  options: { env?: Record<string, string>; /** Use this table as it is (made if absent only when not given). */ tableName?: string } = {},
+) {
   const endpoint = inject('dynamoEndpoint');
-  const tableName = `test-${randomUUID()}`;
-  const raw = new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  await ensureTable(raw, tableName);
-  raw.destroy();
+  const tableName = options.tableName ?? `test-${randomUUID()}`;
+  if (!options.tableName) {
+    const raw = new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    await ensureTable(raw, tableName);
+    raw.destroy();
+  }
   signingKey ??= generateLocalSigningKey();
   const key = signingKey;
   const logger = createMemoryLogger();
@@ -79,6 +84,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, options:
     send,
     token: (groups: string | string[], name = 'casey.staff') =>
       signLocalToken(key, { name, groups: Array.isArray(groups) ? groups : [groups] }),
+    signToken: (claims: Parameters<typeof signLocalToken>[1]) => signLocalToken(key, claims),
     setNow: (at: Date | string | undefined) => {
       clock = at === undefined ? undefined : new Date(at);
     },

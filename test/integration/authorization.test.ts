@@ -1,0 +1,82 @@
+import { buildSchema, type GraphQLObjectType } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { staffGroups } from '../../src/auth/caller.js';
+import { operationPolicy } from '../../src/auth/policy.js';
+import { typeDefs } from '../../src/generated/typeDefs.js';
+import { PAGE } from '../support/operations.js';
+import { createTestApp, newKey, type TestApp } from '../support/testApp.js';
+
+/**
+ * Every operation, with every kind of caller: who is let in. One sample request per operation;
+ * adding an operation without a sample here fails the first test.
+ */
+const samples: Record<string, string> = {
+  'Query.ping': '{ ping }',
+  'Query.trackCase': '{ trackCase(reference: "WEB-2026-000001", trackingCode: "AAAA-AAAA-AAAA-AAAA") { status } }',
+  'Query.pageRating': '{ pageRating(reference: "WEB-2026-000001") { reference } }',
+  'Query.pageRatingSummary': `{ pageRatingSummary(input: { pageUrl: "${PAGE}", period: LAST_7_DAYS }) { total } }`,
+  'Query.worstRatedPages': '{ worstRatedPages(input: {}) { pageInfo { hasNextPage } } }',
+  'Query.pageComments': `{ pageComments(pageUrl: "${PAGE}") { pageInfo { hasNextPage } } }`,
+  'Query.researchContacts': '{ researchContacts { pageInfo { hasNextPage } } }',
+  'Mutation.submitPageRating': `mutation { submitPageRating(input: { idempotencyKey: "${newKey()}", pageUrl: "${PAGE}", rating: 2 }) { userErrors { code } } }`,
+  'Mutation.reviewPageRating': 'mutation { reviewPageRating(input: { reference: "WEB-2026-000001", expectedVersion: 1, outcome: NO_ACTION }) { userErrors { code } } }',
+  'Mutation.eraseResearchContact': 'mutation { eraseResearchContact(input: { email: "x@example.com" }) { erasedCount } }',
+};
+
+const callers = ['anonymous', ...staffGroups] as const;
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await createTestApp();
+});
+
+describe('authorization', () => {
+  it('has a sample request for every operation in the schema', () => {
+    const schema = buildSchema(typeDefs);
+    const operations = (['Query', 'Mutation'] as const).flatMap((root) =>
+      Object.keys((schema.getType(root) as GraphQLObjectType).getFields()).map((f) => `${root}.${f}`),
+    );
+    expect(Object.keys(samples).sort()).toEqual(operations.sort());
+  });
+
+  for (const operation of Object.keys(samples)) {
+    const [root, field] = operation.split('.') as ['Query' | 'Mutation', string];
+    const access = operationPolicy[root][field]!;
+    for (const caller of callers) {
+      const allowed = access.kind === 'public' || (caller !== 'anonymous' && access.groups.includes(caller));
+      it(`${operation} is ${allowed ? 'open' : 'closed'} to ${caller}`, async () => {
+        const res = await app.gql(samples[operation]!, {}, caller === 'anonymous' ? {} : { token: app.token(caller) });
+        const code = res.body.errors?.[0]?.extensions?.code;
+        if (allowed) {
+          expect(code === 'UNAUTHENTICATED' || code === 'FORBIDDEN', JSON.stringify(res.body)).toBe(false);
+          expect(res.body.data?.[field] !== undefined, JSON.stringify(res.body)).toBe(true);
+        } else {
+          expect(code).toBe(caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+          expect(res.status).toBe(caller === 'anonymous' ? 401 : 403);
+          expect(res.body.data ?? null).toBeNull();
+        }
+      });
+    }
+  }
+
+  it('refuses a whole operation when any field in it is not allowed, running none of it', async () => {
+    const total = async () =>
+      (await app.gql(`{ pageRatingSummary(input: { pageUrl: "${PAGE}", period: LAST_7_DAYS }) { total } }`, {}, { token: app.token('web-content') }))
+        .body.data!.pageRatingSummary.total as number;
+    const before = await total();
+    const res = await app.gql(
+      `mutation { a: submitPageRating(input: { idempotencyKey: "${newKey()}", pageUrl: "${PAGE}", rating: 2 }) { userErrors { code } } b: eraseResearchContact(input: { email: "x@example.com" }) { erasedCount } }`,
+      {},
+      { ip: '10.8.0.1' },
+    );
+    expect(res.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect(await total()).toBe(before);
+  });
+
+  it('sees through fragments on the root type', async () => {
+    const res = await app.gql('query { ...F } fragment F on Query { researchContacts { pageInfo { hasNextPage } } }');
+    expect(res.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    const inline = await app.gql('query { ... on Query { researchContacts { pageInfo { hasNextPage } } } }', {}, { token: app.token('information-rights') });
+    expect(inline.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+});
