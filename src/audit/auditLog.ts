@@ -22,10 +22,18 @@ export class AuditLog {
     return this.db.putNew(this.toItem(record));
   }
 
-  /** Writes an entry on its own (for reads). */
-  async append(record: AuditRecord): Promise<void> {
-    const outcome = await this.db.transact([this.entry(record)]);
-    if (!outcome.ok) throw new Error('audit entry collided');
+  /**
+   * Records that staff read these records, before the data is returned: one entry per record, in
+   * as few transactions as DynamoDB allows (100 items each). If it cannot be written, the read fails.
+   */
+  async recordReads(read: { subjects: string[]; actor: AuditRecord['actor']; action: string; fields: string[]; at: string }): Promise<void> {
+    for (let i = 0; i < read.subjects.length; i += 100) {
+      const items = read.subjects.slice(i, i + 100).map((subject) =>
+        this.entry({ subject, at: read.at, actor: read.actor, action: read.action, fields: read.fields, version: null }),
+      );
+      const outcome = await this.db.transact(items);
+      if (!outcome.ok) throw new Error('audit entries collided');
+    }
   }
 
   /** A subject's entries, oldest first. */

@@ -27,7 +27,8 @@ export const pageRatingResolvers: Resolvers = {
         })),
       };
     },
-    pageComments: (_, { pageUrl, first, after }, { services }) => services.pageRatings.comments(pageUrl, { first, after }),
+    pageComments: (_, { pageUrl, first, after }, { services, caller }) =>
+      services.pageRatings.comments(pageUrl, { first, after }, caller),
     researchContacts: (_, { first, after }, { services, caller }) => services.pageRatings.researchContacts({ first, after }, caller),
   },
   Mutation: {

@@ -81,14 +81,7 @@ export class PageRatingService {
     if (!parsed || parsed.caseType !== 'PAGE_RATING') return null;
     const rating = await this.repo.get(parsed.reference);
     if (!rating) return null;
-    await this.audit.append({
-      subject: rating.reference,
-      at: this.now().toISOString(),
-      actor: actorOf(caller),
-      action: 'READ',
-      fields: [],
-      version: null,
-    });
+    await this.audit.recordReads({ subjects: [rating.reference], actor: actorOf(caller), action: 'READ', fields: [], at: this.now().toISOString() });
     return rating;
   }
 
@@ -113,29 +106,30 @@ export class PageRatingService {
     return this.repo.ranking(valid.month ?? ALL_TIME, valid.minimumRatings ?? 5, page);
   }
 
-  async comments(pageUrl: string, page: PageArgs): Promise<Connection<PageRatingRecord>> {
+  /** A page's comments: each rating listed is a staff read of that case, so each is audited. */
+  async comments(pageUrl: string, page: PageArgs, caller: Caller): Promise<Connection<PageRatingRecord>> {
     const parsed = parseQueryInput(this.pageUrl, pageUrl, 'pageUrl');
-    return this.repo.comments(parsed.pageKey, page);
+    const connection = await this.repo.comments(parsed.pageKey, page);
+    await this.audit.recordReads({
+      subjects: connection.edges.map((e) => e.node.reference),
+      actor: actorOf(caller),
+      action: 'READ_IN_LIST',
+      fields: [],
+      at: this.now().toISOString(),
+    });
+    return connection;
   }
 
-  /** Research contacts: personal data, so each contact returned gets an audit entry first. */
+  /** Research contacts: personal data, so each contact returned is audited before it is shown. */
   async researchContacts(page: PageArgs, caller: Caller): Promise<Connection<ResearchContactRecord>> {
     const connection = await this.repo.researchContacts(page);
-    const at = this.now().toISOString();
-    const entries = connection.edges.map((edge) =>
-      this.audit.entry({
-        subject: edge.node.reference,
-        at,
-        actor: actorOf(caller),
-        action: 'RESEARCH_CONTACT_READ',
-        fields: ['researchContact.name', 'researchContact.email'],
-        version: null,
-      }),
-    );
-    if (entries.length > 0) {
-      const outcome = await this.db.transact(entries);
-      if (!outcome.ok) throw new Error('audit entries collided');
-    }
+    await this.audit.recordReads({
+      subjects: connection.edges.map((e) => e.node.reference),
+      actor: actorOf(caller),
+      action: 'RESEARCH_CONTACT_READ',
+      fields: ['researchContact.name', 'researchContact.email'],
+      at: this.now().toISOString(),
+    });
     return connection;
   }
 

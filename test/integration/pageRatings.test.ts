@@ -416,6 +416,15 @@ describe('the web team’s views', () => {
     ]);
   });
 
+  it('audits each rating a staff member sees in a list', async () => {
+    const list = await app.gql(COMMENTS, { pageUrl: middling, first: 1 }, { token: app.token('web-content', 'lee.web') });
+    const reference = list.body.data!.pageComments.edges[0].node.reference;
+    const read = await app.gql(RATING, { reference }, { token: token() });
+    expect(read.body.data!.pageRating.auditTrail).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'READ_IN_LIST', actor: { kind: 'STAFF', name: 'lee.web' } })]),
+    );
+  });
+
   it('refuses a cursor that was edited or came from another list, and a page size over 100', async () => {
     const res = await app.gql(COMMENTS, { pageUrl: bad, first: 1 }, { token: token() });
     const cursor: string = res.body.data!.pageComments.pageInfo.endCursor;
