@@ -55,7 +55,7 @@ export function createApolloServer(services: Services): ApolloServer<GraphQLCont
 /** One line per request: operation, caller kind, duration, error codes. Never variables. */
 function requestLoggingPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
-    async requestDidStart({ contextValue }) {
+    async requestDidStart() {
       const started = performance.now();
       return {
         async willSendResponse({ response, operationName, contextValue: ctx }) {

@@ -38,18 +38,11 @@ export class AuditLog {
 
   /** A subject's entries, oldest first. */
   async list(subject: string): Promise<AuditRecord[]> {
-    const records: AuditRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.query({
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.auditPartition(subject) },
-        ExclusiveStartKey: start,
-      });
-      for (const item of out.Items ?? []) records.push(fromItem(item));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return records;
+    const items = await this.db.queryAll({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.auditPartition(subject) },
+    });
+    return items.map(fromItem);
   }
 
   private toItem(record: AuditRecord): Item {

@@ -41,13 +41,6 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
 }
 
-/** Every date from `from` to `to`, inclusive. */
-export function datesInRange(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
-  return out;
-}
-
 /** YYYY-MM of a date. */
 export function monthOf(date: string): string {
   return date.slice(0, 7);

@@ -134,18 +134,11 @@ export class PageRatingRepository {
 
   /** Day counts for a range: one query, one small item per day that had ratings. */
   async countsForRange(pageKey: string, range: DateRange): Promise<StarCounts> {
-    let total = noStars;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.query({
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': keys.pagePartition(pageKey), ':from': `DAY#${range.from}`, ':to': `DAY#${range.to}` },
-        ExclusiveStartKey: start,
-      });
-      for (const item of out.Items ?? []) total = addCounts(total, countsOf(item));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return total;
+    const days = await this.db.queryAll({
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.pagePartition(pageKey), ':from': `DAY#${range.from}`, ':to': `DAY#${range.to}` },
+    });
+    return days.reduce((total, item) => addCounts(total, countsOf(item)), noStars);
   }
 
   comments(pageKey: string, page: PageArgs): Promise<Connection<PageRatingRecord>> {
@@ -181,19 +174,12 @@ export class PageRatingRepository {
 
   /** The references whose contact details were given with this email (by its keyed hash). */
   async contactsByEmail(emailHash: string): Promise<string[]> {
-    const refs: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.query({
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': indexKeys.researchContactsByEmail(emailHash) },
-        ExclusiveStartKey: start,
-      });
-      refs.push(...(out.Items ?? []).map((i) => i.reference as string));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return refs;
+    const items = await this.db.queryAll({
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': indexKeys.researchContactsByEmail(emailHash) },
+    });
+    return items.map((i) => i.reference as string);
   }
 
   /** Deleting a contact item, and marking its rating as having none, for the erasure transaction. */
@@ -215,7 +201,7 @@ function countsOf(item: Item | undefined): StarCounts {
   return { s1: Number(item?.s1 ?? 0), s2: Number(item?.s2 ?? 0), s3: Number(item?.s3 ?? 0) };
 }
 
-export function toRating(item: Item): PageRatingRecord {
+function toRating(item: Item): PageRatingRecord {
   return {
     reference: item.reference as string,
     pageUrl: item.pageUrl as string,

@@ -17,7 +17,7 @@ import type { Db } from '../store/db.js';
 import type { Connection, PageArgs } from '../store/pagination.js';
 import { emailLookupForm, optionalEmail } from '../validation/common.js';
 import { parseInput, parseQueryInput } from '../validation/parse.js';
-import { averageOf, summaryRange, totalOf, type DateRange, type StarCounts } from './aggregates.js';
+import { summaryRange, type DateRange, type StarCounts } from './aggregates.js';
 import type { PageRatingRecord, ResearchContactRecord } from './model.js';
 import { redactPersonalData } from './redaction.js';
 import { ALL_TIME, type PageRatingRepository, type RankedPage } from './repository.js';
@@ -37,7 +37,7 @@ export class PageRatingService {
   private readonly pageUrl;
 
   constructor(
-    private readonly config: AppConfig,
+    config: AppConfig,
     private readonly db: Db,
     private readonly desk: SubmissionDesk,
     private readonly repo: PageRatingRepository,
@@ -191,8 +191,4 @@ export class PageRatingService {
       duplicateOfEarlierSubmission: false,
     };
   }
-}
-
-export function summaryView(s: PageSummary) {
-  return { pageUrl: s.pageUrl, from: s.range.from, to: s.range.to, total: totalOf(s.counts), average: averageOf(s.counts), counts: s.counts };
 }

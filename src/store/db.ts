@@ -12,6 +12,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 
 export type Item = Record<string, unknown>;
+
+const TRANSACTION_ATTEMPTS = 4;
 export type Key = { pk: string; sk: string };
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -57,17 +59,36 @@ export class Db {
     return this.doc.send(new QueryCommand({ TableName: this.tableName, ...input }));
   }
 
-  /** Runs the items as one transaction; a condition that fails cancels all of them. */
+  /** Every item a query matches, following LastEvaluatedKey (for bounded sets: one case's entries, one range). */
+  async queryAll<T extends Item = Item>(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<T[]> {
+    const items: T[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.query({ ...input, ExclusiveStartKey: start });
+      items.push(...((out.Items ?? []) as T[]));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  /**
+   * Runs the items as one transaction; a condition that fails cancels all of them and is reported
+   * back. A cancellation for a conflict with another transaction on the same items (which DynamoDB
+   * itself raises, though DynamoDB Local never does) rejected the whole transaction, so it is safe
+   * to run again: that happens here, a few times with a short random wait.
+   */
   async transact(items: TransactItem[]): Promise<TransactionOutcome> {
-    try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
-      return { ok: true };
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+        return { ok: true };
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
         const reasons = (error.CancellationReasons ?? []).map((r) => (r.Code === 'None' ? undefined : r.Code));
-        if (reasons.some((r) => r === 'ConditionalCheckFailed')) return { ok: false, reasons };
+        if (reasons.includes('ConditionalCheckFailed')) return { ok: false, reasons };
+        if (!reasons.includes('TransactionConflict') || attempt >= TRANSACTION_ATTEMPTS) throw error;
+        await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 40));
       }
-      throw error;
     }
   }
 
