@@ -42,9 +42,11 @@ export const graphiqlPage = `<!doctype html>
   <script>
     const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
     const defaultQuery = [
-      '# Contact Counts, running locally. Public operations need no token.',
-      '# For staff operations, run: npm run token -- --group web-content',
-      '# and put {"Authorization": "Bearer <token>"} in the Headers tab below.',
+      '# Contact Counts, running locally.',
+      '# Public operations need no token. For staff ones:',
+      '#   npm run token -- --group web-content',
+      '# then in Headers below:',
+      '#   {"Authorization": "Bearer <token>"}',
       '',
       'mutation Rate {',
       '  submitPageRating(input: {',
