@@ -14,6 +14,7 @@ export const operationPolicy: Record<'Query' | 'Mutation', Record<string, Access
   Query: {
     ping: PUBLIC,
     trackCase: PUBLIC,
+    statutoryDeadline: PUBLIC,
     pageRating: staff('web-content'),
     pageRatingSummary: staff('web-content'),
     worstRatedPages: staff('web-content'),

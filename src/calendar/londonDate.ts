@@ -50,3 +50,15 @@ export function monthOf(date: string): string {
 export function londonYearOf(instant: Date): number {
   return Number(londonDateOf(instant).slice(0, 4));
 }
+
+/**
+ * The same day of the month `months` later; where that day does not exist (31 January plus one
+ * month), the last day of that month.
+ */
+export function addCalendarMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}

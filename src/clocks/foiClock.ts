@@ -1,0 +1,188 @@
+import { addCalendarMonths, addDays } from '../calendar/londonDate.js';
+import type { HolidayCalendar } from '../calendar/holidays.js';
+import { addWorkingDays, type DisregardedSpan, type NonWorkingDay } from '../calendar/workingDays.js';
+import { checkEventDate, ClockRuleError } from './clockEvents.js';
+
+/**
+ * The FOI clock (FOIA s.10): 20 FOIA working days after receipt, the day of receipt being day 0.
+ *
+ * - Clarification (s.1(3)) does not pause the clock, it restarts it: the day the clarification
+ *   arrives becomes the date of receipt and a fresh 20 working days begins.
+ * - A fees notice (s.9) freezes it: the working days from the day the notice is given to the day
+ *   the fee arrives, both included, are disregarded (s.10(2)). Unpaid within three months
+ *   (beginning with the day of the notice), the request lapses.
+ * - A public interest extension (s.10(3), s.17(2)): the refusal notice is due within the 20
+ *   working days and names an estimated date, which the ICO expects to be no more than 40 working
+ *   days after receipt in all.
+ */
+export const FOI_WORKING_DAYS = 20;
+export const FOI_PUBLIC_INTEREST_LIMIT_WORKING_DAYS = 40;
+export const FOI_FEE_MONTHS = 3;
+
+export type FoiClockEvent =
+  | { type: 'CLARIFICATION_REQUESTED'; on: string }
+  | { type: 'CLARIFICATION_RECEIVED'; on: string }
+  | { type: 'FEES_NOTICE_ISSUED'; on: string }
+  | { type: 'FEE_RECEIVED'; on: string }
+  | { type: 'PUBLIC_INTEREST_EXTENSION'; on: string; extendedTo: string; reason: string };
+
+export type FoiClockState = 'RUNNING' | 'AWAITING_CLARIFICATION' | 'AWAITING_FEE' | 'LAPSED';
+
+export interface FoiClock {
+  state: FoiClockState;
+  /** The date the request first arrived. */
+  receivedOn: string;
+  /** Day 0 of the count now: the receipt date, or the day the last clarification arrived. */
+  countsFrom: string;
+  /** When the response is due (the extended date during a public interest extension); null while stopped. */
+  dueOn: string | null;
+  /** 20 working days, frozen days disregarded; null while stopped. */
+  statutoryDueOn: string | null;
+  /** 40 working days: the latest a public interest extension may run to; null while stopped. */
+  publicInterestLimitOn: string | null;
+  extendedTo: string | null;
+  /** While a fee is awaited: the last day it may be paid. */
+  feeDueBy: string | null;
+  /** Working days not counted because a fee was awaited. */
+  frozenWorkingDays: string[];
+  /** Non-working days passed over to reach the statutory due date. */
+  skipped: NonWorkingDay[];
+}
+
+export function foiClock(calendar: HolidayCalendar, receivedOn: string, events: readonly FoiClockEvent[], today?: string): FoiClock {
+  let countsFrom = receivedOn;
+  let spans: DisregardedSpan[] = [];
+  let state: FoiClockState = 'RUNNING';
+  let feeNoticeOn: string | null = null;
+  let extendedTo: string | null = null;
+  for (const e of events) {
+    if (e.type === 'CLARIFICATION_REQUESTED') state = 'AWAITING_CLARIFICATION';
+    if (e.type === 'CLARIFICATION_RECEIVED') {
+      countsFrom = e.on;
+      spans = [];
+      extendedTo = null;
+      state = 'RUNNING';
+    }
+    if (e.type === 'FEES_NOTICE_ISSUED') {
+      feeNoticeOn = e.on;
+      state = 'AWAITING_FEE';
+    }
+    if (e.type === 'FEE_RECEIVED') {
+      spans.push({ from: feeNoticeOn!, to: e.on });
+      feeNoticeOn = null;
+      state = 'RUNNING';
+    }
+    if (e.type === 'PUBLIC_INTEREST_EXTENSION') extendedTo = e.extendedTo;
+  }
+  const feeDueBy = feeNoticeOn ? addDays(addCalendarMonths(feeNoticeOn, FOI_FEE_MONTHS), -1) : null;
+  if (state === 'AWAITING_FEE' && today && feeDueBy && today > feeDueBy) state = 'LAPSED';
+  const stopped = { dueOn: null, statutoryDueOn: null, publicInterestLimitOn: null, frozenWorkingDays: [], skipped: [] };
+  if (state !== 'RUNNING') return { state, receivedOn, countsFrom, extendedTo, feeDueBy, ...stopped };
+
+  const statutory = addWorkingDays(calendar, countsFrom, FOI_WORKING_DAYS, 'FOIA', spans);
+  const limit = addWorkingDays(calendar, countsFrom, FOI_PUBLIC_INTEREST_LIMIT_WORKING_DAYS, 'FOIA', spans);
+  return {
+    state,
+    receivedOn,
+    countsFrom,
+    dueOn: extendedTo ?? statutory.date,
+    statutoryDueOn: statutory.date,
+    publicInterestLimitOn: limit.date,
+    extendedTo,
+    feeDueBy: null,
+    frozenWorkingDays: statutory.disregarded,
+    skipped: statutory.skipped,
+  };
+}
+
+/**
+ * Adds an event if the rules allow it now, and returns the clock after it; otherwise throws a
+ * ClockRuleError saying why. `today` is the Europe/London date (for lapsed fees).
+ */
+export function applyFoiEvent(
+  calendar: HolidayCalendar,
+  receivedOn: string,
+  events: readonly FoiClockEvent[],
+  next: FoiClockEvent,
+  today: string,
+): { events: FoiClockEvent[]; clock: FoiClock } {
+  checkEventDate(events.at(-1)?.on ?? receivedOn, next.on);
+  if (next.on > today) throw new ClockRuleError('INVALID', 'A clock event cannot be dated in the future.', 'on');
+  const now = foiClock(calendar, receivedOn, events, next.on);
+  const refuse = (message: string, field: string | null = null) => {
+    throw new ClockRuleError('NOT_ALLOWED_IN_STATE', message, field);
+  };
+  switch (next.type) {
+    case 'CLARIFICATION_REQUESTED':
+      if (now.state !== 'RUNNING') refuse('Clarification can be asked for only while the clock is running.');
+      break;
+    case 'CLARIFICATION_RECEIVED':
+      if (now.state !== 'AWAITING_CLARIFICATION') refuse('No clarification has been asked for.');
+      break;
+    case 'FEES_NOTICE_ISSUED':
+      if (now.state !== 'RUNNING') refuse('A fees notice can be issued only while the clock is running.');
+      if (next.on > now.statutoryDueOn!) refuse(`A fees notice must be issued by the due date (${now.statutoryDueOn}).`, 'on');
+      break;
+    case 'FEE_RECEIVED':
+      if (now.state === 'LAPSED') refuse(`The fee was due by ${now.feeDueBy}: the request has lapsed.`, 'on');
+      if (now.state !== 'AWAITING_FEE') refuse('No fee is awaited.');
+      break;
+    case 'PUBLIC_INTEREST_EXTENSION':
+      if (now.state !== 'RUNNING') refuse('The clock is not running.');
+      if (now.extendedTo) refuse('The public interest test has already been extended.');
+      if (!next.reason.trim()) throw new ClockRuleError('REQUIRED', 'Give the exemption and why the public interest test needs more time.', 'reason');
+      if (next.on > now.statutoryDueOn!) {
+        refuse(`The refusal notice that extends the clock is due within 20 working days (by ${now.statutoryDueOn}).`, 'on');
+      }
+      if (next.extendedTo <= now.statutoryDueOn!) refuse(`The new date must be after the due date (${now.statutoryDueOn}).`, 'extendedTo');
+      if (next.extendedTo > now.publicInterestLimitOn!) {
+        throw new ClockRuleError(
+          'OUT_OF_RANGE',
+          `An extension can run to 40 working days after receipt at most (${now.publicInterestLimitOn}).`,
+          'extendedTo',
+        );
+      }
+      break;
+  }
+  const all = [...events, next];
+  return { events: all, clock: foiClock(calendar, receivedOn, all, today) };
+}
+
+/** Internal review: asked for within 40 working days of the response. */
+export function internalReviewRequestDeadline(calendar: HolidayCalendar, respondedOn: string): string {
+  return addWorkingDays(calendar, respondedOn, 40, 'FOIA').date;
+}
+
+export interface ReviewClock {
+  requestedOn: string;
+  dueOn: string;
+  statutoryDueOn: string;
+  limitOn: string;
+  extendedTo: string | null;
+  skipped: NonWorkingDay[];
+}
+
+/** Internal review: due within 20 working days of the request, extendable (with a reason) to 40. */
+export function internalReviewClock(
+  calendar: HolidayCalendar,
+  requestedOn: string,
+  extension?: { on: string; extendedTo: string; reason: string },
+): ReviewClock {
+  const due = addWorkingDays(calendar, requestedOn, 20, 'FOIA');
+  const limit = addWorkingDays(calendar, requestedOn, 40, 'FOIA').date;
+  if (extension) {
+    if (!extension.reason.trim()) throw new ClockRuleError('REQUIRED', 'Give the reason the review needs longer.', 'reason');
+    if (extension.on > due.date) throw new ClockRuleError('NOT_ALLOWED_IN_STATE', `A review can be extended only by its due date (${due.date}).`, 'on');
+    if (extension.extendedTo <= due.date || extension.extendedTo > limit) {
+      throw new ClockRuleError('OUT_OF_RANGE', `An extended review must be due after ${due.date} and by ${limit} (40 working days).`, 'extendedTo');
+    }
+  }
+  return {
+    requestedOn,
+    dueOn: extension?.extendedTo ?? due.date,
+    statutoryDueOn: due.date,
+    limitOn: limit,
+    extendedTo: extension?.extendedTo ?? null,
+    skipped: due.skipped,
+  };
+}

@@ -1,0 +1,134 @@
+import { addCalendarMonths, addDays, daysBetween } from '../calendar/londonDate.js';
+import type { HolidayCalendar } from '../calendar/holidays.js';
+import { onOrNextWorkingDay, type NonWorkingDay } from '../calendar/workingDays.js';
+import { checkEventDate, ClockRuleError } from './clockEvents.js';
+
+/**
+ * The subject access clock (UK GDPR Art 12(3); DPA 2018 s.45): one calendar month.
+ *
+ * - The clock starts on receipt, or, where identity had to be checked, on receipt of the proof.
+ *   The start is day 1 and the deadline is the same date next month, or that month's last day
+ *   where the date does not exist; a deadline on a weekend or an England-and-Wales bank holiday
+ *   moves to the next working day.
+ * - Asking for clarification pauses the clock until the answer arrives; the deadline moves by the
+ *   calendar days paused.
+ * - An extension of up to two further months (three months from the same start, pauses still
+ *   counted) must be made, with reasons, before the first month ends.
+ */
+export const SAR_MONTHS = 1;
+export const SAR_MAX_EXTENSION_MONTHS = 2;
+
+export type SarClockEvent =
+  | { type: 'IDENTITY_REQUESTED'; on: string }
+  | { type: 'IDENTITY_RECEIVED'; on: string }
+  | { type: 'CLARIFICATION_REQUESTED'; on: string }
+  | { type: 'CLARIFICATION_RECEIVED'; on: string }
+  | { type: 'EXTENDED'; on: string; months: number; reason: string };
+
+export type SarClockState = 'AWAITING_IDENTITY' | 'RUNNING' | 'PAUSED';
+
+export interface SarClock {
+  state: SarClockState;
+  receivedOn: string;
+  /** Day 1 of the month; null until identity is proved where it was asked for. */
+  startedOn: string | null;
+  pausedDays: number;
+  /** The one-month deadline (pauses counted, rolled): an extension must come by then. */
+  firstMonthEndsOn: string | null;
+  /** The deadline now (extended where extended); null while waiting for identity or clarification. */
+  dueOn: string | null;
+  extensionMonths: number;
+  /** Non-working days the deadline rolled past. */
+  skipped: NonWorkingDay[];
+}
+
+function deadline(calendar: HolidayCalendar, start: string, months: number, pausedDays: number) {
+  return onOrNextWorkingDay(calendar, addDays(addCalendarMonths(start, months), pausedDays), 'ENGLAND_AND_WALES');
+}
+
+export function sarClock(calendar: HolidayCalendar, receivedOn: string, events: readonly SarClockEvent[]): SarClock {
+  let state: SarClockState = 'RUNNING';
+  let startedOn: string | null = receivedOn;
+  let pausedDays = 0;
+  let pausedOn: string | null = null;
+  let extensionMonths = 0;
+  for (const e of events) {
+    if (e.type === 'IDENTITY_REQUESTED') {
+      state = 'AWAITING_IDENTITY';
+      startedOn = null;
+    }
+    if (e.type === 'IDENTITY_RECEIVED') {
+      state = 'RUNNING';
+      startedOn = e.on;
+    }
+    if (e.type === 'CLARIFICATION_REQUESTED') {
+      state = 'PAUSED';
+      pausedOn = e.on;
+    }
+    if (e.type === 'CLARIFICATION_RECEIVED') {
+      pausedDays += daysBetween(pausedOn!, e.on);
+      pausedOn = null;
+      state = 'RUNNING';
+    }
+    if (e.type === 'EXTENDED') extensionMonths += e.months;
+  }
+  if (state !== 'RUNNING' || startedOn === null) {
+    return { state, receivedOn, startedOn, pausedDays, firstMonthEndsOn: null, dueOn: null, extensionMonths, skipped: [] };
+  }
+  const first = deadline(calendar, startedOn, SAR_MONTHS, pausedDays);
+  const due = extensionMonths ? deadline(calendar, startedOn, SAR_MONTHS + extensionMonths, pausedDays) : first;
+  return {
+    state,
+    receivedOn,
+    startedOn,
+    pausedDays,
+    firstMonthEndsOn: first.date,
+    dueOn: due.date,
+    extensionMonths,
+    skipped: due.skipped,
+  };
+}
+
+/** Adds an event if the rules allow it now and returns the clock after it; otherwise throws. */
+export function applySarEvent(
+  calendar: HolidayCalendar,
+  receivedOn: string,
+  events: readonly SarClockEvent[],
+  next: SarClockEvent,
+  today: string,
+): { events: SarClockEvent[]; clock: SarClock } {
+  checkEventDate(events.at(-1)?.on ?? receivedOn, next.on);
+  if (next.on > today) throw new ClockRuleError('INVALID', 'A clock event cannot be dated in the future.', 'on');
+  const now = sarClock(calendar, receivedOn, events);
+  const refuse = (message: string, field: string | null = null): never => {
+    throw new ClockRuleError('NOT_ALLOWED_IN_STATE', message, field);
+  };
+  switch (next.type) {
+    case 'IDENTITY_REQUESTED':
+      if (events.length > 0) refuse('Proof of identity is asked for when the request arrives, before anything else happens on the clock.');
+      break;
+    case 'IDENTITY_RECEIVED':
+      if (now.state !== 'AWAITING_IDENTITY') refuse('Proof of identity was not asked for, or has already arrived.');
+      break;
+    case 'CLARIFICATION_REQUESTED':
+      if (now.state !== 'RUNNING') refuse('Clarification can be asked for only while the clock is running.');
+      break;
+    case 'CLARIFICATION_RECEIVED':
+      if (now.state !== 'PAUSED') refuse('No clarification has been asked for.');
+      break;
+    case 'EXTENDED':
+      if (now.state !== 'RUNNING') refuse('The clock is not running.');
+      if (!next.reason.trim()) throw new ClockRuleError('REQUIRED', 'Tell the requester why the request needs longer.', 'reason');
+      if (!Number.isInteger(next.months) || next.months < 1 || now.extensionMonths + next.months > SAR_MAX_EXTENSION_MONTHS) {
+        throw new ClockRuleError(
+          'OUT_OF_RANGE',
+          `A request can be extended by two months at most in all (${now.extensionMonths} already used).`,
+          'months',
+        );
+      }
+      if (next.on > now.firstMonthEndsOn!) refuse(`An extension must be made before the first month ends (${now.firstMonthEndsOn}).`, 'on');
+      break;
+  }
+  const all = [...events, next];
+  return { events: all, clock: sarClock(calendar, receivedOn, all) };
+}
