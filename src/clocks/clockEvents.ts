@@ -46,9 +46,10 @@ export class ClockRuleError extends Error {
   }
 }
 
-/** Events are applied in date order, none before the request arrived. */
-export function checkEventDate(lastDate: string, on: string): void {
+/** Events are applied in date order, none before the request arrived and none in the future. */
+export function checkEventDate(lastDate: string, on: string, today: string): void {
   if (on < lastDate) {
     throw new ClockRuleError('INVALID', `The date is before the clock's last event or the date of receipt (${lastDate}).`, 'on');
   }
+  if (on > today) throw new ClockRuleError('INVALID', 'A clock event cannot be dated in the future.', 'on');
 }

@@ -106,8 +106,7 @@ export function applyFoiEvent(
   next: FoiClockEvent,
   today: string,
 ): { events: FoiClockEvent[]; clock: FoiClock } {
-  checkEventDate(events.at(-1)?.on ?? receivedOn, next.on);
-  if (next.on > today) throw new ClockRuleError('INVALID', 'A clock event cannot be dated in the future.', 'on');
+  checkEventDate(events.at(-1)?.on ?? receivedOn, next.on, today);
   const now = foiClock(calendar, receivedOn, events, next.on);
   const refuse = (message: string, field: string | null = null) => {
     throw new ClockRuleError('NOT_ALLOWED_IN_STATE', message, field);

@@ -97,8 +97,7 @@ export function applySarEvent(
   next: SarClockEvent,
   today: string,
 ): { events: SarClockEvent[]; clock: SarClock } {
-  checkEventDate(events.at(-1)?.on ?? receivedOn, next.on);
-  if (next.on > today) throw new ClockRuleError('INVALID', 'A clock event cannot be dated in the future.', 'on');
+  checkEventDate(events.at(-1)?.on ?? receivedOn, next.on, today);
   const now = sarClock(calendar, receivedOn, events);
   const refuse = (message: string, field: string | null = null): never => {
     throw new ClockRuleError('NOT_ALLOWED_IN_STATE', message, field);
