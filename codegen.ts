@@ -16,6 +16,8 @@ const config: CodegenConfig = {
         scalars: { Date: 'string', DateTime: 'string' },
         mappers: {
           PageRating: '../pageRatings/model.js#PageRatingRecord',
+          Complaint: '../complaints/model.js#ComplaintRecord',
+          Allegation: '../complaints/model.js#AllegationRecord',
           AuditEntry: '../audit/model.js#AuditRecord',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

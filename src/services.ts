@@ -6,6 +6,9 @@ import { TrackingCodes } from './cases/trackingCode.js';
 import type { AppConfig } from './config.js';
 import { KeyedHasher } from './crypto/keyedHash.js';
 import type { Logger } from './logging/logger.js';
+import { ComplaintRepository } from './complaints/repository.js';
+import { ComplaintService } from './complaints/service.js';
+import { expiryEpochSeconds } from './retention/schedule.js';
 import { PageRatingRepository } from './pageRatings/repository.js';
 import { PageRatingService } from './pageRatings/service.js';
 import { Db } from './store/db.js';
@@ -34,6 +37,7 @@ export interface Services {
   audit: AuditLog;
   tracking: TrackingService;
   pageRatings: PageRatingService;
+  complaints: ComplaintService;
   now: () => Date;
 }
 
@@ -66,7 +70,7 @@ export function createServices(deps: AppDependencies): Services {
     tokenVerifier: deps.tokenVerifier,
     audit,
     now,
-    tracking: new TrackingService(db, trackingCodes, rateLimiter, deps.config.trackRateLimit),
+    tracking: new TrackingService(db, trackingCodes, rateLimiter, deps.config.trackRateLimit, now),
     pageRatings: new PageRatingService(
       deps.config,
       db,
@@ -74,7 +78,16 @@ export function createServices(deps: AppDependencies): Services {
       new PageRatingRepository(db, paginator, deps.config.retention),
       audit,
       hasher,
-      trackingCodes,
+      now,
+      deps.logger,
+    ),
+    complaints: new ComplaintService(
+      db,
+      desk,
+      new ComplaintRepository(db, deps.config.retention),
+      paginator,
+      audit,
+      (record) => expiryEpochSeconds(deps.config.retention, 'COMPLAINT', new Date(record.receivedAt)),
       now,
       deps.logger,
     ),

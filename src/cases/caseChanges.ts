@@ -1,7 +1,7 @@
 import type { AuditLog } from '../audit/auditLog.js';
 import type { AuditActor } from '../audit/model.js';
 import { refuse, succeed, type Outcome } from '../errors.js';
-import type { Db, Item } from '../store/db.js';
+import type { Db, Item, TransactItem } from '../store/db.js';
 import { keys } from '../store/keys.js';
 
 /**
@@ -12,14 +12,22 @@ import { keys } from '../store/keys.js';
  * its audit entry, in one transaction. Two staff editing one case: the first wins, the second is
  * told the case changed and nothing of theirs is written.
  */
+export interface CaseDecision {
+  /** The attributes to set. */
+  set: Record<string, unknown>;
+  /** The audit action, for example LOGGED. */
+  action: string;
+  /** More writes that belong to the change (queue entries, statistics), given the case after it. */
+  sideEffects?: (next: Item) => TransactItem[];
+}
+
 export interface CaseChange {
   reference: string;
   expectedVersion: number;
   actor: AuditActor;
-  action: string;
   now: Date;
-  /** The area's rules: the attributes to set, or why the change is not allowed now. */
-  decide: (current: Item) => Outcome<Record<string, unknown>>;
+  /** The area's rules: what to change, or why the change is not allowed now. */
+  decide: (current: Item) => Outcome<CaseDecision>;
 }
 
 export async function changeCase(db: Db, audit: AuditLog, change: CaseChange): Promise<Outcome<Item>> {
@@ -32,7 +40,8 @@ export async function changeCase(db: Db, audit: AuditLog, change: CaseChange): P
   if (!decision.ok) return decision;
 
   const at = change.now.toISOString();
-  const set = { ...decision.value, updatedAt: at };
+  const set = { ...decision.value.set, updatedAt: at };
+  const next = { ...current, ...set, version: change.expectedVersion + 1 };
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = { ':expected': change.expectedVersion, ':one': 1 };
   const assignments = Object.entries(set).map(([name, value], i) => {
@@ -52,16 +61,17 @@ export async function changeCase(db: Db, audit: AuditLog, change: CaseChange): P
       subject: change.reference,
       at,
       actor: change.actor,
-      action: change.action,
-      fields: Object.keys(decision.value),
+      action: decision.value.action,
+      fields: Object.keys(decision.value.set),
       version: change.expectedVersion + 1,
     }),
+    ...(decision.value.sideEffects?.(next) ?? []),
   ]);
   if (!outcome.ok) {
     const now = await db.get<Item>(key);
     return now ? stale(now.version as number) : notFound();
   }
-  return succeed({ ...current, ...set, version: change.expectedVersion + 1 });
+  return succeed(next);
 }
 
 function notFound() {

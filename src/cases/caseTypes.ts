@@ -4,6 +4,7 @@
  */
 export const caseTypes = {
   PAGE_RATING: { prefix: 'WEB' },
+  COMPLAINT: { prefix: 'CMP' },
 } as const;
 
 export type CaseTypeName = keyof typeof caseTypes;

@@ -1,4 +1,5 @@
-import { AuditLog } from '../audit/auditLog.js';
+import { randomInt, randomUUID } from 'node:crypto';
+import type { AuditLog } from '../audit/auditLog.js';
 import type { KeyedHasher } from '../crypto/keyedHash.js';
 import { RateLimitedError, refuse, succeed, type Outcome } from '../errors.js';
 import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
@@ -8,6 +9,7 @@ import { keys } from '../store/keys.js';
 import type { RateLimiter, RateRule } from '../store/rateLimiter.js';
 import { londonYearOf } from '../calendar/londonDate.js';
 import type { CaseTypeName } from './caseTypes.js';
+import { formatReference } from './reference.js';
 import type { TrackingCodes } from './trackingCode.js';
 
 /**
@@ -67,6 +69,22 @@ export class SubmissionDesk {
     private readonly policy: SubmissionPolicy,
     private readonly now: () => Date,
   ) {}
+
+  /**
+   * A filled honeypot (the form's hidden trap field) marks an automated submission: it gets a
+   * receipt that looks real, so the bot learns nothing, and nothing is stored. Undefined when the
+   * honeypot is empty.
+   */
+  honeypotReceipt(caseType: CaseTypeName, honeypot: string | null | undefined): Receipt | undefined {
+    if (!honeypot || honeypot.trim() === '') return undefined;
+    const now = this.now();
+    return {
+      reference: formatReference(caseType, londonYearOf(now), randomInt(1, 1_000_000)),
+      trackingCode: this.trackingCodes.codeFor('DECOY', randomUUID()),
+      receivedAt: now.toISOString(),
+      duplicateOfEarlierSubmission: false,
+    };
+  }
 
   async submit(request: SubmissionRequest): Promise<Outcome<Receipt>> {
     const idempotencyKey = keys.idempotency(request.caseType, this.hasher.hash('idempotency-key', request.idempotencyKey));

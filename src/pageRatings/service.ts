@@ -1,12 +1,10 @@
-import { randomInt, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/auditLog.js';
 import { actorOf } from '../audit/model.js';
 import type { Caller } from '../auth/caller.js';
-import { londonDateOf, londonYearOf } from '../calendar/londonDate.js';
-import { formatReference, parseReference } from '../cases/reference.js';
+import { londonDateOf } from '../calendar/londonDate.js';
+import { parseReference } from '../cases/reference.js';
 import type { Receipt, SubmissionDesk } from '../cases/submitOnce.js';
-import type { TrackingCodes } from '../cases/trackingCode.js';
 import { changeCase } from '../cases/caseChanges.js';
 import type { AppConfig } from '../config.js';
 import type { KeyedHasher } from '../crypto/keyedHash.js';
@@ -43,7 +41,6 @@ export class PageRatingService {
     private readonly repo: PageRatingRepository,
     private readonly audit: AuditLog,
     private readonly hasher: KeyedHasher,
-    private readonly trackingCodes: TrackingCodes,
     private readonly now: () => Date,
     private readonly logger: Logger,
   ) {
@@ -52,10 +49,10 @@ export class PageRatingService {
   }
 
   async submit(raw: { honeypot?: string | null } & Record<string, unknown>, caller: Caller): Promise<Outcome<Receipt>> {
-    if (raw.honeypot && raw.honeypot.trim() !== '') {
-      // Automated: answer as if it worked (so the bot learns nothing) and store nothing.
+    const decoy = this.desk.honeypotReceipt('PAGE_RATING', raw.honeypot);
+    if (decoy) {
       this.logger.info('page rating honeypot filled; nothing stored', { event: 'honeypot' });
-      return succeed(this.decoyReceipt());
+      return succeed(decoy);
     }
     const parsed = parseInput(this.submitSchema, raw);
     if (!parsed.ok) return parsed;
@@ -145,12 +142,11 @@ export class PageRatingService {
       reference: parsed.reference,
       expectedVersion: input.expectedVersion,
       actor: actorOf(caller),
-      action: 'REVIEWED',
       now: this.now(),
       decide: (current) =>
         current.caseType !== 'PAGE_RATING'
           ? refuse('NOT_FOUND', 'There is no page rating with this reference.', ['input', 'reference'])
-          : succeed({ status: 'REVIEWED', reviewOutcome: input.outcome }),
+          : succeed({ set: { status: 'REVIEWED', reviewOutcome: input.outcome }, action: 'REVIEWED' }),
     });
     if (!changed.ok) return changed;
     const rating = await this.repo.get(parsed.reference);
@@ -182,13 +178,4 @@ export class PageRatingService {
     return succeed({ erasedCount: references.length });
   }
 
-  private decoyReceipt(): Receipt {
-    const now = this.now();
-    return {
-      reference: formatReference('PAGE_RATING', londonYearOf(now), randomInt(1, 1_000_000)),
-      trackingCode: this.trackingCodes.codeFor('DECOY', randomUUID()),
-      receivedAt: now.toISOString(),
-      duplicateOfEarlierSubmission: false,
-    };
-  }
 }

@@ -5,6 +5,7 @@
  */
 export const retentionRecordTypes = [
   'PAGE_RATING',
+  'COMPLAINT',
   'RESEARCH_CONTACT',
   'PAGE_RATING_AGGREGATE',
   'AUDIT',
@@ -21,6 +22,10 @@ export type RetentionSchedule = Record<RetentionRecordType, RetentionPeriod>;
 
 export const defaultRetentionSchedule: RetentionSchedule = {
   PAGE_RATING: { days: 730, why: 'Two years of feedback, enough to compare a page year on year.' },
+  COMPLAINT: {
+    days: 2191,
+    why: 'Six years from receipt, with its queue entries: long enough for reviews, appeals and claims to run their course.',
+  },
   RESEARCH_CONTACT: {
     days: 365,
     why: 'Contact details given for website research are kept only as long as that purpose needs.',

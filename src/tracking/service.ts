@@ -21,6 +21,7 @@ export class TrackingService {
     private readonly codes: TrackingCodes,
     private readonly rateLimiter: RateLimiter,
     private readonly rule: RateRule,
+    private readonly now: () => Date,
   ) {}
 
   async track(reference: string, trackingCode: string, sourceHash: string): Promise<TrackedCase | null> {
@@ -33,7 +34,7 @@ export class TrackingService {
     return {
       reference: item.reference as string,
       caseType,
-      ...publicViews[caseType](item),
+      ...publicViews[caseType](item, londonDateOf(this.now())),
       receivedOn: londonDateOf(new Date(item.createdAt as string)),
       lastUpdatedOn: londonDateOf(new Date(item.updatedAt as string)),
     };

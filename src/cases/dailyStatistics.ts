@@ -1,0 +1,45 @@
+import type { Db, Item, TransactItem } from '../store/db.js';
+
+/**
+ * Statistics without scans, for any case type: counts kept per day in one small item, added to in
+ * the same transaction as the change they count. A date range is one Query of at most one item
+ * per day (ranges are capped at 366 days), however many cases there are.
+ */
+export type DailyCounts = Array<{ day: string; add: Record<string, number> }>;
+
+const pk = (series: string) => `STATS#${series}`;
+
+/** One update per day (a transaction may touch an item only once), adding every count. */
+export function statisticsUpdates(db: Db, series: string, deltas: DailyCounts): TransactItem[] {
+  const byDay = new Map<string, Record<string, number>>();
+  for (const { day, add } of deltas) {
+    const counts = byDay.get(day) ?? {};
+    for (const [name, n] of Object.entries(add)) counts[name] = (counts[name] ?? 0) + n;
+    byDay.set(day, counts);
+  }
+  return [...byDay].map(([day, counts]) => {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const adds = Object.entries(counts).map(([name, n], i) => {
+      names[`#c${i}`] = name;
+      values[`:c${i}`] = n;
+      return `#c${i} :c${i}`;
+    });
+    return db.updateItem({ pk: pk(series), sk: `DAY#${day}` }, `ADD ${adds.join(', ')}`, names, values);
+  });
+}
+
+/** Every count in a date range, summed. */
+export async function statisticsBetween(db: Db, series: string, from: string, to: string): Promise<Record<string, number>> {
+  const days = await db.queryAll<Item>({
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': pk(series), ':from': `DAY#${from}`, ':to': `DAY#${to}` },
+  });
+  const total: Record<string, number> = {};
+  for (const day of days) {
+    for (const [name, value] of Object.entries(day)) {
+      if (typeof value === 'number') total[name] = (total[name] ?? 0) + value;
+    }
+  }
+  return total;
+}

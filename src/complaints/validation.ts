@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { isIsoDate } from '../calendar/londonDate.js';
+import { idempotencyKey, optionalEmail, optionalText } from '../validation/common.js';
+import { allegationCategories, commonComplaintTypes, isCode, SOMETHING_ELSE } from './catalogue.js';
+
+/** Required text: trimmed, not empty, bounded. */
+const text = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Give ${what}.`)
+    .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} can be at most ${max.toLocaleString('en-GB')} characters.`);
+
+const phone = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || /^\+?[0-9 ()-]{7,20}$/.test(v), 'A telephone number has 7 to 20 digits, spaces, brackets or hyphens.');
+
+/** The public complaint form. `today` is the Europe/London date (an incident cannot be in the future). */
+export const submitComplaintSchema = (today: string) =>
+  z
+    .object({
+      idempotencyKey,
+      complainant: z.object({
+        name: text(200, 'your name'),
+        email: optionalEmail,
+        phone,
+        postalAddress: optionalText(500, 'An address'),
+        preferredContact: z.enum(['EMAIL', 'PHONE', 'POST']),
+      }),
+      onBehalfOf: z
+        .object({
+          name: text(200, 'the name of the person you are complaining for'),
+          relationship: text(100, 'how you know them'),
+          hasTheirConsent: z.boolean(),
+        })
+        .nullish()
+        .transform((v) => v ?? null),
+      needs: z
+        .object({
+          language: optionalText(100, 'A language'),
+          interpreterNeeded: z.boolean().nullish().transform((v) => v ?? false),
+          accessibility: optionalText(1000, 'Accessibility needs'),
+        })
+        .nullish()
+        .transform((v) => v ?? { language: null, interpreterNeeded: false, accessibility: null }),
+      incident: z.object({
+        date: z
+          .string()
+          .refine(isIsoDate, 'Give the date as YYYY-MM-DD.')
+          .refine((d) => d <= today, 'The date of the incident cannot be in the future.'),
+        time: z
+          .string()
+          .trim()
+          .nullish()
+          .transform((v) => (v ? v : null))
+          .refine((v) => v === null || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'Give the time as HH:MM, for example 14:30.'),
+        place: text(500, 'where it happened'),
+        description: text(10_000, 'what happened'),
+      }),
+      peopleInvolved: z
+        .array(
+          z
+            .object({
+              name: optionalText(200, 'A name'),
+              collarNumber: optionalText(20, 'A collar number'),
+              description: optionalText(500, 'A description'),
+            })
+            .refine((p) => p.name || p.collarNumber || p.description, 'Give a name, collar number or description for each person.'),
+        )
+        .max(20, 'List at most 20 people.')
+        .nullish()
+        .transform((v) => v ?? []),
+      complaintTypes: z
+        .array(z.string().refine((c) => isCode(commonComplaintTypes, c), 'Choose from the listed kinds of complaint.'))
+        .min(1, 'Choose at least one kind of complaint, or "something else".')
+        .transform((v) => [...new Set(v)]),
+      otherTypeDescription: optionalText(500, 'The description'),
+      desiredOutcome: text(2000, 'the outcome you want'),
+      wantsFormalRecording: z.boolean(),
+    })
+    .superRefine((v, ctx) => {
+      const c = v.complainant;
+      const given = { EMAIL: c.email, PHONE: c.phone, POST: c.postalAddress }[c.preferredContact];
+      if (!given) {
+        const field = { EMAIL: 'email', PHONE: 'phone', POST: 'postalAddress' }[c.preferredContact];
+        ctx.addIssue({ code: 'custom', path: ['complainant', field], message: 'Give the contact detail for the way you would like us to contact you.', params: { code: 'REQUIRED' } });
+      }
+      if (v.complaintTypes.includes(SOMETHING_ELSE) && !v.otherTypeDescription) {
+        ctx.addIssue({ code: 'custom', path: ['otherTypeDescription'], message: 'Say briefly what your complaint is about.', params: { code: 'REQUIRED' } });
+      }
+    });
+
+export type SubmitComplaint = z.infer<ReturnType<typeof submitComplaintSchema>>;
+
+const date = z.string().refine(isIsoDate, 'Give the date as YYYY-MM-DD.');
+const optionalDate = (today: string) =>
+  date
+    .nullish()
+    .transform((v) => v ?? today);
+const handler = z.string().trim().min(1, 'Give the handler’s user name.').max(100, 'A user name can be at most 100 characters.');
+const flag = z.boolean().nullish().transform((v) => v ?? false);
+
+/** Staff action inputs (the reference and version are checked by the service). */
+export const actionSchemas = {
+  log: (today: string) => z.object({ handler, loggedOn: optionalDate(today) }),
+  allocate: () => z.object({ handler }),
+  contact: (today: string) =>
+    z.object({
+      contactedOn: optionalDate(today),
+      method: z.enum(['EMAIL', 'PHONE', 'POST']),
+      summary: text(5000, 'a summary of the contact'),
+      agreedUpdateFrequency: optionalText(200, 'What was agreed'),
+      desiredOutcomeConfirmed: flag,
+    }),
+  allegation: () =>
+    z.object({
+      category: z.string().refine((c) => isCode(allegationCategories, c), 'Choose an IOPC category from allegationCategories.'),
+      summary: text(2000, 'what is alleged'),
+      personComplainedAbout: z
+        .object({
+          name: optionalText(200, 'A name'),
+          collarNumber: optionalText(20, 'A collar number'),
+          role: optionalText(100, 'A role'),
+          seniorOfficer: flag,
+        })
+        .nullish()
+        .transform((v) => v ?? null),
+      flags: z
+        .object({ deathOrSeriousInjury: flag, possibleCriminalOffence: flag, possibleMisconduct: flag, article2or3: flag, mandatoryReferral: flag })
+        .nullish()
+        .transform((v) => v ?? { deathOrSeriousInjury: false, possibleCriminalOffence: false, possibleMisconduct: false, article2or3: false, mandatoryReferral: false }),
+    }),
+  late: () => z.object({ proceed: z.boolean(), reason: text(2000, 'the reason for the decision') }),
+  handling: () =>
+    z.object({
+      handling: z.enum(['OUTSIDE_SCHEDULE_3', 'SCHEDULE_3']),
+      route: z.enum(['OTHERWISE_THAN_BY_INVESTIGATION', 'INVESTIGATION']).nullish().transform((v) => v ?? null),
+      referredToIopc: flag,
+      reason: text(2000, 'the reason for the decision'),
+    }),
+  iopc: () => z.object({ decision: z.enum(['RETURNED_TO_FORCE', 'LOCAL_INVESTIGATION', 'DIRECTED_INVESTIGATION', 'INDEPENDENT_INVESTIGATION']) }),
+  localResolution: () =>
+    z.object({
+      actionsTaken: z.array(z.enum(['LISTENED', 'EXPLAINED', 'APOLOGISED', 'ACTION_AGREED'])).nullish(),
+      resolvingOfficer: optionalText(200, 'A name'),
+      team: optionalText(200, 'A team'),
+      targetDate: date.nullish(),
+      complainantResponse: optionalText(5000, 'The response'),
+    }),
+  conclude: () =>
+    z.object({
+      resolvedToSatisfaction: z.boolean(),
+      complainantAsksForRecording: flag,
+      route: z.enum(['OTHERWISE_THAN_BY_INVESTIGATION', 'INVESTIGATION']).nullish().transform((v) => v ?? null),
+      complainantResponse: optionalText(5000, 'The response'),
+    }),
+  finalise: () => z.object({ outcome: text(10_000, 'the outcome'), outcomeLetterDate: date }),
+  reviewRequest: (today: string) => z.object({ receivedOn: optionalDate(today) }),
+  reviewOutcome: () => z.object({ upheld: z.boolean(), note: text(5000, 'the review body’s reasons') }),
+  reason: () => z.object({ reason: text(2000, 'the reason') }),
+};
