@@ -68,3 +68,42 @@ export const openStatuses: readonly ComplaintStatus[] = ['RECEIVED', 'LOGGED', '
 export function isOpen(c: Pick<ComplaintRecord, 'status'>): boolean {
   return openStatuses.includes(c.status);
 }
+
+/** The form's fields, as submitted and validated. */
+export type ComplaintForm = Pick<
+  ComplaintRecord,
+  | 'complainant'
+  | 'onBehalfOf'
+  | 'needs'
+  | 'incident'
+  | 'peopleInvolved'
+  | 'complaintTypes'
+  | 'otherTypeDescription'
+  | 'desiredOutcome'
+  | 'wantsFormalRecording'
+>;
+
+/** A complaint as it is when it arrives: nothing logged, decided or recorded yet. */
+export function newComplaint(form: ComplaintForm, reference: string, receivedAt: string, receivedOn: string): ComplaintRecord {
+  return {
+    ...form,
+    reference,
+    status: 'RECEIVED',
+    receivedAt,
+    receivedOn,
+    loggedOn: null,
+    handler: null,
+    desiredOutcomeConfirmed: false,
+    lateDecision: null,
+    allegations: [],
+    contacts: [],
+    handlingHistory: [],
+    localResolution: null,
+    outcome: null,
+    review: null,
+    closure: null,
+    agreedUpdateFrequency: null,
+    version: 1,
+    updatedAt: receivedAt,
+  };
+}

@@ -5,7 +5,7 @@ import type { CreatedCase } from '../cases/submitOnce.js';
 import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
 import { keys } from '../store/keys.js';
-import type { ComplaintRecord } from './model.js';
+import { newComplaint, type ComplaintRecord } from './model.js';
 import { complaintQueueEntries, queueSummary } from './queues.js';
 import type { SubmitComplaint } from './validation.js';
 
@@ -36,27 +36,7 @@ export class ComplaintRepository {
   newComplaintItems(created: CreatedCase, input: SubmitComplaint): TransactItem[] {
     const at = created.receivedAt.toISOString();
     const { idempotencyKey: _key, ...form } = input;
-    const record: ComplaintRecord = {
-      ...form,
-      reference: created.reference,
-      status: 'RECEIVED',
-      receivedAt: at,
-      receivedOn: londonDateOf(created.receivedAt),
-      loggedOn: null,
-      handler: null,
-      desiredOutcomeConfirmed: false,
-      lateDecision: null,
-      allegations: [],
-      contacts: [],
-      handlingHistory: [],
-      localResolution: null,
-      outcome: null,
-      review: null,
-      closure: null,
-      agreedUpdateFrequency: null,
-      version: 1,
-      updatedAt: at,
-    };
+    const record = newComplaint(form, created.reference, at, londonDateOf(created.receivedAt));
     const expiresAt = expiryEpochSeconds(this.retention, 'COMPLAINT', created.receivedAt);
     return [
       this.db.putNew({

@@ -141,6 +141,34 @@ async function main() {
     const worstCalls = await measured(() => call(WORST, {}, { token }));
     report('DynamoDB requests for worstRatedPages', String(worstCalls), '1 Query', worstCalls === 1);
 
+    const COMPLAINT = `mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { receipt { reference } userErrors { code } } }`;
+    const complaintTimes: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const { elapsed } = await call(
+        COMPLAINT,
+        {
+          input: {
+            idempotencyKey: randomUUID(),
+            complainant: { name: `Person ${i}`, email: `p${i}@example.com`, preferredContact: 'EMAIL' },
+            incident: { date: '2026-11-01', place: 'Birmingham', description: `Account ${i}` },
+            complaintTypes: ['RUDENESS'],
+            desiredOutcome: 'An apology',
+            wantsFormalRecording: false,
+          },
+        },
+        { ip: `10.4.${Math.floor(i / 250)}.${i % 250}` },
+      );
+      complaintTimes.push(elapsed);
+    }
+    report('submitComplaint p95 (with queue entries and statistics)', ms(percentile(complaintTimes, 95)), '≤ 250 ms', percentile(complaintTimes, 95) <= 250);
+    const psToken = signLocalToken(key, { name: 'bench.pro', groups: ['professional-standards'] });
+    const QUEUE = '{ complaintQueue(input: { queue: UNALLOCATED }, first: 50) { edges { node { reference } } } }';
+    const queueCalls = await measured(() => call(QUEUE, {}, { token: psToken }));
+    report('DynamoDB requests for a complaint queue page (200 complaints)', String(queueCalls), '1 Query', queueCalls === 1);
+    const STATS = '{ complaintStatistics(input: { from: "2026-01-01", to: "2026-12-31" }) { received } }';
+    const statsCalls = await measured(() => call(STATS, {}, { token: psToken }));
+    report('DynamoDB requests for a year of complaint statistics', String(statsCalls), '1 Query', statsCalls === 1);
+
     global.gc?.();
     const memory = process.memoryUsage();
     report('memory after the run: RSS', mb(memory.rss), '≤ 300 MB (Lambda has 1024 MB)', memory.rss <= 300 * 1024 * 1024);

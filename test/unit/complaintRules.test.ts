@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ukCalendar } from '../../src/calendar/holidays.js';
 import * as actions from '../../src/complaints/actions.js';
-import type { AllegationRecord, ComplaintRecord } from '../../src/complaints/model.js';
+import { newComplaint, type AllegationRecord, type ComplaintRecord } from '../../src/complaints/model.js';
 import { complaintQueueEntries } from '../../src/complaints/queues.js';
 import { isLate, nextUpdateDueOn, referralRequired, reviewBodyFor, schedule3Reasons } from '../../src/complaints/rules.js';
 
@@ -17,33 +17,27 @@ const allegation = (over: Partial<AllegationRecord> = {}): AllegationRecord => (
 });
 
 const complaint = (over: Partial<ComplaintRecord> = {}): ComplaintRecord => ({
-  reference: 'CMP-2026-000001',
+  ...newComplaint(
+    {
+      complainant: { name: 'A', email: 'a@example.com', phone: null, postalAddress: null, preferredContact: 'EMAIL' },
+      onBehalfOf: null,
+      needs: { language: null, interpreterNeeded: false, accessibility: null },
+      incident: { date: '2026-02-20', time: null, place: 'Here', description: 'What happened' },
+      peopleInvolved: [],
+      complaintTypes: ['RUDENESS'],
+      otherTypeDescription: null,
+      desiredOutcome: 'An apology',
+      wantsFormalRecording: false,
+    },
+    'CMP-2026-000001',
+    '2026-03-02T10:00:00.000Z',
+    '2026-03-02',
+  ),
   status: 'LOGGED',
-  receivedAt: '2026-03-02T10:00:00.000Z',
-  receivedOn: '2026-03-02',
   loggedOn: '2026-03-03',
   handler: 'sam',
-  complainant: { name: 'A', email: 'a@example.com', phone: null, postalAddress: null, preferredContact: 'EMAIL' },
-  onBehalfOf: null,
-  needs: { language: null, interpreterNeeded: false, accessibility: null },
-  incident: { date: '2026-02-20', time: null, place: 'Here', description: 'What happened' },
-  peopleInvolved: [],
-  complaintTypes: ['RUDENESS'],
-  otherTypeDescription: null,
-  desiredOutcome: 'An apology',
-  desiredOutcomeConfirmed: false,
-  wantsFormalRecording: false,
-  lateDecision: null,
   allegations: [allegation()],
-  contacts: [],
-  handlingHistory: [],
-  localResolution: null,
-  outcome: null,
-  review: null,
-  closure: null,
-  agreedUpdateFrequency: null,
   version: 2,
-  updatedAt: '2026-03-03T10:00:00.000Z',
   ...over,
 });
 
