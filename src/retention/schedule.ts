@@ -2,6 +2,10 @@
  * The retention schedule: how long each kind of record is kept before DynamoDB's TTL deletes it.
  * One place for every period. The periods are the force's policy, so each can be overridden by
  * configuration (see src/config.ts, RETENTION_DAYS_<RECORD_TYPE>).
+ *
+ * Not listed, because they hold no personal data and nothing about any one person: reference
+ * counters and the daily statistics counts (src/cases/dailyStatistics.ts), kept without expiry.
+ * Queue entries expire with the case they index.
  */
 export const retentionRecordTypes = [
   'PAGE_RATING',
