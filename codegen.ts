@@ -18,6 +18,7 @@ const config: CodegenConfig = {
           PageRating: '../pageRatings/model.js#PageRatingRecord',
           Complaint: '../complaints/model.js#ComplaintRecord',
           Allegation: '../complaints/model.js#AllegationRecord',
+          SubjectAccessRequest: '../subjectAccess/model.js#SarRecord',
           AuditEntry: '../audit/model.js#AuditRecord',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

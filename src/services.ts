@@ -8,6 +8,8 @@ import { KeyedHasher } from './crypto/keyedHash.js';
 import type { Logger } from './logging/logger.js';
 import { ComplaintRepository } from './complaints/repository.js';
 import { ComplaintService } from './complaints/service.js';
+import { SarRepository } from './subjectAccess/repository.js';
+import { SarService } from './subjectAccess/service.js';
 import { expiryEpochSeconds } from './retention/schedule.js';
 import { PageRatingRepository } from './pageRatings/repository.js';
 import { PageRatingService } from './pageRatings/service.js';
@@ -38,6 +40,7 @@ export interface Services {
   tracking: TrackingService;
   pageRatings: PageRatingService;
   complaints: ComplaintService;
+  subjectAccess: SarService;
   now: () => Date;
 }
 
@@ -91,5 +94,6 @@ export function createServices(deps: AppDependencies): Services {
       now,
       deps.logger,
     ),
+    subjectAccess: new SarService(db, desk, new SarRepository(db, deps.config.retention), paginator, audit, now, deps.logger),
   };
 }

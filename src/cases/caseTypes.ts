@@ -5,6 +5,7 @@
 export const caseTypes = {
   PAGE_RATING: { prefix: 'WEB' },
   COMPLAINT: { prefix: 'CMP' },
+  SUBJECT_ACCESS: { prefix: 'SAR' },
 } as const;
 
 export type CaseTypeName = keyof typeof caseTypes;

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/auditLog.js';
+import type { AuditActor } from '../audit/model.js';
 import type { KeyedHasher } from '../crypto/keyedHash.js';
 import { RateLimitedError, refuse, succeed, type Outcome } from '../errors.js';
 import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
@@ -34,6 +35,8 @@ export interface SubmissionRequest {
   duplicateContent?: unknown;
   /** The names of the fields given, for the audit entry (never their values). */
   auditFields: string[];
+  /** Who submitted it, for the audit entry: the public unless staff logged it for someone. */
+  actor?: AuditActor;
   /** The case's own items. Called again if a concurrent write to a shared item forces a retry. */
   caseItems: (created: CreatedCase) => Promise<TransactItem[]>;
 }
@@ -149,7 +152,7 @@ export class SubmissionDesk {
         this.audit.entry({
           subject: reference,
           at: receivedAt.toISOString(),
-          actor: { kind: 'PUBLIC' },
+          actor: request.actor ?? { kind: 'PUBLIC' },
           action: 'SUBMITTED',
           fields: request.auditFields,
           version: 1,

@@ -1,6 +1,6 @@
 import type {
   Complainant,
-  ComplaintClosure,
+  CaseClosure,
   ComplaintContact,
   ComplaintOutcome,
   ComplaintReview,
@@ -57,7 +57,7 @@ export interface ComplaintRecord {
   localResolution: Plain<LocalResolution> | null;
   outcome: Plain<ComplaintOutcome> | null;
   review: Plain<ComplaintReview> | null;
-  closure: Plain<ComplaintClosure> | null;
+  closure: Plain<CaseClosure> | null;
   agreedUpdateFrequency: string | null;
   version: number;
   updatedAt: string;

@@ -4,15 +4,15 @@ import { actorOf } from '../audit/model.js';
 import type { Caller } from '../auth/caller.js';
 import { ukCalendar } from '../calendar/holidays.js';
 import { daysBetween, isIsoDate, londonDateOf } from '../calendar/londonDate.js';
-import { changeCase } from '../cases/caseChanges.js';
+import { applyCaseAction } from '../cases/caseActions.js';
 import { listQueue } from '../cases/caseIndex.js';
 import { statisticsBetween } from '../cases/dailyStatistics.js';
 import { parseReference } from '../cases/reference.js';
 import type { Receipt, SubmissionDesk } from '../cases/submitOnce.js';
-import { refuse, succeed, UserInputError, type Outcome } from '../errors.js';
+import { succeed, UserInputError, type Outcome } from '../errors.js';
 import type { ComplaintQueueInput, ComplaintStatistics } from '../generated/graphql.js';
 import type { Logger } from '../logging/logger.js';
-import type { Db, Item } from '../store/db.js';
+import type { Db } from '../store/db.js';
 import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
 import { parseInput, parseQueryInput } from '../validation/parse.js';
 import * as actions from './actions.js';
@@ -107,35 +107,20 @@ export class ComplaintService {
   async act(name: ComplaintActionName, raw: { reference: string; expectedVersion: number } & Record<string, unknown>, caller: Caller): Promise<Outcome<ComplaintRecord>> {
     if (caller.kind !== 'staff') throw new Error('complaint actions are for staff');
     const today = this.today();
-    const { reference, expectedVersion, ...fields } = raw;
     const spec = staffActions[name];
-    const parsedInput = parseInput(spec.schema(today) as z.ZodType, fields);
-    if (!parsedInput.ok) return parsedInput;
-    const parsedRef = parseReference(reference);
-    if (!parsedRef || parsedRef.caseType !== 'COMPLAINT') return refuse('NOT_FOUND', 'There is no complaint with this reference.', ['input', 'reference']);
     const ctx = { today, actor: caller.name, calendar: ukCalendar };
-    const changed = await changeCase(this.db, this.audit, {
-      reference: parsedRef.reference,
-      expectedVersion,
-      actor: actorOf(caller),
+    const rule = spec.rule as (c: ComplaintRecord, input: unknown, ctx: actions.ActionContext) => Outcome<actions.Change>;
+    return applyCaseAction(this.db, this.audit, {
+      caseType: 'COMPLAINT',
+      caseName: 'complaint',
+      raw,
+      schema: spec.schema(today) as z.ZodType<unknown>,
+      caller,
       now: this.now(),
-      decide: (current) => {
-        if (current.caseType !== 'COMPLAINT') return refuse('NOT_FOUND', 'There is no complaint with this reference.', ['input', 'reference']);
-        const before = toComplaint(current);
-        const rule = spec.rule as (c: ComplaintRecord, input: unknown, ctx: actions.ActionContext) => Outcome<actions.Change>;
-        const decision = rule(before, parsedInput.value, ctx);
-        if (!decision.ok) return decision;
-        return succeed({
-          set: decision.value.set,
-          action: decision.value.action,
-          sideEffects: (next: Item) => {
-            const after = toComplaint(next);
-            return this.repo.followUps(before, after, decision.value.stats, this.retentionExpiry(after));
-          },
-        });
-      },
+      toRecord: toComplaint,
+      rule: (c, input) => rule(c, input, ctx),
+      followUps: (before, after, decision) => this.repo.followUps(before, after, decision.stats, this.retentionExpiry(after)),
     });
-    return changed.ok ? succeed(toComplaint(changed.value)) : changed;
   }
 
   async queue(input: ComplaintQueueInput, page: PageArgs, caller: Caller): Promise<Connection<QueueItem>> {

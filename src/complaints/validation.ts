@@ -1,22 +1,10 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/londonDate.js';
-import { idempotencyKey, optionalEmail, optionalText } from '../validation/common.js';
+import { idempotencyKey, needsSchema, optionalEmail, optionalPhone, optionalText, requiredText } from '../validation/common.js';
 import { allegationCategories, commonComplaintTypes, isCode, SOMETHING_ELSE } from './catalogue.js';
 
-/** Required text: trimmed, not empty, bounded. */
-const text = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Give ${what}.`)
-    .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} can be at most ${max.toLocaleString('en-GB')} characters.`);
-
-const phone = z
-  .string()
-  .trim()
-  .nullish()
-  .transform((v) => (v ? v : null))
-  .refine((v) => v === null || /^\+?[0-9 ()-]{7,20}$/.test(v), 'A telephone number has 7 to 20 digits, spaces, brackets or hyphens.');
+const text = requiredText;
+const phone = optionalPhone;
 
 /** The public complaint form. `today` is the Europe/London date (an incident cannot be in the future). */
 export const submitComplaintSchema = (today: string) =>
@@ -38,14 +26,7 @@ export const submitComplaintSchema = (today: string) =>
         })
         .nullish()
         .transform((v) => v ?? null),
-      needs: z
-        .object({
-          language: optionalText(100, 'A language'),
-          interpreterNeeded: z.boolean().nullish().transform((v) => v ?? false),
-          accessibility: optionalText(1000, 'Accessibility needs'),
-        })
-        .nullish()
-        .transform((v) => v ?? { language: null, interpreterNeeded: false, accessibility: null }),
+      needs: needsSchema,
       incident: z.object({
         date: z
           .string()

@@ -10,6 +10,7 @@
 export const retentionRecordTypes = [
   'PAGE_RATING',
   'COMPLAINT',
+  'SUBJECT_ACCESS',
   'RESEARCH_CONTACT',
   'PAGE_RATING_AGGREGATE',
   'AUDIT',
@@ -29,6 +30,10 @@ export const defaultRetentionSchedule: RetentionSchedule = {
   COMPLAINT: {
     days: 2191,
     why: 'Six years from receipt, with its queue entries: long enough for reviews, appeals and claims to run their course.',
+  },
+  SUBJECT_ACCESS: {
+    days: 730,
+    why: 'Two years from receipt, with its queue entries: the most sensitive record here, kept no longer than a complaint to the ICO could need it.',
   },
   RESEARCH_CONTACT: {
     days: 365,

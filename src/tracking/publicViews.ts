@@ -1,5 +1,8 @@
 import type { CaseTypeName } from '../cases/caseTypes.js';
+import { ukCalendar } from '../calendar/holidays.js';
 import { complaintPublicView } from '../complaints/publicView.js';
+import type { SarRecord } from '../subjectAccess/model.js';
+import { sarPublicView } from '../subjectAccess/publicView.js';
 import type { ComplaintRecord } from '../complaints/model.js';
 import type { PublicCaseStatus } from '../generated/graphql.js';
 import { pageRatingStatusDescriptions } from '../pageRatings/model.js';
@@ -14,6 +17,7 @@ export interface PublicView {
   statusDescription: string;
   nextUpdateBy: string | null;
   reviewWindowClosesOn: string | null;
+  dueOn?: string | null;
 }
 
 export const publicViews: Record<CaseTypeName, (item: Item, today: string) => PublicView> = {
@@ -22,4 +26,5 @@ export const publicViews: Record<CaseTypeName, (item: Item, today: string) => Pu
     return { status, statusDescription: pageRatingStatusDescriptions[status], nextUpdateBy: null, reviewWindowClosesOn: null };
   },
   COMPLAINT: (item, today) => complaintPublicView(item as unknown as ComplaintRecord, today),
+  SUBJECT_ACCESS: (item) => sarPublicView(ukCalendar, item as unknown as SarRecord),
 };

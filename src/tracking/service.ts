@@ -34,6 +34,7 @@ export class TrackingService {
     return {
       reference: item.reference as string,
       caseType,
+      dueOn: null,
       ...publicViews[caseType](item, londonDateOf(this.now())),
       receivedOn: londonDateOf(new Date(item.createdAt as string)),
       lastUpdatedOn: londonDateOf(new Date(item.updatedAt as string)),

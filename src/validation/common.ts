@@ -29,3 +29,29 @@ export const optionalEmail = z
 export function emailLookupForm(email: string): string {
   return email.trim().toLowerCase();
 }
+
+/** Language, interpreter and accessibility needs, on every public form. */
+export const needsSchema = z
+  .object({
+    language: optionalText(100, 'A language'),
+    interpreterNeeded: z.boolean().nullish().transform((v) => v ?? false),
+    accessibility: optionalText(1000, 'Accessibility needs'),
+  })
+  .nullish()
+  .transform((v) => v ?? { language: null, interpreterNeeded: false, accessibility: null });
+
+/** Required text: trimmed, not empty, bounded. */
+export const requiredText = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Give ${what}.`)
+    .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} can be at most ${max.toLocaleString('en-GB')} characters.`);
+
+/** An optional UK-style telephone number. */
+export const optionalPhone = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || /^\+?[0-9 ()-]{7,20}$/.test(v), 'A telephone number has 7 to 20 digits, spaces, brackets or hyphens.');

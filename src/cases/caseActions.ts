@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import type { AuditLog } from '../audit/auditLog.js';
+import { actorOf } from '../audit/model.js';
+import type { Caller } from '../auth/caller.js';
+import { refuse, succeed, type Outcome } from '../errors.js';
+import type { Db, Item, TransactItem } from '../store/db.js';
+import { parseInput } from '../validation/parse.js';
+import { changeCase } from './caseChanges.js';
+import type { CaseTypeName } from './caseTypes.js';
+import { parseReference } from './reference.js';
+
+/**
+ * The one way a staff action runs on any case type: validate the input, find the case, let the
+ * area's pure rule decide against the case as it is now, and write the change with its version
+ * check, audit entry and follow-ups (queue entries, statistics) in one transaction.
+ */
+export interface ActionDecision<R> {
+  set: Partial<R>;
+  action: string;
+}
+
+export interface CaseActionRequest<R, I, D extends ActionDecision<R>> {
+  caseType: CaseTypeName;
+  caseName: string;
+  raw: { reference: string; expectedVersion: number } & Record<string, unknown>;
+  schema: z.ZodType<I>;
+  caller: Caller;
+  now: Date;
+  toRecord: (item: Item) => R;
+  rule: (record: R, input: I) => Outcome<D>;
+  followUps: (before: R, after: R, decision: D) => TransactItem[];
+}
+
+export async function applyCaseAction<R, I, D extends ActionDecision<R>>(
+  db: Db,
+  audit: AuditLog,
+  request: CaseActionRequest<R, I, D>,
+): Promise<Outcome<R>> {
+  const { reference, expectedVersion, ...fields } = request.raw;
+  const input = parseInput(request.schema, fields);
+  if (!input.ok) return input;
+  const notFound = () => refuse('NOT_FOUND', `There is no ${request.caseName} with this reference.`, ['input', 'reference']);
+  const parsed = parseReference(reference);
+  if (!parsed || parsed.caseType !== request.caseType) return notFound();
+  const changed = await changeCase(db, audit, {
+    reference: parsed.reference,
+    expectedVersion,
+    actor: actorOf(request.caller),
+    now: request.now,
+    decide: (current) => {
+      if (current.caseType !== request.caseType) return notFound();
+      const before = request.toRecord(current);
+      const decision = request.rule(before, input.value);
+      if (!decision.ok) return decision;
+      return succeed({
+        set: decision.value.set as Record<string, unknown>,
+        action: decision.value.action,
+        sideEffects: (next: Item) => request.followUps(before, request.toRecord(next), decision.value),
+      });
+    },
+  });
+  return changed.ok ? succeed(request.toRecord(changed.value)) : changed;
+}
