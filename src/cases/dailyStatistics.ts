@@ -1,3 +1,5 @@
+import { daysBetween } from '../calendar/londonDate.js';
+import { UserInputError } from '../errors.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
 
 /**
@@ -29,8 +31,14 @@ export function statisticsUpdates(db: Db, series: string, deltas: DailyCounts): 
   });
 }
 
-/** Every count in a date range, summed. */
+export const MAX_STATISTICS_DAYS = 366;
+
+/** Every count in a date range (at most 366 days), summed. */
 export async function statisticsBetween(db: Db, series: string, from: string, to: string): Promise<Record<string, number>> {
+  if (from > to) throw new UserInputError([{ field: ['input', 'to'], message: 'The range ends before it starts.', code: 'INVALID' }]);
+  if (daysBetween(from, to) + 1 > MAX_STATISTICS_DAYS) {
+    throw new UserInputError([{ field: ['input', 'to'], message: `A range can cover at most ${MAX_STATISTICS_DAYS} days.`, code: 'OUT_OF_RANGE' }]);
+  }
   const days = await db.queryAll<Item>({
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
     ExpressionAttributeValues: { ':pk': pk(series), ':from': `DAY#${from}`, ':to': `DAY#${to}` },
