@@ -19,6 +19,7 @@ const config: CodegenConfig = {
           Complaint: '../complaints/model.js#ComplaintRecord',
           Allegation: '../complaints/model.js#AllegationRecord',
           SubjectAccessRequest: '../subjectAccess/model.js#SarRecord',
+          FoiRequest: '../foi/model.js#FoiRecord',
           AuditEntry: '../audit/model.js#AuditRecord',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

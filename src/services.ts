@@ -10,6 +10,8 @@ import { ComplaintRepository } from './complaints/repository.js';
 import { ComplaintService } from './complaints/service.js';
 import { SarRepository } from './subjectAccess/repository.js';
 import { SarService } from './subjectAccess/service.js';
+import { FoiRepository } from './foi/repository.js';
+import { FoiService } from './foi/service.js';
 import { expiryEpochSeconds } from './retention/schedule.js';
 import { PageRatingRepository } from './pageRatings/repository.js';
 import { PageRatingService } from './pageRatings/service.js';
@@ -41,6 +43,7 @@ export interface Services {
   pageRatings: PageRatingService;
   complaints: ComplaintService;
   subjectAccess: SarService;
+  foi: FoiService;
   now: () => Date;
 }
 
@@ -95,5 +98,6 @@ export function createServices(deps: AppDependencies): Services {
       deps.logger,
     ),
     subjectAccess: new SarService(db, desk, new SarRepository(db, deps.config.retention), paginator, audit, now, deps.logger),
+    foi: new FoiService(db, desk, new FoiRepository(db, deps.config.retention), paginator, audit, hasher, now, deps.logger),
   };
 }

@@ -115,3 +115,27 @@ export function onOrNextWorkingDay(
   }
   return { date: d, skipped };
 }
+
+/**
+ * The days within n working days either side of a date: from the nth working day before it to the
+ * nth working day after it (no later than `latest`, so a window never reaches past today).
+ */
+export function workingDayWindow(
+  calendar: HolidayCalendar,
+  date: string,
+  n: number,
+  rule: WorkingDayRule,
+  latest: string,
+): { from: string; to: string } {
+  let from = date;
+  for (let counted = 0; counted < n; ) {
+    from = addDays(from, -1);
+    if (isWorkingDay(calendar, from, rule)) counted++;
+  }
+  let to = date;
+  for (let counted = 0; counted < n && to < latest; ) {
+    to = addDays(to, 1);
+    if (isWorkingDay(calendar, to, rule)) counted++;
+  }
+  return { from, to: to < latest ? to : latest };
+}

@@ -31,7 +31,7 @@ export function indexChanges(db: Db, reference: string, before: IndexEntry[], af
   ];
 }
 
-/** One queue, a page at a time, optionally between two sort keys (inclusive). */
+/** One queue, a page at a time, optionally between two sort keys (inclusive) and filtered. */
 export function listQueue<T>(
   paginator: Paginator,
   queue: string,
@@ -39,6 +39,7 @@ export function listQueue<T>(
   ascending: boolean,
   page: PageArgs,
   toNode: (item: Item) => T,
+  filter?: { expression: string; names?: Record<string, string>; values: Record<string, unknown> },
 ): Promise<Connection<T>> {
   const values: Record<string, unknown> = { ':pk': pkOf(queue) };
   let condition = 'pk = :pk';
@@ -52,5 +53,15 @@ export function listQueue<T>(
     condition += ' AND sk <= :to';
     values[':to'] = `${range.to}\uffff`;
   }
-  return paginator.list({ keyCondition: condition, values, ascending }, page, toNode);
+  return paginator.list(
+    {
+      keyCondition: condition,
+      values: { ...values, ...filter?.values },
+      names: filter?.names,
+      filter: filter?.expression,
+      ascending,
+    },
+    page,
+    toNode,
+  );
 }

@@ -6,6 +6,7 @@ export const caseTypes = {
   PAGE_RATING: { prefix: 'WEB' },
   COMPLAINT: { prefix: 'CMP' },
   SUBJECT_ACCESS: { prefix: 'SAR' },
+  FOI: { prefix: 'FOI' },
 } as const;
 
 export type CaseTypeName = keyof typeof caseTypes;

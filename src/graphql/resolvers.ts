@@ -2,12 +2,13 @@ import type { Resolvers } from '../generated/graphql.js';
 import { deadlineResolvers } from '../clocks/resolvers.js';
 import { complaintResolvers } from '../complaints/resolvers.js';
 import { subjectAccessResolvers } from '../subjectAccess/resolvers.js';
+import { foiResolvers } from '../foi/resolvers.js';
 import { pageRatingResolvers } from '../pageRatings/resolvers.js';
 import { trackingResolvers } from '../tracking/resolvers.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 
 /** Every area's resolvers, merged by root type. */
-const areas: Resolvers[] = [trackingResolvers, deadlineResolvers, pageRatingResolvers, complaintResolvers, subjectAccessResolvers];
+const areas: Resolvers[] = [trackingResolvers, deadlineResolvers, pageRatingResolvers, complaintResolvers, subjectAccessResolvers, foiResolvers];
 
 export function allResolvers(): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};

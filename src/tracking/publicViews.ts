@@ -1,6 +1,8 @@
 import type { CaseTypeName } from '../cases/caseTypes.js';
 import { ukCalendar } from '../calendar/holidays.js';
 import { complaintPublicView } from '../complaints/publicView.js';
+import type { FoiRecord } from '../foi/model.js';
+import { foiPublicView } from '../foi/publicView.js';
 import type { SarRecord } from '../subjectAccess/model.js';
 import { sarPublicView } from '../subjectAccess/publicView.js';
 import type { ComplaintRecord } from '../complaints/model.js';
@@ -27,4 +29,5 @@ export const publicViews: Record<CaseTypeName, (item: Item, today: string) => Pu
   },
   COMPLAINT: (item, today) => complaintPublicView(item as unknown as ComplaintRecord, today),
   SUBJECT_ACCESS: (item) => sarPublicView(ukCalendar, item as unknown as SarRecord),
+  FOI: (item, today) => foiPublicView(ukCalendar, item as unknown as FoiRecord, today),
 };
