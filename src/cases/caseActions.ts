@@ -61,3 +61,19 @@ export async function applyCaseAction<R, I, D extends ActionDecision<R>>(
   });
   return changed.ok ? succeed(request.toRecord(changed.value)) : changed;
 }
+
+/**
+ * A staff read of one case's record: the case type must match, and the read is audited before the
+ * record is returned. Null for anything else, without saying which.
+ */
+export async function readCase<R>(
+  audit: AuditLog,
+  request: { caseType: CaseTypeName; reference: string; caller: Caller; now: Date; load: (reference: string) => Promise<R | undefined> },
+): Promise<R | null> {
+  const parsed = parseReference(request.reference);
+  if (!parsed || parsed.caseType !== request.caseType) return null;
+  const record = await request.load(parsed.reference);
+  if (!record) return null;
+  await audit.recordReads({ subjects: [parsed.reference], actor: actorOf(request.caller), action: 'READ', fields: [request.caseType], at: request.now.toISOString() });
+  return record;
+}

@@ -34,6 +34,17 @@ export function recordClockEvent<E extends { type: string; on: string }>(
   };
 }
 
+/** A recorded event as a case shows it: the event's own facts, then who, when, why and the holiday set. */
+export function clockEventView<E extends { type: string; on: string }>(record: ClockEventRecord<E>) {
+  return {
+    ...record.event,
+    reason: record.reason,
+    recordedBy: record.recordedBy.name ?? record.recordedBy.kind,
+    recordedAt: record.recordedAt,
+    holidaySet: record.holidaySet,
+  };
+}
+
 /** An event the clock's rules do not allow now: the message says why, for a user error. */
 export class ClockRuleError extends Error {
   override name = 'ClockRuleError';

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import type { AuditLog } from '../audit/auditLog.js';
-import { actorOf } from '../audit/model.js';
 import type { Caller } from '../auth/caller.js';
 import { ukCalendar } from '../calendar/holidays.js';
 import { daysBetween, isIsoDate, londonDateOf } from '../calendar/londonDate.js';
-import { applyCaseAction } from '../cases/caseActions.js';
+import { applyCaseAction, readCase } from '../cases/caseActions.js';
 import { listQueue } from '../cases/caseIndex.js';
 import { statisticsBetween } from '../cases/dailyStatistics.js';
-import { parseReference } from '../cases/reference.js';
 import type { Receipt, SubmissionDesk } from '../cases/submitOnce.js';
 import { succeed, type Outcome } from '../errors.js';
 import type { ComplaintQueueInput, ComplaintStatistics } from '../generated/graphql.js';
@@ -93,13 +91,8 @@ export class ComplaintService {
   }
 
   /** A staff read of the whole record: audited before it is returned. */
-  async get(reference: string, caller: Caller): Promise<ComplaintRecord | null> {
-    const parsed = parseReference(reference);
-    if (!parsed || parsed.caseType !== 'COMPLAINT') return null;
-    const found = await this.repo.get(parsed.reference);
-    if (!found) return null;
-    await this.audit.recordReads({ subjects: [parsed.reference], actor: actorOf(caller), action: 'READ', fields: ['complaint'], at: this.now().toISOString() });
-    return found.record;
+  get(reference: string, caller: Caller): Promise<ComplaintRecord | null> {
+    return readCase(this.audit, { caseType: 'COMPLAINT', reference, caller, now: this.now(), load: async (ref) => (await this.repo.get(ref))?.record });
   }
 
   async act(name: ComplaintActionName, raw: { reference: string; expectedVersion: number } & Record<string, unknown>, caller: Caller): Promise<Outcome<ComplaintRecord>> {

@@ -5,7 +5,7 @@ import type { Caller } from '../auth/caller.js';
 import { ukCalendar } from '../calendar/holidays.js';
 import { isIsoDate, londonDateOf } from '../calendar/londonDate.js';
 import { workingDayWindow } from '../calendar/workingDays.js';
-import { applyCaseAction } from '../cases/caseActions.js';
+import { applyCaseAction, readCase } from '../cases/caseActions.js';
 import { listQueue } from '../cases/caseIndex.js';
 import { statisticsBetween } from '../cases/dailyStatistics.js';
 import { parseReference } from '../cases/reference.js';
@@ -132,13 +132,9 @@ export class FoiService {
     return outcome.ok ? succeed({ receipt: outcome.value, signpost: null }) : outcome;
   }
 
-  async get(reference: string, caller: Caller): Promise<FoiRecord | null> {
-    const parsed = parseReference(reference);
-    if (!parsed || parsed.caseType !== 'FOI') return null;
-    const found = await this.repo.get(parsed.reference);
-    if (!found) return null;
-    await this.audit.recordReads({ subjects: [parsed.reference], actor: actorOf(caller), action: 'READ', fields: ['foiRequest'], at: this.now().toISOString() });
-    return found;
+  /** A staff read of the whole record: audited before it is returned. */
+  get(reference: string, caller: Caller): Promise<FoiRecord | null> {
+    return readCase(this.audit, { caseType: 'FOI', reference, caller, now: this.now(), load: (ref) => this.repo.get(ref) });
   }
 
   async act(name: FoiActionName, raw: { reference: string; expectedVersion: number } & Record<string, unknown>, caller: Caller): Promise<Outcome<FoiRecord>> {

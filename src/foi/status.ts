@@ -1,4 +1,5 @@
 import type { HolidayCalendar } from '../calendar/holidays.js';
+import { clockEventView } from '../clocks/clockEvents.js';
 import { deadlineStatus } from '../clocks/deadlines.js';
 import { foiClock, internalReviewClock, type FoiClock } from '../clocks/foiClock.js';
 import type { FoiStatus } from '../generated/graphql.js';
@@ -39,14 +40,6 @@ export function clockView(calendar: HolidayCalendar, r: FoiRecord, today: string
     daysRemaining: status?.daysRemaining ?? null,
     workingDaysRemaining: status?.workingDaysRemaining ?? null,
     overdue: Boolean(status?.overdue) && !r.response && !r.closure,
-    events: r.clockEvents.map((e) => ({
-      type: e.event.type,
-      on: e.event.on,
-      extendedTo: e.event.type === 'PUBLIC_INTEREST_EXTENSION' ? e.event.extendedTo : null,
-      reason: e.reason,
-      recordedBy: e.recordedBy.name ?? e.recordedBy.kind,
-      recordedAt: e.recordedAt,
-      holidaySet: e.holidaySet,
-    })),
+    events: r.clockEvents.map((e) => ({ extendedTo: null, ...clockEventView(e) })),
   };
 }

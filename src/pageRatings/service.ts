@@ -5,6 +5,7 @@ import type { Caller } from '../auth/caller.js';
 import { londonDateOf } from '../calendar/londonDate.js';
 import { parseReference } from '../cases/reference.js';
 import type { Receipt, SubmissionDesk } from '../cases/submitOnce.js';
+import { readCase } from '../cases/caseActions.js';
 import { changeCase } from '../cases/caseChanges.js';
 import type { AppConfig } from '../config.js';
 import type { KeyedHasher } from '../crypto/keyedHash.js';
@@ -73,13 +74,8 @@ export class PageRatingService {
   }
 
   /** A staff read of one rating: audited before it is returned. */
-  async get(reference: string, caller: Caller): Promise<PageRatingRecord | null> {
-    const parsed = parseReference(reference);
-    if (!parsed || parsed.caseType !== 'PAGE_RATING') return null;
-    const rating = await this.repo.get(parsed.reference);
-    if (!rating) return null;
-    await this.audit.recordReads({ subjects: [rating.reference], actor: actorOf(caller), action: 'READ', fields: [], at: this.now().toISOString() });
-    return rating;
+  get(reference: string, caller: Caller): Promise<PageRatingRecord | null> {
+    return readCase(this.audit, { caseType: 'PAGE_RATING', reference, caller, now: this.now(), load: (ref) => this.repo.get(ref) });
   }
 
   async summary(input: PageRatingSummaryInput): Promise<PageSummary> {

@@ -4,10 +4,9 @@ import { actorOf } from '../audit/model.js';
 import type { Caller } from '../auth/caller.js';
 import { ukCalendar } from '../calendar/holidays.js';
 import { londonDateOf } from '../calendar/londonDate.js';
-import { applyCaseAction } from '../cases/caseActions.js';
+import { applyCaseAction, readCase } from '../cases/caseActions.js';
 import { listQueue } from '../cases/caseIndex.js';
 import { statisticsBetween } from '../cases/dailyStatistics.js';
-import { parseReference } from '../cases/reference.js';
 import type { Receipt, SubmissionDesk } from '../cases/submitOnce.js';
 import type { SarClockEvent } from '../clocks/sarClock.js';
 import { succeed, type Outcome } from '../errors.js';
@@ -119,13 +118,9 @@ export class SarService {
     return outcome.ok ? succeed({ receipt: outcome.value, signpost: null }) : outcome;
   }
 
-  async get(reference: string, caller: Caller): Promise<SarRecord | null> {
-    const parsed = parseReference(reference);
-    if (!parsed || parsed.caseType !== 'SUBJECT_ACCESS') return null;
-    const found = await this.repo.get(parsed.reference);
-    if (!found) return null;
-    await this.audit.recordReads({ subjects: [parsed.reference], actor: actorOf(caller), action: 'READ', fields: ['subjectAccessRequest'], at: this.now().toISOString() });
-    return found;
+  /** A staff read of the whole record: audited before it is returned. */
+  get(reference: string, caller: Caller): Promise<SarRecord | null> {
+    return readCase(this.audit, { caseType: 'SUBJECT_ACCESS', reference, caller, now: this.now(), load: (ref) => this.repo.get(ref) });
   }
 
   async act(name: SarActionName, raw: { reference: string; expectedVersion: number } & Record<string, unknown>, caller: Caller): Promise<Outcome<SarRecord>> {

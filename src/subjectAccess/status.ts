@@ -1,4 +1,5 @@
 import type { HolidayCalendar } from '../calendar/holidays.js';
+import { clockEventView } from '../clocks/clockEvents.js';
 import { deadlineStatus } from '../clocks/deadlines.js';
 import { sarClock, type SarClock } from '../clocks/sarClock.js';
 import type { SubjectAccessStatus } from '../generated/graphql.js';
@@ -36,14 +37,6 @@ export function clockView(calendar: HolidayCalendar, r: SarRecord, today: string
     extensionMonths: clock.extensionMonths,
     daysRemaining: status?.daysRemaining ?? null,
     overdue: Boolean(status?.overdue) && !r.response && !r.closure,
-    events: r.clockEvents.map((e) => ({
-      type: e.event.type,
-      on: e.event.on,
-      months: e.event.type === 'EXTENDED' ? e.event.months : null,
-      reason: e.reason,
-      recordedBy: e.recordedBy.name ?? e.recordedBy.kind,
-      recordedAt: e.recordedAt,
-      holidaySet: e.holidaySet,
-    })),
+    events: r.clockEvents.map((e) => ({ months: null, ...clockEventView(e) })),
   };
 }

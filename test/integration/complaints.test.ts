@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TRACK } from '../support/operations.js';
+import { caseHelpers } from '../support/caseHelpers.js';
 import { createTestApp, newKey, type TestApp } from '../support/testApp.js';
 
 /**
@@ -29,27 +30,21 @@ const STATS = `query($input: ComplaintStatisticsInput!) { complaintStatistics(in
   averageWorkingDaysToFinaliseUnderSchedule3 reviews reviewsDecided reviewsUpheld shareOfReviewsUpheld
   allegationsByCategory { code count } complaintTypes { code count } } }`;
 
-const mutations: Record<string, string> = {
-  log: 'logComplaint(input: $input)',
-  allocate: 'allocateComplaint(input: $input)',
-  contact: 'recordComplaintContact(input: $input)',
-  allegation: 'addAllegation(input: $input)',
-  late: 'decideLateComplaint(input: $input)',
-  handling: 'decideComplaintHandling(input: $input)',
-  iopc: 'recordIopcDecision(input: $input)',
-  localResolution: 'updateLocalResolution(input: $input)',
-  conclude: 'concludeLocalResolution(input: $input)',
-  finalise: 'finaliseComplaint(input: $input)',
-  reviewRequest: 'recordReviewRequest(input: $input)',
-  reviewOutcome: 'recordReviewOutcome(input: $input)',
-  withdraw: 'withdrawComplaint(input: $input)',
-  close: 'closeComplaint(input: $input)',
-};
-const inputTypes: Record<string, string> = {
-  log: 'LogComplaintInput', allocate: 'AllocateComplaintInput', contact: 'RecordComplaintContactInput', allegation: 'AddAllegationInput',
-  late: 'DecideLateComplaintInput', handling: 'DecideComplaintHandlingInput', iopc: 'RecordIopcDecisionInput',
-  localResolution: 'UpdateLocalResolutionInput', conclude: 'ConcludeLocalResolutionInput', finalise: 'FinaliseComplaintInput',
-  reviewRequest: 'RecordReviewRequestInput', reviewOutcome: 'RecordReviewOutcomeInput', withdraw: 'WithdrawComplaintInput', close: 'CloseComplaintInput',
+const mutations: Record<string, [string, string]> = {
+  log: ['logComplaint', 'LogComplaintInput'],
+  allocate: ['allocateComplaint', 'AllocateComplaintInput'],
+  contact: ['recordComplaintContact', 'RecordComplaintContactInput'],
+  allegation: ['addAllegation', 'AddAllegationInput'],
+  late: ['decideLateComplaint', 'DecideLateComplaintInput'],
+  handling: ['decideComplaintHandling', 'DecideComplaintHandlingInput'],
+  iopc: ['recordIopcDecision', 'RecordIopcDecisionInput'],
+  localResolution: ['updateLocalResolution', 'UpdateLocalResolutionInput'],
+  conclude: ['concludeLocalResolution', 'ConcludeLocalResolutionInput'],
+  finalise: ['finaliseComplaint', 'FinaliseComplaintInput'],
+  reviewRequest: ['recordReviewRequest', 'RecordReviewRequestInput'],
+  reviewOutcome: ['recordReviewOutcome', 'RecordReviewOutcomeInput'],
+  withdraw: ['withdrawComplaint', 'WithdrawComplaintInput'],
+  close: ['closeComplaint', 'CloseComplaintInput'],
 };
 
 let app: TestApp;
@@ -75,33 +70,14 @@ async function submit(over: Record<string, unknown> = {}) {
   return res.body.data!.submitComplaint;
 }
 
-async function read(reference: string) {
-  const res = await app.gql(READ, { reference }, { token: ps() });
-  return res.body.data!.complaint;
-}
-
-/** Runs a staff action on the complaint's current version; returns the payload. */
-async function act(name: string, reference: string, input: Record<string, unknown> = {}, token = ps()) {
-  const { version } = await read(reference);
-  const doc = `mutation($input: ${inputTypes[name]}!) { r: ${mutations[name]} { complaint { ${FIELDS} } userErrors { field message code } } }`;
-  const res = await app.gql(doc, { input: { reference, expectedVersion: version, ...input } }, { token });
-  if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
-  return res.body.data!.r as { complaint: any; userErrors: Array<{ field: string[] | null; message: string; code: string }> };
-}
-
-async function ok(name: string, reference: string, input: Record<string, unknown> = {}) {
-  const out = await act(name, reference, input);
-  expect(out.userErrors, `${name}: ${JSON.stringify(out.userErrors)}`).toEqual([]);
-  return out.complaint;
-}
-
-async function refused(name: string, reference: string, input: Record<string, unknown>, pattern: RegExp) {
-  const out = await act(name, reference, input);
-  expect(out.complaint).toBeNull();
-  expect(out.userErrors[0]!.message).toMatch(pattern);
-  return out.userErrors[0]!;
-}
-
+const { read, ok, refused } = caseHelpers(() => app, {
+  read: READ,
+  readField: 'complaint',
+  payloadField: 'complaint',
+  fields: FIELDS,
+  mutations,
+  token: () => ps(),
+});
 const queue = async (input: Record<string, unknown>, token = ps()) =>
   (await app.gql(QUEUE, { input }, { token })).body.data!.complaintQueue.edges.map((e: { node: { reference: string } }) => e.node.reference) as string[];
 

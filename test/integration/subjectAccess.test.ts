@@ -1,5 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { caseHelpers } from '../support/caseHelpers.js';
 import { createTestApp, newKey, type TestApp } from '../support/testApp.js';
 
 /** Subject access requests through the real Lambda handler and DynamoDB Local. */
@@ -51,30 +52,14 @@ const form = (over: Record<string, unknown> = {}) => ({
 async function submit(over: Record<string, unknown> = {}) {
   return (await app.gql(SUBMIT, { input: form(over) }, { ip: `198.19.0.${++ip % 250}` })).body.data!.submitSubjectAccessRequest;
 }
-async function read(reference: string) {
-  return (await app.gql(READ, { reference }, { token: ir() })).body.data!.subjectAccessRequest;
-}
-async function act(name: string, reference: string, input: Record<string, unknown> = {}) {
-  const { version } = await read(reference);
-  const [field, type] = mutations[name]!;
-  const res = await app.gql(
-    `mutation($input: ${type}!) { r: ${field}(input: $input) { subjectAccessRequest { ${FIELDS} } userErrors { field message code } } }`,
-    { input: { reference, expectedVersion: version, ...input } },
-    { token: ir() },
-  );
-  if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
-  return res.body.data!.r as { subjectAccessRequest: any; userErrors: Array<{ field: string[] | null; message: string; code: string }> };
-}
-async function ok(name: string, reference: string, input: Record<string, unknown> = {}) {
-  const out = await act(name, reference, input);
-  expect(out.userErrors, `${name}: ${JSON.stringify(out.userErrors)}`).toEqual([]);
-  return out.subjectAccessRequest;
-}
-async function refused(name: string, reference: string, input: Record<string, unknown>, pattern: RegExp) {
-  const out = await act(name, reference, input);
-  expect(out.subjectAccessRequest).toBeNull();
-  expect(out.userErrors[0]!.message).toMatch(pattern);
-}
+const { read, ok, refused } = caseHelpers(() => app, {
+  read: READ,
+  readField: 'subjectAccessRequest',
+  payloadField: 'subjectAccessRequest',
+  fields: FIELDS,
+  mutations,
+  token: () => ir(),
+});
 const queue = async (input: Record<string, unknown>) =>
   (await app.gql(QUEUE, { input }, { token: ir() })).body.data!.subjectAccessQueue.edges.map((e: { node: { reference: string } }) => e.node.reference) as string[];
 

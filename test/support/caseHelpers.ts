@@ -1,0 +1,52 @@
+import { expect } from 'vitest';
+import type { TestApp } from './testApp.js';
+
+/**
+ * Staff actions in integration tests, the same for every case type: read the case, run an action
+ * on its current version, and expect it to succeed or to be refused with a message.
+ */
+export interface CaseHelperSpec {
+  /** The query that reads one case, with $reference. */
+  read: string;
+  /** The query's root field, for example complaint. */
+  readField: string;
+  /** The payload field that holds the case, for example complaint. */
+  payloadField: string;
+  /** The fields to select on the case. */
+  fields: string;
+  /** action name → [mutation field, input type]. */
+  mutations: Record<string, [string, string]>;
+  token: () => string;
+}
+
+export type UserErrors = Array<{ field: string[] | null; message: string; code: string }>;
+
+export function caseHelpers(app: () => TestApp, spec: CaseHelperSpec) {
+  async function read(reference: string) {
+    return (await app().gql(spec.read, { reference }, { token: spec.token() })).body.data![spec.readField];
+  }
+  async function act(name: string, reference: string, input: Record<string, unknown> = {}) {
+    const { version } = await read(reference);
+    const [field, type] = spec.mutations[name]!;
+    const res = await app().gql(
+      `mutation($input: ${type}!) { r: ${field}(input: $input) { ${spec.payloadField} { ${spec.fields} } userErrors { field message code } } }`,
+      { input: { reference, expectedVersion: version, ...input } },
+      { token: spec.token() },
+    );
+    if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+    const payload = res.body.data!.r;
+    return { record: payload[spec.payloadField], userErrors: payload.userErrors as UserErrors };
+  }
+  async function ok(name: string, reference: string, input: Record<string, unknown> = {}) {
+    const out = await act(name, reference, input);
+    expect(out.userErrors, `${name}: ${JSON.stringify(out.userErrors)}`).toEqual([]);
+    return out.record;
+  }
+  async function refused(name: string, reference: string, input: Record<string, unknown>, pattern: RegExp) {
+    const out = await act(name, reference, input);
+    expect(out.record).toBeNull();
+    expect(out.userErrors[0]!.message).toMatch(pattern);
+    return out.userErrors[0]!;
+  }
+  return { read, act, ok, refused };
+}
