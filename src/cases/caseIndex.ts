@@ -1,3 +1,4 @@
+import { addDays } from '../calendar/londonDate.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
 import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
 
@@ -65,3 +66,9 @@ export function listQueue<T>(
     toNode,
   );
 }
+
+/** Queues sorted by due date: what falls due from today to `days` ahead, and what is already past due. */
+export const dueRanges = {
+  dueWithin: (today: string, days: number) => ({ from: today, to: addDays(today, days) }),
+  overdue: (today: string) => ({ to: addDays(today, -1) }),
+};

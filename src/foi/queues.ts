@@ -1,6 +1,5 @@
-import { addDays } from '../calendar/londonDate.js';
 import type { HolidayCalendar } from '../calendar/holidays.js';
-import type { IndexEntry } from '../cases/caseIndex.js';
+import { dueRanges, type IndexEntry } from '../cases/caseIndex.js';
 import type { FoiQueue } from '../generated/graphql.js';
 import type { FoiRecord } from './model.js';
 import { searchWords } from './disclosureWords.js';
@@ -61,9 +60,9 @@ export function foiQueueQuery(request: { queue: FoiQueue; withinDays: number; ha
     case 'UNALLOCATED':
       return { queue: q('UNALLOCATED'), range: {} };
     case 'DUE_SOON':
-      return { queue: q('DUE'), range: { from: today, to: addDays(today, request.withinDays) } };
+      return { queue: q('DUE'), range: dueRanges.dueWithin(today, request.withinDays) };
     case 'OVERDUE':
-      return { queue: q('DUE'), range: { to: addDays(today, -1) } };
+      return { queue: q('DUE'), range: dueRanges.overdue(today) };
     case 'AWAITING_CLARIFICATION':
       return { queue: q('AWAITING_CLARIFICATION'), range: {} };
     case 'AWAITING_FEE':

@@ -1,6 +1,5 @@
-import { addDays } from '../calendar/londonDate.js';
 import type { HolidayCalendar } from '../calendar/holidays.js';
-import type { IndexEntry } from '../cases/caseIndex.js';
+import { dueRanges, type IndexEntry } from '../cases/caseIndex.js';
 import type { SubjectAccessQueue } from '../generated/graphql.js';
 import type { SarRecord } from './model.js';
 import { clockOf, statusOf } from './status.js';
@@ -41,9 +40,9 @@ export function sarQueueQuery(
     case 'UNALLOCATED':
       return { queue: q('UNALLOCATED'), range: {} };
     case 'DUE_SOON':
-      return { queue: q('DUE'), range: { from: today, to: addDays(today, request.withinDays) } };
+      return { queue: q('DUE'), range: dueRanges.dueWithin(today, request.withinDays) };
     case 'OVERDUE':
-      return { queue: q('DUE'), range: { to: addDays(today, -1) } };
+      return { queue: q('DUE'), range: dueRanges.overdue(today) };
     case 'BY_STATUS':
       return { queue: q(`STATUS#${request.status}`), range: {} };
     case 'BY_HANDLER':
