@@ -30,7 +30,9 @@ const errorIds = new WeakMap<object, string>();
 export function withoutValues(message: string): string {
   return message
     .replace(/got invalid value .*?(?=(?: at "|; |$))/s, 'got an invalid value')
-    .replace(/(value:|found(?: String| Int| Float)?|Unexpected(?: String| Name| Int| Float)?) (?:"(?:[^"\\]|\\.)*"|[-+\w.@]+|\{.*?\}|\[.*?\])/gs, '$1 (not shown)');
+    .replace(/(value:|found(?: String| Int| Float)?|Unexpected(?: String| Name| Int| Float)?) (?:"(?:[^"\\]|\\.)*"|[-+\w.@]+|\{.*?\}|\[.*?\])/gs, '$1 (not shown)')
+    .replace(/\bValue "(?:[^"\\]|\\.)*" does not exist/g, 'The value (not shown) does not exist')
+    .replace(/\bField "(?:[^"\\]|\\.)*" is not defined by type/g, 'A field (not shown) is not defined by type');
 }
 
 function known(original: unknown): { code: string; message: string; extensions?: Record<string, unknown> } | undefined {

@@ -104,6 +104,23 @@ describe('tokens', () => {
   });
 });
 
+describe('error messages', () => {
+  it('never repeat a value that was sent, in an enum or as an unknown field', async () => {
+    const token = app.token('web-content');
+    const enumValue = await app.gql(
+      'mutation($input: ReviewPageRatingInput!) { reviewPageRating(input: $input) { userErrors { code } } }',
+      { input: { reference: 'WEB-2026-000001', expectedVersion: 1, outcome: 'jo.secret@example.com' } },
+      { token },
+    );
+    const unknownField = await app.gql(SUBMIT, { input: { idempotencyKey: newKey(), pageUrl: PAGE, rating: 2, 'jo.secret@example.com': 1 } });
+    for (const res of [enumValue, unknownField]) {
+      expect(res.status).toBe(400);
+      expect(res.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(res.body)).not.toContain('jo.secret');
+    }
+  });
+});
+
 describe('logs', () => {
   it('hold no personal data from a submission', async () => {
     const email = `pat.${randomUUID().slice(0, 6)}@example.com`;

@@ -10,6 +10,8 @@ describe('withoutValues: error messages never repeat what was sent', () => {
     'Syntax Error: Unexpected Name "jo@example.com".',
     'Syntax Error: Expected Name, found String "jo@example.com".',
     'Enum "PageRatingReviewOutcome" cannot represent non-enum value: "jo@example.com".',
+    'Variable "$input" got invalid value "jo@example.com" at "input.outcome"; Value "jo@example.com" does not exist in "PageRatingReviewOutcome" enum.',
+    'Variable "$input" got invalid value { jo@example.com: 1 }; Field "jo@example.com" is not defined by type "SubmitPageRatingInput".',
   ])('%s', (message) => {
     const out = withoutValues(message);
     expect(out).not.toMatch(/jo@example\.com|07700900123/);
