@@ -38,14 +38,6 @@ export class RateLimitedError extends Error {
   }
 }
 
-/** The caller may not do this (authorization is decided in src/auth/policy.ts). */
-export class ForbiddenError extends Error {
-  constructor(message = 'You are not allowed to do this.') {
-    super(message);
-    this.name = 'ForbiddenError';
-  }
-}
-
 /** The bearer token was present but not valid. */
 export class UnauthenticatedError extends Error {
   constructor(message = 'The bearer token is not valid: sign in again.') {

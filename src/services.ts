@@ -12,7 +12,6 @@ import { SarRepository } from './subjectAccess/repository.js';
 import { SarService } from './subjectAccess/service.js';
 import { FoiRepository } from './foi/repository.js';
 import { FoiService } from './foi/service.js';
-import { expiryEpochSeconds } from './retention/schedule.js';
 import { PageRatingRepository } from './pageRatings/repository.js';
 import { PageRatingService } from './pageRatings/service.js';
 import { Db } from './store/db.js';
@@ -93,7 +92,6 @@ export function createServices(deps: AppDependencies): Services {
       new ComplaintRepository(db, deps.config.retention),
       paginator,
       audit,
-      (record) => expiryEpochSeconds(deps.config.retention, 'COMPLAINT', new Date(record.receivedAt)),
       now,
       deps.logger,
     ),

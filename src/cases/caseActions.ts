@@ -29,6 +29,8 @@ export interface CaseActionRequest<R, I, D extends ActionDecision<R>> {
   toRecord: (item: Item) => R;
   rule: (record: R, input: I) => Outcome<D>;
   followUps: (before: R, after: R, decision: D) => TransactItem[];
+  /** Work that cannot fit in the transaction, run once it has committed (for example, search entries). */
+  afterCommit?: (before: R, after: R) => Promise<void>;
 }
 
 export async function applyCaseAction<R, I, D extends ActionDecision<R>>(
@@ -42,6 +44,7 @@ export async function applyCaseAction<R, I, D extends ActionDecision<R>>(
   const notFound = () => refuse('NOT_FOUND', `There is no ${request.caseName} with this reference.`, ['input', 'reference']);
   const parsed = parseReference(reference);
   if (!parsed || parsed.caseType !== request.caseType) return notFound();
+  let before: R | undefined;
   const changed = await changeCase(db, audit, {
     reference: parsed.reference,
     expectedVersion,
@@ -49,17 +52,21 @@ export async function applyCaseAction<R, I, D extends ActionDecision<R>>(
     now: request.now,
     decide: (current) => {
       if (current.caseType !== request.caseType) return notFound();
-      const before = request.toRecord(current);
-      const decision = request.rule(before, input.value);
+      const record = request.toRecord(current);
+      before = record;
+      const decision = request.rule(record, input.value);
       if (!decision.ok) return decision;
       return succeed({
         set: decision.value.set as Record<string, unknown>,
         action: decision.value.action,
-        sideEffects: (next: Item) => request.followUps(before, request.toRecord(next), decision.value),
+        sideEffects: (next: Item) => request.followUps(record, request.toRecord(next), decision.value),
       });
     },
   });
-  return changed.ok ? succeed(request.toRecord(changed.value)) : changed;
+  if (!changed.ok) return changed;
+  const after = request.toRecord(changed.value);
+  await request.afterCommit?.(before!, after);
+  return succeed(after);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { daysBetween } from '../calendar/londonDate.js';
+import { rangeProblem } from '../calendar/dateRange.js';
 import { UserInputError } from '../errors.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
 
@@ -31,14 +31,10 @@ export function statisticsUpdates(db: Db, series: string, deltas: DailyCounts): 
   });
 }
 
-export const MAX_STATISTICS_DAYS = 366;
-
 /** Every count in a date range (at most 366 days), summed. */
 export async function statisticsBetween(db: Db, series: string, from: string, to: string): Promise<Record<string, number>> {
-  if (from > to) throw new UserInputError([{ field: ['input', 'to'], message: 'The range ends before it starts.', code: 'INVALID' }]);
-  if (daysBetween(from, to) + 1 > MAX_STATISTICS_DAYS) {
-    throw new UserInputError([{ field: ['input', 'to'], message: `A range can cover at most ${MAX_STATISTICS_DAYS} days.`, code: 'OUT_OF_RANGE' }]);
-  }
+  const problem = rangeProblem(from, to);
+  if (problem) throw new UserInputError([{ field: ['input', problem.field], message: problem.message, code: problem.code }]);
   const days = await db.queryAll<Item>({
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
     ExpressionAttributeValues: { ':pk': pk(series), ':from': `DAY#${from}`, ':to': `DAY#${to}` },

@@ -47,6 +47,26 @@ export interface CreatedCase {
   trackingCodeHash: string;
 }
 
+/**
+ * A new case's main item: the envelope every case type shares (what trackCase, changeCase and
+ * retention rely on), then the case type's own fields.
+ */
+export function newCaseItem(db: Db, created: CreatedCase, caseType: CaseTypeName, expiresAt: number, fields: Item): TransactItem {
+  const at = created.receivedAt.toISOString();
+  return db.putNew({
+    ...keys.case(created.reference),
+    kind: 'CASE',
+    caseType,
+    reference: created.reference,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    trackingCodeHash: created.trackingCodeHash,
+    expiresAt,
+    ...fields,
+  });
+}
+
 export interface Receipt {
   reference: string;
   trackingCode: string | null;

@@ -1,7 +1,7 @@
 import { londonDateOf } from '../calendar/londonDate.js';
 import { indexChanges } from '../cases/caseIndex.js';
 import { statisticsUpdates, type DailyCounts } from '../cases/dailyStatistics.js';
-import type { CreatedCase } from '../cases/submitOnce.js';
+import { newCaseItem, type CreatedCase } from '../cases/submitOnce.js';
 import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
 import { keys } from '../store/keys.js';
@@ -37,32 +37,27 @@ export class ComplaintRepository {
     const at = created.receivedAt.toISOString();
     const { idempotencyKey: _key, ...form } = input;
     const record = newComplaint(form, created.reference, at, londonDateOf(created.receivedAt));
-    const expiresAt = expiryEpochSeconds(this.retention, 'COMPLAINT', created.receivedAt);
     return [
-      this.db.putNew({
-        ...keys.case(created.reference),
-        kind: 'CASE',
-        caseType: 'COMPLAINT',
-        createdAt: at,
-        trackingCodeHash: created.trackingCodeHash,
-        expiresAt,
-        ...record,
-      }),
+      newCaseItem(this.db, created, 'COMPLAINT', this.expiryOf(record), { ...record }),
       ...this.followUps(null, record, [
         { day: record.receivedOn, add: { received: 1, ...Object.fromEntries(input.complaintTypes.map((t) => [`type_${t}`, 1])) } },
-      ], expiresAt),
+      ]),
     ];
   }
 
   /** The queue entries and statistics that go with a change from `before` to `after`. */
-  followUps(before: ComplaintRecord | null, after: ComplaintRecord, stats: DailyCounts, expiresAt: number): TransactItem[] {
+  expiryOf(c: ComplaintRecord): number {
+    return expiryEpochSeconds(this.retention, 'COMPLAINT', new Date(c.receivedAt));
+  }
+
+  followUps(before: ComplaintRecord | null, after: ComplaintRecord, stats: DailyCounts): TransactItem[] {
     return [
       ...indexChanges(
         this.db,
         after.reference,
         before ? complaintQueueEntries(before) : [],
         complaintQueueEntries(after),
-        { ...queueSummary(after), expiresAt },
+        { ...queueSummary(after), expiresAt: this.expiryOf(after) },
       ),
       ...statisticsUpdates(this.db, COMPLAINT_STATISTICS, stats),
     ];

@@ -61,7 +61,6 @@ export class ComplaintService {
     private readonly repo: ComplaintRepository,
     private readonly paginator: Paginator,
     private readonly audit: AuditLog,
-    private readonly retentionExpiry: (record: ComplaintRecord) => number,
     private readonly now: () => Date,
     private readonly logger: Logger,
   ) {}
@@ -110,7 +109,7 @@ export class ComplaintService {
       now: this.now(),
       toRecord: toComplaint,
       rule: (c, input) => rule(c, input, ctx),
-      followUps: (before, after, decision) => this.repo.followUps(before, after, decision.stats, this.retentionExpiry(after)),
+      followUps: (before, after, decision) => this.repo.followUps(before, after, decision.stats),
     });
   }
 

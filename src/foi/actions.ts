@@ -35,10 +35,9 @@ function beforeResponse(r: FoiRecord, ctx: FoiActionContext, what: string) {
   return undefined;
 }
 
-export function allocate(r: FoiRecord, input: { handler: string }, ctx: FoiActionContext): Decision {
+export function allocate(r: FoiRecord, input: { handler: string }): Decision {
   if (r.closure) return refuse('NOT_ALLOWED_IN_STATE', 'The request is closed.');
   if (r.handler === input.handler) return refuse('INVALID', 'The request is already allocated to this handler.', ['input', 'handler']);
-  void ctx;
   return succeed({ set: { handler: input.handler }, stats: [], action: 'ALLOCATED' });
 }
 

@@ -8,7 +8,6 @@ import { workingDayWindow } from '../calendar/workingDays.js';
 import { applyCaseAction, readCase } from '../cases/caseActions.js';
 import { listQueue } from '../cases/caseIndex.js';
 import { statisticsBetween } from '../cases/dailyStatistics.js';
-import { parseReference } from '../cases/reference.js';
 import type { Receipt, SubmissionDesk } from '../cases/submitOnce.js';
 import type { FoiClockEvent } from '../clocks/foiClock.js';
 import type { KeyedHasher } from '../crypto/keyedHash.js';
@@ -142,9 +141,7 @@ export class FoiService {
     const today = this.today();
     const spec = staffActions[name]!;
     const ctx: Ctx = { today, now: this.now(), actor: actorOf(caller), calendar: ukCalendar };
-    // Publication also rewrites the search-word entries, after the change commits.
-    const before = name === 'publish' ? await this.repo.get(parseReference(raw.reference)?.reference ?? '') : undefined;
-    const outcome = await applyCaseAction(this.db, this.audit, {
+    return applyCaseAction(this.db, this.audit, {
       caseType: 'FOI',
       caseName: 'FOI request',
       raw,
@@ -153,10 +150,10 @@ export class FoiService {
       now: ctx.now,
       toRecord: toFoi,
       rule: (r, input) => spec.rule(r, input, ctx),
-      followUps: (b, after, decision) => this.repo.followUps(b, after, decision.stats),
+      followUps: (before, after, decision) => this.repo.followUps(before, after, decision.stats),
+      // A publication's search-word entries may be more than a transaction holds: written after it commits.
+      afterCommit: name === 'publish' ? (before, after) => this.repo.writeDisclosureWords(before, after) : undefined,
     });
-    if (outcome.ok && before) await this.repo.writeDisclosureWords(before, outcome.value);
-    return outcome;
   }
 
   async queue(input: FoiQueueInput, page: PageArgs, caller: Caller): Promise<Connection<Item>> {

@@ -41,8 +41,6 @@ export const logFoiSchema = (today: string) =>
     ...request,
   });
 
-export type FoiFormInput = z.infer<ReturnType<typeof submitFoiSchema>>;
-
 const handler = z.string().trim().min(1, 'Give the handler’s user name.').max(100, 'A user name can be at most 100 characters.');
 
 export const foiActionSchemas = {

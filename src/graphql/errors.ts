@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ForbiddenError, RateLimitedError, UnauthenticatedError, UserInputError } from '../errors.js';
+import { RateLimitedError, UnauthenticatedError, UserInputError } from '../errors.js';
 import type { Logger } from '../logging/logger.js';
 import type { GraphQLContext } from './context.js';
 
@@ -43,7 +43,6 @@ function known(original: unknown): { code: string; message: string; extensions?:
     return { code: 'RATE_LIMITED', message: original.message, extensions: { retryAfterSeconds: original.retryAfterSeconds } };
   }
   if (original instanceof UnauthenticatedError) return { code: 'UNAUTHENTICATED', message: original.message };
-  if (original instanceof ForbiddenError) return { code: 'FORBIDDEN', message: original.message };
   return undefined;
 }
 

@@ -1,4 +1,5 @@
-import { addDays, daysBetween, isIsoDate } from '../calendar/londonDate.js';
+import { rangeProblem, type RangeProblem } from '../calendar/dateRange.js';
+import { addDays, isIsoDate } from '../calendar/londonDate.js';
 import type { RatingPeriod } from '../generated/graphql.js';
 
 /**
@@ -56,8 +57,6 @@ export function rankingSortKey(c: StarCounts, pageKey: string): string {
   return `${avg}#${inverseCount}#${pageKey}`;
 }
 
-export const MAX_SUMMARY_DAYS = 366;
-
 const periodDays: Record<RatingPeriod, number> = { LAST_7_DAYS: 7, LAST_30_DAYS: 30, LAST_90_DAYS: 90 };
 
 export type DateRange = { from: string; to: string };
@@ -66,7 +65,7 @@ export type DateRange = { from: string; to: string };
 export function summaryRange(
   args: { period?: RatingPeriod | null; from?: string | null; to?: string | null },
   today: string,
-): { ok: true; range: DateRange } | { ok: false; field: string; message: string } {
+): { ok: true; range: DateRange } | { ok: false; field: string; message: string; code?: RangeProblem['code'] } {
   const hasRange = Boolean(args.from || args.to);
   if (args.period && hasRange) return { ok: false, field: 'period', message: 'Give a period or a date range, not both.' };
   if (args.period) return { ok: true, range: { from: addDays(today, 1 - periodDays[args.period]), to: today } };
@@ -74,8 +73,7 @@ export function summaryRange(
   for (const field of ['from', 'to'] as const) {
     if (!isIsoDate(args[field]!)) return { ok: false, field, message: 'Dates are written YYYY-MM-DD.' };
   }
-  const span = daysBetween(args.from, args.to) + 1;
-  if (span < 1) return { ok: false, field: 'to', message: 'The range ends before it starts.' };
-  if (span > MAX_SUMMARY_DAYS) return { ok: false, field: 'to', message: `A range can cover at most ${MAX_SUMMARY_DAYS} days.` };
+  const problem = rangeProblem(args.from, args.to);
+  if (problem) return { ok: false, ...problem };
   return { ok: true, range: { from: args.from, to: args.to } };
 }

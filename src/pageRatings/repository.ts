@@ -1,5 +1,5 @@
 import { addDays, londonDateOf, monthOf } from '../calendar/londonDate.js';
-import type { CreatedCase } from '../cases/submitOnce.js';
+import { newCaseItem, type CreatedCase } from '../cases/submitOnce.js';
 import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
 import { indexKeys, keys } from '../store/keys.js';
@@ -39,23 +39,15 @@ export class PageRatingRepository {
     comment: { text: string; kinds: RedactionKind[] } | null,
     emailHash: string | null,
   ): Promise<TransactItem[]> {
-    const { reference, receivedAt, trackingCodeHash } = created;
+    const { reference, receivedAt } = created;
     const at = receivedAt.toISOString();
     const { pageUrl, pageKey } = input.pageUrl;
     const day = londonDateOf(receivedAt);
     const star = starAttribute(input.rating);
     const items: TransactItem[] = [
-      this.db.putNew({
-        ...keys.case(reference),
+      newCaseItem(this.db, created, 'PAGE_RATING', expiryEpochSeconds(this.retention, 'PAGE_RATING', receivedAt), {
         ...(comment && { gsi1pk: indexKeys.pageComments(pageKey), gsi1sk: `${at}#${reference}` }),
-        kind: 'CASE',
-        caseType: 'PAGE_RATING',
-        reference,
         status: 'RECEIVED',
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
-        trackingCodeHash,
         pageUrl,
         pageKey,
         rating: input.rating,
@@ -63,7 +55,6 @@ export class PageRatingRepository {
         redactions: comment?.kinds ?? [],
         hasResearchContact: input.researchContact !== null,
         reviewOutcome: null,
-        expiresAt: expiryEpochSeconds(this.retention, 'PAGE_RATING', receivedAt),
       }),
       this.db.updateItem(
         keys.pageDay(pageKey, day),
@@ -201,7 +192,7 @@ function countsOf(item: Item | undefined): StarCounts {
   return { s1: Number(item?.s1 ?? 0), s2: Number(item?.s2 ?? 0), s3: Number(item?.s3 ?? 0) };
 }
 
-function toRating(item: Item): PageRatingRecord {
+export function toRating(item: Item): PageRatingRecord {
   return {
     reference: item.reference as string,
     pageUrl: item.pageUrl as string,

@@ -3,13 +3,11 @@ import type { AuditLog } from '../audit/auditLog.js';
 import { actorOf } from '../audit/model.js';
 import type { Caller } from '../auth/caller.js';
 import { londonDateOf } from '../calendar/londonDate.js';
-import { parseReference } from '../cases/reference.js';
 import type { Receipt, SubmissionDesk } from '../cases/submitOnce.js';
-import { readCase } from '../cases/caseActions.js';
-import { changeCase } from '../cases/caseChanges.js';
+import { applyCaseAction, readCase } from '../cases/caseActions.js';
 import type { AppConfig } from '../config.js';
 import type { KeyedHasher } from '../crypto/keyedHash.js';
-import { refuse, succeed, UserInputError, type Outcome } from '../errors.js';
+import { succeed, UserInputError, type Outcome } from '../errors.js';
 import type { PageRatingReviewOutcome, PageRatingSummaryInput, WorstRatedPagesInput } from '../generated/graphql.js';
 import type { Logger } from '../logging/logger.js';
 import type { Db } from '../store/db.js';
@@ -19,7 +17,7 @@ import { parseInput, parseQueryInput } from '../validation/parse.js';
 import { summaryRange, type DateRange, type StarCounts } from './aggregates.js';
 import type { PageRatingRecord, ResearchContactRecord } from './model.js';
 import { redactPersonalData } from './redaction.js';
-import { ALL_TIME, type PageRatingRepository, type RankedPage } from './repository.js';
+import { ALL_TIME, toRating, type PageRatingRepository, type RankedPage } from './repository.js';
 import { pageUrlSchema, submitPageRatingSchema } from './validation.js';
 
 export interface PageSummary {
@@ -81,7 +79,7 @@ export class PageRatingService {
   async summary(input: PageRatingSummaryInput): Promise<PageSummary> {
     const page = parseQueryInput(this.pageUrl, input.pageUrl, 'pageUrl');
     const range = summaryRange(input, londonDateOf(this.now()));
-    if (!range.ok) throw new UserInputError([{ field: ['input', range.field], message: range.message, code: 'INVALID' }]);
+    if (!range.ok) throw new UserInputError([{ field: ['input', range.field], message: range.message, code: range.code ?? 'INVALID' }]);
     return { pageUrl: page.pageUrl, range: range.range, counts: await this.repo.countsForRange(page.pageKey, range.range) };
   }
 
@@ -126,27 +124,21 @@ export class PageRatingService {
     return connection;
   }
 
-  async review(
+  review(
     input: { reference: string; expectedVersion: number; outcome: PageRatingReviewOutcome },
     caller: Caller,
   ): Promise<Outcome<PageRatingRecord>> {
-    const parsed = parseReference(input.reference);
-    if (!parsed || parsed.caseType !== 'PAGE_RATING') {
-      return refuse('NOT_FOUND', 'There is no page rating with this reference.', ['input', 'reference']);
-    }
-    const changed = await changeCase(this.db, this.audit, {
-      reference: parsed.reference,
-      expectedVersion: input.expectedVersion,
-      actor: actorOf(caller),
+    return applyCaseAction(this.db, this.audit, {
+      caseType: 'PAGE_RATING',
+      caseName: 'page rating',
+      raw: input,
+      schema: z.object({ outcome: z.enum(['ACTIONED', 'NO_ACTION', 'SPAM']) }),
+      caller,
       now: this.now(),
-      decide: (current) =>
-        current.caseType !== 'PAGE_RATING'
-          ? refuse('NOT_FOUND', 'There is no page rating with this reference.', ['input', 'reference'])
-          : succeed({ set: { status: 'REVIEWED', reviewOutcome: input.outcome }, action: 'REVIEWED' }),
+      toRecord: toRating,
+      rule: (_, { outcome }) => succeed({ set: { status: 'REVIEWED' as const, reviewOutcome: outcome }, action: 'REVIEWED' }),
+      followUps: () => [],
     });
-    if (!changed.ok) return changed;
-    const rating = await this.repo.get(parsed.reference);
-    return rating ? succeed(rating) : refuse('NOT_FOUND', 'There is no page rating with this reference.', ['input', 'reference']);
   }
 
   /** A request to erase: every set of research-contact details given with this email address. */

@@ -2,7 +2,7 @@ import { ukCalendar } from '../calendar/holidays.js';
 import { londonDateOf } from '../calendar/londonDate.js';
 import { indexChanges } from '../cases/caseIndex.js';
 import { statisticsUpdates, type DailyCounts } from '../cases/dailyStatistics.js';
-import type { CreatedCase } from '../cases/submitOnce.js';
+import { newCaseItem, type CreatedCase } from '../cases/submitOnce.js';
 import type { RequestChannel } from '../generated/graphql.js';
 import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
@@ -42,15 +42,7 @@ export class SarRepository {
       identityVerified: arrival.identityVerified,
     });
     return [
-      this.db.putNew({
-        ...keys.case(created.reference),
-        kind: 'CASE',
-        caseType: 'SUBJECT_ACCESS',
-        createdAt: at,
-        trackingCodeHash: created.trackingCodeHash,
-        expiresAt: this.expiryOf(record),
-        ...record,
-      }),
+      newCaseItem(this.db, created, 'SUBJECT_ACCESS', this.expiryOf(record), { ...record }),
       ...this.followUps(null, record, [{ day: record.receivedOn, add: { received: 1 } }]),
     ];
   }

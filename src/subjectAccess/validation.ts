@@ -47,8 +47,6 @@ export const logSarSchema = (today: string) =>
     ...form(today),
   });
 
-export type SarFormInput = z.infer<ReturnType<typeof submitSarSchema>>;
-
 const on = (today: string) => date.nullish().transform((v) => v ?? today);
 const handler = z.string().trim().min(1, 'Give the handler’s user name.').max(100, 'A user name can be at most 100 characters.');
 
