@@ -10,9 +10,14 @@ export interface UserErrorShape {
   field: string[] | null;
   message: string;
   code: UserErrorCode;
+  /** The workflow rule that refused an action (src/cases/workflow.ts); absent for input errors. */
+  rule?: string | null;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; userErrors: UserErrorShape[] };
+
+/** User errors as the schema's UserError: `rule` always present (null for input errors). */
+export const asUserErrors = (errors: UserErrorShape[]) => errors.map((e) => ({ ...e, rule: e.rule ?? null }));
 
 export const succeed = <T>(value: T): Outcome<T> => ({ ok: true, value });
 
@@ -20,7 +25,7 @@ export const refuse = (
   code: UserErrorCode,
   message: string,
   field: string[] | null = null,
-): { ok: false; userErrors: UserErrorShape[] } => ({ ok: false, userErrors: [{ field, message, code }] });
+): { ok: false; userErrors: UserErrorShape[] } => ({ ok: false, userErrors: [{ field, message, code, rule: null }] });
 
 /** A query's input cannot be answered as asked. */
 export class UserInputError extends Error {

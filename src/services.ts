@@ -6,8 +6,6 @@ import { TrackingCodes } from './cases/trackingCode.js';
 import type { AppConfig } from './config.js';
 import { KeyedHasher } from './crypto/keyedHash.js';
 import type { Logger } from './logging/logger.js';
-import { ComplaintRepository } from './complaints/repository.js';
-import { ComplaintService } from './complaints/service.js';
 import { SarRepository } from './subjectAccess/repository.js';
 import { SarService } from './subjectAccess/service.js';
 import { FoiRepository } from './foi/repository.js';
@@ -18,6 +16,10 @@ import { Db } from './store/db.js';
 import { Paginator } from './store/pagination.js';
 import { RateLimiter } from './store/rateLimiter.js';
 import { TrackingService } from './tracking/service.js';
+import { CaseService } from './cases/caseService.js';
+import type { CaseTypeRegistry } from './cases/registry.js';
+import { registry } from './caseTypes.js';
+import { ukCalendar } from './calendar/holidays.js';
 
 /** What the server needs from outside: the same for Lambda, the local server and the tests. */
 export interface AppDependencies {
@@ -39,8 +41,10 @@ export interface Services {
   tokenVerifier: TokenVerifier;
   audit: AuditLog;
   tracking: TrackingService;
+  /** Every case type's submission, reads, actions, queues and statistics, run from its definition. */
+  cases: CaseService;
+  registry: CaseTypeRegistry;
   pageRatings: PageRatingService;
-  complaints: ComplaintService;
   subjectAccess: SarService;
   foi: FoiService;
   now: () => Date;
@@ -75,7 +79,9 @@ export function createServices(deps: AppDependencies): Services {
     tokenVerifier: deps.tokenVerifier,
     audit,
     now,
-    tracking: new TrackingService(db, trackingCodes, rateLimiter, deps.config.trackRateLimit, now),
+    registry,
+    tracking: new TrackingService(db, trackingCodes, registry, ukCalendar, rateLimiter, deps.config.trackRateLimit, now),
+    cases: new CaseService({ db, desk, paginator, audit, hasher, registry, retention: deps.config.retention, calendar: ukCalendar, now, logger: deps.logger }),
     pageRatings: new PageRatingService(
       deps.config,
       db,
@@ -83,15 +89,6 @@ export function createServices(deps: AppDependencies): Services {
       new PageRatingRepository(db, paginator, deps.config.retention),
       audit,
       hasher,
-      now,
-      deps.logger,
-    ),
-    complaints: new ComplaintService(
-      db,
-      desk,
-      new ComplaintRepository(db, deps.config.retention),
-      paginator,
-      audit,
       now,
       deps.logger,
     ),

@@ -1,16 +1,24 @@
+import type { AnyCaseType } from '../cases/contract.js';
+import { registry } from '../caseTypes.js';
 import type { Caller, StaffGroup } from './caller.js';
 
 /**
  * Who may call what: every root operation, in one table. An operation that is not listed here is
  * refused to everyone (deny by default), and a test checks that the table and the schema agree.
  * Staff see only their team's work: each staff operation names the groups that may call it.
+ *
+ * The operations of each case type come from its definition (src/cases/contract.ts): its workflow
+ * actions (each for the groups its row names, else the case type's team), its public form, staff
+ * logging, and its read, queue and statistics queries. Only what is not a case type's is written here.
  */
 export type Access = { kind: 'public' } | { kind: 'staff'; groups: readonly StaffGroup[] };
 
 const PUBLIC: Access = { kind: 'public' };
 const staff = (...groups: StaffGroup[]): Access => ({ kind: 'staff', groups });
 
-export const operationPolicy: Record<'Query' | 'Mutation', Record<string, Access>> = {
+type Policy = Record<'Query' | 'Mutation', Record<string, Access>>;
+
+const notCaseTypes: Policy = {
   Query: {
     ping: PUBLIC,
     trackCase: PUBLIC,
@@ -20,11 +28,7 @@ export const operationPolicy: Record<'Query' | 'Mutation', Record<string, Access
     worstRatedPages: staff('web-content'),
     pageComments: staff('web-content'),
     researchContacts: staff('web-content'),
-    commonComplaintTypes: PUBLIC,
-    allegationCategories: staff('professional-standards'),
-    complaint: staff('professional-standards'),
-    complaintQueue: staff('professional-standards'),
-    complaintStatistics: staff('professional-standards'),
+    // Transitional: subject access and FOI, until they are declared as case types.
     subjectAccessRequest: staff('information-rights'),
     subjectAccessQueue: staff('information-rights'),
     subjectAccessStatistics: staff('information-rights'),
@@ -39,21 +43,7 @@ export const operationPolicy: Record<'Query' | 'Mutation', Record<string, Access
     submitPageRating: PUBLIC,
     reviewPageRating: staff('web-content'),
     eraseResearchContact: staff('web-content'),
-    submitComplaint: PUBLIC,
-    logComplaint: staff('professional-standards'),
-    allocateComplaint: staff('professional-standards'),
-    recordComplaintContact: staff('professional-standards'),
-    addAllegation: staff('professional-standards'),
-    decideLateComplaint: staff('professional-standards'),
-    decideComplaintHandling: staff('professional-standards'),
-    recordIopcDecision: staff('professional-standards'),
-    updateLocalResolution: staff('professional-standards'),
-    concludeLocalResolution: staff('professional-standards'),
-    finaliseComplaint: staff('professional-standards'),
-    recordReviewRequest: staff('professional-standards'),
-    recordReviewOutcome: staff('professional-standards'),
-    withdrawComplaint: staff('professional-standards'),
-    closeComplaint: staff('professional-standards'),
+    // Transitional: subject access and FOI, until they are declared as case types.
     submitSubjectAccessRequest: PUBLIC,
     logSubjectAccessRequest: staff('information-rights'),
     allocateSubjectAccessRequest: staff('information-rights'),
@@ -87,6 +77,43 @@ export const operationPolicy: Record<'Query' | 'Mutation', Record<string, Access
     closeFoiRequest: staff('information-rights'),
   },
 };
+
+/** A case type's operations, read off its definition. */
+export function caseTypeOperations(type: AnyCaseType): Policy {
+  const team = staff(type.group);
+  const { readField, queueField, statisticsField } = type.graphql;
+  return {
+    Query: {
+      [readField]: team,
+      [queueField]: team,
+      [statisticsField]: team,
+      ...Object.fromEntries(Object.entries(type.moreQueries ?? {}).map(([field, who]) => [field, who === 'public' ? PUBLIC : team])),
+    },
+    Mutation: {
+      ...(type.submission && { [type.submission.mutation]: PUBLIC }),
+      ...(type.logging && { [type.logging.mutation]: team }),
+      ...Object.fromEntries(
+        Object.entries(type.workflow.actions).map(([action, spec]) => [action, spec?.groups ? staff(...spec.groups) : team]),
+      ),
+    },
+  };
+}
+
+function buildPolicy(caseTypes: readonly AnyCaseType[]): Policy {
+  const policy: Policy = { Query: { ...notCaseTypes.Query }, Mutation: { ...notCaseTypes.Mutation } };
+  for (const type of caseTypes) {
+    const ops = caseTypeOperations(type);
+    for (const root of ['Query', 'Mutation'] as const) {
+      for (const [field, access] of Object.entries(ops[root])) {
+        if (policy[root][field]) throw new Error(`${root}.${field} is declared twice in the policy`);
+        policy[root][field] = access;
+      }
+    }
+  }
+  return policy;
+}
+
+export const operationPolicy: Policy = buildPolicy(registry.caseTypes);
 
 export type Decision = 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 

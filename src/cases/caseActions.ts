@@ -6,8 +6,16 @@ import { refuse, succeed, type Outcome } from '../errors.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
 import { parseInput } from '../validation/parse.js';
 import { changeCase } from './caseChanges.js';
-import type { CaseTypeName } from './caseTypes.js';
-import { parseReference } from './reference.js';
+import type { CaseType as CaseTypeName } from '../generated/graphql.js';
+import { parseReferenceParts } from './reference.js';
+
+// Transitional: page ratings, SAR and FOI still run on these until they move to the case-type contract (caseService.ts).
+const prefixes: Partial<Record<CaseTypeName, string>> = { PAGE_RATING: 'WEB', SUBJECT_ACCESS: 'SAR', FOI: 'FOI' };
+function parseReference(raw: string) {
+  const parts = parseReferenceParts(raw);
+  const caseType = (Object.keys(prefixes) as CaseTypeName[]).find((t) => prefixes[t] === parts?.prefix);
+  return parts && caseType ? { ...parts, caseType } : undefined;
+}
 
 /**
  * The one way a staff action runs on any case type: validate the input, find the case, let the

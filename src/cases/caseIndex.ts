@@ -1,6 +1,7 @@
 import { addDays } from '../calendar/londonDate.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
 import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
+import type { IndexEntry } from './contract.js';
 
 /**
  * Work queues without scans, for any case type. A case's queue memberships are derived from its
@@ -9,12 +10,7 @@ import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
  * deleted and the entries it has are written, in the same transaction as the change: a queue is
  * never out of step with its cases.
  */
-export interface IndexEntry {
-  /** The queue, for example COMPLAINT#UNALLOCATED or COMPLAINT#HANDLER#sam. */
-  queue: string;
-  /** Orders the queue: an ISO date or instant, so that a range of them is a key range. */
-  sortKey: string;
-}
+export type { IndexEntry } from './contract.js';
 
 const pkOf = (queue: string) => `INDEX#${queue}`;
 

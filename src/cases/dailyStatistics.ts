@@ -7,7 +7,8 @@ import type { Db, Item, TransactItem } from '../store/db.js';
  * the same transaction as the change they count. A date range is one Query of at most one item
  * per day (ranges are capped at 366 days), however many cases there are.
  */
-export type DailyCounts = Array<{ day: string; add: Record<string, number> }>;
+import type { DailyCounts } from './workflow.js';
+export type { DailyCounts };
 
 const pk = (series: string) => `STATS#${series}`;
 

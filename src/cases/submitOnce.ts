@@ -4,12 +4,12 @@ import type { AuditActor } from '../audit/model.js';
 import type { KeyedHasher } from '../crypto/keyedHash.js';
 import { RateLimitedError, refuse, succeed, type Outcome } from '../errors.js';
 import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
-import { allocateReference } from '../store/counters.js';
+import { nextInSequence } from '../store/counters.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
 import { keys } from '../store/keys.js';
 import type { RateLimiter, RateRule } from '../store/rateLimiter.js';
 import { londonYearOf } from '../calendar/londonDate.js';
-import type { CaseTypeName } from './caseTypes.js';
+import type { CaseType } from '../generated/graphql.js';
 import { formatReference } from './reference.js';
 import type { TrackingCodes } from './trackingCode.js';
 
@@ -26,7 +26,9 @@ import type { TrackingCodes } from './trackingCode.js';
  * Races are settled by the transaction's conditions, not by the reads before it.
  */
 export interface SubmissionRequest {
-  caseType: CaseTypeName;
+  caseType: CaseType;
+  /** The case type's reference prefix. */
+  prefix: string;
   idempotencyKey: string;
   /** The validated input without the idempotency key: a retry must send the same. */
   canonicalInput: unknown;
@@ -51,7 +53,7 @@ export interface CreatedCase {
  * A new case's main item: the envelope every case type shares (what trackCase, changeCase and
  * retention rely on), then the case type's own fields.
  */
-export function newCaseItem(db: Db, created: CreatedCase, caseType: CaseTypeName, expiresAt: number, fields: Item): TransactItem {
+export function newCaseItem(db: Db, created: CreatedCase, caseType: CaseType, expiresAt: number, fields: Item): TransactItem {
   const at = created.receivedAt.toISOString();
   return db.putNew({
     ...keys.case(created.reference),
@@ -98,11 +100,11 @@ export class SubmissionDesk {
    * receipt that looks real, so the bot learns nothing, and nothing is stored. Undefined when the
    * honeypot is empty.
    */
-  honeypotReceipt(caseType: CaseTypeName, honeypot: string | null | undefined): Receipt | undefined {
+  honeypotReceipt(prefix: string, honeypot: string | null | undefined): Receipt | undefined {
     if (!honeypot || honeypot.trim() === '') return undefined;
     const now = this.now();
     return {
-      reference: formatReference(caseType, londonYearOf(now), randomInt(1, 1_000_000)),
+      reference: formatReference(prefix, londonYearOf(now), randomInt(1, 1_000_000)),
       trackingCode: this.trackingCodes.codeFor('DECOY', randomUUID()),
       receivedAt: now.toISOString(),
       duplicateOfEarlierSubmission: false,
@@ -137,7 +139,8 @@ export class SubmissionDesk {
     }
 
     const receivedAt = this.now();
-    const reference = await allocateReference(this.db, request.caseType, londonYearOf(receivedAt));
+    const year = londonYearOf(receivedAt);
+    const reference = formatReference(request.prefix, year, await nextInSequence(this.db, request.caseType, year));
     const trackingCode = this.trackingCodes.codeFor(request.caseType, request.idempotencyKey);
     const created: CreatedCase = { reference, receivedAt, trackingCodeHash: this.trackingCodes.hashOf(trackingCode) };
     const nowSeconds = Math.floor(receivedAt.getTime() / 1000);

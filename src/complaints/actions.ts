@@ -1,55 +1,25 @@
-import type { HolidayCalendar } from '../calendar/holidays.js';
 import { workingDaysBetween } from '../calendar/workingDays.js';
 import { reviewWindowClosesOn } from '../clocks/complaintReviewWindow.js';
+import { refuseBy, type ActionContext, type Change } from '../cases/workflow.js';
 import { refuse, succeed, type Outcome } from '../errors.js';
 import type {
   ComplaintHandling,
-  ComplaintStatus,
   ContactMethod,
   IopcDecision,
   LocalResolutionAction,
   Schedule3Route,
 } from '../generated/graphql.js';
-import { isOpen, type AllegationRecord, type ComplaintRecord } from './model.js';
-import { isLate, referralRequired, reviewBodyFor, schedule3Reasons } from './rules.js';
+import type { AllegationRecord, ComplaintRecord } from './model.js';
+import { informalHandlingAllowed, mandatoryReferralMade, referralRequired, reviewBodyFor, reviewWindowOpen, schedule3Reasons, staysUnderSchedule3 } from './rules.js';
 
 /**
- * Each staff action on a complaint, as a pure function of the complaint as it is now: what to
- * change, what it adds to the statistics, and the audit action, or a user error saying why the
- * action is not allowed now. The service writes the change with a version check.
+ * Each staff action's decision on a complaint, as a pure function of the complaint as it is now
+ * and a valid input: what to change, what it adds to the statistics, and the audit action, or a
+ * user error about the input. Which states an action may be taken from, and the named rules that
+ * must allow it, are the workflow table's (src/complaints/workflow.ts): the runner has checked
+ * them before any of these is called.
  */
-export interface ActionContext {
-  today: string;
-  actor: string;
-  calendar: HolidayCalendar;
-}
-
-/** Counts to add to the statistics for a day. */
-export type StatsDelta = Array<{ day: string; add: Record<string, number> }>;
-
-export interface Change {
-  set: Partial<ComplaintRecord>;
-  stats: StatsDelta;
-  action: string;
-}
-
-type Decision = Outcome<Change>;
-
-const statusWords: Record<ComplaintStatus, string> = {
-  RECEIVED: 'received but not yet logged',
-  LOGGED: 'logged, with handling not yet decided',
-  LOCAL_RESOLUTION: 'in local resolution',
-  RESOLVED: 'resolved',
-  SCHEDULE_3: 'being handled under Schedule 3',
-  FINALISED: 'finalised',
-  UNDER_REVIEW: 'under review',
-  CLOSED: 'closed',
-  WITHDRAWN: 'withdrawn',
-};
-
-function notNow(c: ComplaintRecord, what: string) {
-  return refuse('NOT_ALLOWED_IN_STATE', `${what} is not possible while the complaint is ${statusWords[c.status]}.`);
-}
+type Decision = Outcome<Change<ComplaintRecord>>;
 
 function workingDaysSinceReceipt(ctx: ActionContext, c: ComplaintRecord, day: string): number {
   return Math.max(0, workingDaysBetween(ctx.calendar, c.receivedOn, day, 'ENGLAND_AND_WALES'));
@@ -63,7 +33,6 @@ function checkDay(c: ComplaintRecord, ctx: ActionContext, day: string, field: st
 }
 
 export function logComplaint(c: ComplaintRecord, input: { handler: string; loggedOn: string }, ctx: ActionContext): Decision {
-  if (c.status !== 'RECEIVED') return notNow(c, 'Logging');
   const bad = checkDay(c, ctx, input.loggedOn, 'loggedOn');
   if (bad) return bad;
   return succeed({
@@ -74,8 +43,6 @@ export function logComplaint(c: ComplaintRecord, input: { handler: string; logge
 }
 
 export function allocateComplaint(c: ComplaintRecord, input: { handler: string }): Decision {
-  if (c.status === 'RECEIVED') return refuse('NOT_ALLOWED_IN_STATE', 'Log the complaint first: logging allocates it.');
-  if (!isOpen(c)) return notNow(c, 'Allocation');
   if (c.handler === input.handler) return refuse('INVALID', 'The complaint is already allocated to this handler.', ['input', 'handler']);
   return succeed({ set: { handler: input.handler }, stats: [], action: 'ALLOCATED' });
 }
@@ -85,7 +52,6 @@ export function recordContact(
   input: { contactedOn: string; method: ContactMethod; summary: string; agreedUpdateFrequency: string | null; desiredOutcomeConfirmed: boolean },
   ctx: ActionContext,
 ): Decision {
-  if (!isOpen(c)) return notNow(c, 'Recording a contact');
   const bad = checkDay(c, ctx, input.contactedOn, 'contactedOn');
   if (bad) return bad;
   const last = c.contacts.at(-1);
@@ -95,7 +61,7 @@ export function recordContact(
   const firstContact = c.contacts.length === 0;
   return succeed({
     set: {
-      contacts: [...c.contacts, { contactedOn: input.contactedOn, method: input.method, by: ctx.actor, summary: input.summary, firstContact }],
+      contacts: [...c.contacts, { contactedOn: input.contactedOn, method: input.method, by: ctx.by, summary: input.summary, firstContact }],
       ...(input.agreedUpdateFrequency && { agreedUpdateFrequency: input.agreedUpdateFrequency }),
       ...(input.desiredOutcomeConfirmed && { desiredOutcomeConfirmed: true }),
     },
@@ -111,7 +77,6 @@ export function addAllegation(
   input: Omit<AllegationRecord, 'number' | 'addedOn'>,
   ctx: ActionContext,
 ): Decision {
-  if (!['LOGGED', 'LOCAL_RESOLUTION', 'SCHEDULE_3'].includes(c.status)) return notNow(c, 'Adding an allegation');
   const allegation: AllegationRecord = { ...input, number: c.allegations.length + 1, addedOn: ctx.today };
   return succeed({
     set: { allegations: [...c.allegations, allegation] },
@@ -120,15 +85,12 @@ export function addAllegation(
   });
 }
 
-export function decideLateComplaint(c: ComplaintRecord, input: { proceed: boolean; reason: string }, ctx: ActionContext): Decision {
-  if (c.status !== 'LOGGED') return notNow(c, 'Deciding on a late complaint');
-  if (!isLate(c)) return refuse('NOT_ALLOWED_IN_STATE', 'The complaint was made within 12 months of the incident: no decision is needed.');
-  if (c.lateDecision) return refuse('NOT_ALLOWED_IN_STATE', 'The decision on this late complaint has already been made.');
-  const lateDecision = { proceed: input.proceed, reason: input.reason, decidedOn: ctx.today, decidedBy: ctx.actor };
+export function decideLateComplaint(_c: ComplaintRecord, input: { proceed: boolean; reason: string }, ctx: ActionContext): Decision {
+  const lateDecision = { proceed: input.proceed, reason: input.reason, decidedOn: ctx.today, decidedBy: ctx.by };
   return succeed({
     set: input.proceed
       ? { lateDecision }
-      : { lateDecision, status: 'CLOSED', closure: { kind: 'DECLINED_LATE', reason: input.reason, on: ctx.today, by: ctx.actor } },
+      : { lateDecision, status: 'CLOSED', closure: { kind: 'DECLINED_LATE', reason: input.reason, on: ctx.today, by: ctx.by } },
     stats: [],
     action: input.proceed ? 'LATE_COMPLAINT_ACCEPTED' : 'LATE_COMPLAINT_DECLINED',
   });
@@ -140,19 +102,14 @@ export function decideHandling(
   ctx: ActionContext,
 ): Decision {
   const fromLocal = c.status === 'LOCAL_RESOLUTION';
-  if (c.status !== 'LOGGED' && !fromLocal) return notNow(c, 'Deciding the handling');
   if (fromLocal && input.handling !== 'SCHEDULE_3') {
-    return refuse('NOT_ALLOWED_IN_STATE', 'The complaint is already being handled outside Schedule 3.', ['input', 'handling']);
+    return refuseBy(staysUnderSchedule3, 'The complaint is already being handled outside Schedule 3.', ['input', 'handling']);
   }
-  if (c.allegations.length === 0) return refuse('NOT_ALLOWED_IN_STATE', 'Add at least one allegation before deciding the handling.');
-  if (isLate(c) && !c.lateDecision) {
-    return refuse('NOT_ALLOWED_IN_STATE', 'The complaint was made more than 12 months after the incident: record the decision to proceed or decline first.');
-  }
-  const decided = { reason: input.reason, decidedOn: ctx.today, decidedBy: ctx.actor, iopcDecision: null };
+  const decided = { reason: input.reason, decidedOn: ctx.today, decidedBy: ctx.by, iopcDecision: null };
   if (input.handling === 'OUTSIDE_SCHEDULE_3') {
     const reasons = schedule3Reasons(c);
     if (reasons.length) {
-      return refuse('NOT_ALLOWED_IN_STATE', `This complaint must be recorded under Schedule 3: ${reasons.join(' ')}`, ['input', 'handling']);
+      return refuseBy(informalHandlingAllowed, `This complaint must be recorded under Schedule 3: ${reasons.join(' ')}`, ['input', 'handling']);
     }
     return succeed({
       set: {
@@ -174,7 +131,7 @@ export function decideHandling(
   }
   if (!input.route) return refuse('REQUIRED', 'Say how the complaint will be handled under Schedule 3.', ['input', 'route']);
   if (referralRequired(c) && !input.referredToIopc) {
-    return refuse('NOT_ALLOWED_IN_STATE', 'An allegation is a mandatory referral matter: the complaint must be referred to the IOPC.', ['input', 'referredToIopc']);
+    return refuseBy(mandatoryReferralMade, 'An allegation is a mandatory referral matter: the complaint must be referred to the IOPC.', ['input', 'referredToIopc']);
   }
   return succeed({
     set: {
@@ -187,9 +144,7 @@ export function decideHandling(
 }
 
 export function recordIopcDecision(c: ComplaintRecord, input: { decision: IopcDecision }): Decision {
-  const last = c.handlingHistory.at(-1);
-  if (c.status !== 'SCHEDULE_3' || !last?.referredToIopc) return refuse('NOT_ALLOWED_IN_STATE', 'The complaint has not been referred to the IOPC.');
-  if (last.iopcDecision) return refuse('NOT_ALLOWED_IN_STATE', 'The IOPC’s decision has already been recorded.');
+  const last = c.handlingHistory.at(-1)!;
   const route: Schedule3Route | null | undefined = input.decision === 'RETURNED_TO_FORCE' ? last.route : 'INVESTIGATION';
   return succeed({
     set: { handlingHistory: [...c.handlingHistory.slice(0, -1), { ...last, iopcDecision: input.decision, route: route ?? null }] },
@@ -198,22 +153,11 @@ export function recordIopcDecision(c: ComplaintRecord, input: { decision: IopcDe
   });
 }
 
-function localResolutionBlocked(c: ComplaintRecord, what: string) {
-  if (c.status !== 'LOCAL_RESOLUTION') return notNow(c, what);
-  const reasons = schedule3Reasons(c);
-  if (reasons.length) {
-    return refuse('NOT_ALLOWED_IN_STATE', `Local resolution is no longer allowed: the complaint must be recorded under Schedule 3. ${reasons.join(' ')}`);
-  }
-  return undefined;
-}
-
 export function updateLocalResolution(
   c: ComplaintRecord,
   input: { actionsTaken?: LocalResolutionAction[] | null; resolvingOfficer?: string | null; team?: string | null; targetDate?: string | null; complainantResponse?: string | null },
   ctx: ActionContext,
 ): Decision {
-  const blocked = localResolutionBlocked(c, 'Updating local resolution');
-  if (blocked) return blocked;
   if (input.targetDate && input.targetDate < ctx.today) return refuse('INVALID', 'The target date cannot be in the past.', ['input', 'targetDate']);
   const current = c.localResolution!;
   const pick = <K extends keyof typeof input>(k: K) => (input[k] === undefined || input[k] === null ? undefined : input[k]);
@@ -238,8 +182,6 @@ export function concludeLocalResolution(
   input: { resolvedToSatisfaction: boolean; complainantAsksForRecording: boolean; route: Schedule3Route | null; complainantResponse: string | null },
   ctx: ActionContext,
 ): Decision {
-  const blocked = localResolutionBlocked(c, 'Concluding local resolution');
-  if (blocked) return blocked;
   const localResolution = {
     ...c.localResolution!,
     resolvedToSatisfaction: input.resolvedToSatisfaction,
@@ -262,7 +204,7 @@ export function concludeLocalResolution(
             iopcDecision: null,
             reason: 'Local resolution did not resolve the complaint and the complainant asked for it to be recorded.',
             decidedOn: ctx.today,
-            decidedBy: ctx.actor,
+            decidedBy: ctx.by,
           },
         ],
       },
@@ -283,9 +225,6 @@ export function concludeLocalResolution(
 }
 
 export function finaliseComplaint(c: ComplaintRecord, input: { outcome: string; outcomeLetterDate: string }, ctx: ActionContext): Decision {
-  if (c.status !== 'SCHEDULE_3') return notNow(c, 'Finalising under Schedule 3');
-  const last = c.handlingHistory.at(-1);
-  if (last?.referredToIopc && !last.iopcDecision) return refuse('NOT_ALLOWED_IN_STATE', 'Record the IOPC’s decision on the referral first.');
   const bad = checkDay(c, ctx, input.outcomeLetterDate, 'outcomeLetterDate');
   if (bad) return bad;
   return succeed({
@@ -310,12 +249,11 @@ export function finaliseComplaint(c: ComplaintRecord, input: { outcome: string; 
 }
 
 export function recordReviewRequest(c: ComplaintRecord, input: { receivedOn: string }, ctx: ActionContext): Decision {
-  if (c.status !== 'FINALISED') return notNow(c, 'Recording a review application');
   const outcome = c.outcome!;
   if (input.receivedOn > ctx.today) return refuse('INVALID', 'The date cannot be in the future.', ['input', 'receivedOn']);
   if (input.receivedOn < outcome.letterDate) return refuse('INVALID', `The date cannot be before the outcome letter (${outcome.letterDate}).`, ['input', 'receivedOn']);
   if (input.receivedOn > outcome.reviewWindowClosesOn) {
-    return refuse('NOT_ALLOWED_IN_STATE', `The review window closed on ${outcome.reviewWindowClosesOn}: the application arrived too late.`, ['input', 'receivedOn']);
+    return refuseBy(reviewWindowOpen, `The review window closed on ${outcome.reviewWindowClosesOn}: the application arrived too late.`, ['input', 'receivedOn']);
   }
   return succeed({
     set: { status: 'UNDER_REVIEW', review: { receivedOn: input.receivedOn, upheld: null, decidedOn: null, note: null } },
@@ -325,7 +263,6 @@ export function recordReviewRequest(c: ComplaintRecord, input: { receivedOn: str
 }
 
 export function recordReviewOutcome(c: ComplaintRecord, input: { upheld: boolean; note: string }, ctx: ActionContext): Decision {
-  if (c.status !== 'UNDER_REVIEW') return notNow(c, 'Recording a review outcome');
   const review = { ...c.review!, upheld: input.upheld, decidedOn: ctx.today, note: input.note };
   const last = c.handlingHistory.at(-1);
   return succeed({
@@ -342,32 +279,27 @@ export function recordReviewOutcome(c: ComplaintRecord, input: { upheld: boolean
               iopcDecision: null,
               reason: `Reopened: the review was upheld. ${input.note}`,
               decidedOn: ctx.today,
-              decidedBy: ctx.actor,
+              decidedBy: ctx.by,
             },
           ],
         }
-      : { status: 'CLOSED', review, closure: { kind: 'CLOSED', reason: `Review not upheld. ${input.note}`, on: ctx.today, by: ctx.actor } },
+      : { status: 'CLOSED', review, closure: { kind: 'CLOSED', reason: `Review not upheld. ${input.note}`, on: ctx.today, by: ctx.by } },
     stats: [{ day: ctx.today, add: { reviewsDecided: 1, ...(input.upheld && { reviewsUpheld: 1 }) } }],
     action: input.upheld ? 'REVIEW_UPHELD_REOPENED' : 'REVIEW_NOT_UPHELD',
   });
 }
 
-export function withdrawComplaint(c: ComplaintRecord, input: { reason: string }, ctx: ActionContext): Decision {
-  if (!isOpen(c)) return notNow(c, 'Withdrawal');
+export function withdrawComplaint(_c: ComplaintRecord, input: { reason: string }, ctx: ActionContext): Decision {
   return succeed({
-    set: { status: 'WITHDRAWN', closure: { kind: 'WITHDRAWN', reason: input.reason, on: ctx.today, by: ctx.actor } },
+    set: { status: 'WITHDRAWN', closure: { kind: 'WITHDRAWN', reason: input.reason, on: ctx.today, by: ctx.by } },
     stats: [],
     action: 'WITHDRAWN',
   });
 }
 
-export function closeComplaint(c: ComplaintRecord, input: { reason: string }, ctx: ActionContext): Decision {
-  if (c.status === 'FINALISED' && ctx.today <= c.outcome!.reviewWindowClosesOn) {
-    return refuse('NOT_ALLOWED_IN_STATE', `A review may be applied for until ${c.outcome!.reviewWindowClosesOn}: close the complaint after that.`);
-  }
-  if (c.status !== 'RESOLVED' && c.status !== 'FINALISED') return notNow(c, 'Closing');
+export function closeComplaint(_c: ComplaintRecord, input: { reason: string }, ctx: ActionContext): Decision {
   return succeed({
-    set: { status: 'CLOSED', closure: { kind: 'CLOSED', reason: input.reason, on: ctx.today, by: ctx.actor } },
+    set: { status: 'CLOSED', closure: { kind: 'CLOSED', reason: input.reason, on: ctx.today, by: ctx.by } },
     stats: [],
     action: 'CLOSED',
   });

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import type {
-  Complainant,
+  AllegationFlags,
   CaseClosure,
+  Complainant,
   ComplaintContact,
   ComplaintOutcome,
   ComplaintReview,
@@ -13,15 +15,16 @@ import type {
   OnBehalfOf,
   PersonComplainedAbout,
   PersonInvolved,
-  AllegationFlags,
 } from '../generated/graphql.js';
 
 /**
  * A complaint as stored: the schema's own types for its parts, with codes where the schema shows
  * names (categories and complaint types are data, named when read). What can be derived (whether
  * it must be recorded under Schedule 3, referral, the next update date) is derived, not stored.
+ * The zod object is the list of the case item's fields: the shared machinery reads exactly these.
  */
 type Plain<T> = Omit<T, '__typename'>;
+const part = <T>() => z.custom<T>();
 
 export interface AllegationRecord {
   number: number;
@@ -32,41 +35,43 @@ export interface AllegationRecord {
   addedOn: string;
 }
 
-export interface ComplaintRecord {
-  reference: string;
-  status: ComplaintStatus;
-  receivedAt: string;
+export const complaintRecord = z.object({
+  reference: z.string(),
+  status: part<ComplaintStatus>(),
+  receivedAt: z.string(),
   /** The Europe/London day it arrived: day 0 for the IOPC's measures. */
-  receivedOn: string;
-  loggedOn: string | null;
-  handler: string | null;
-  complainant: Plain<Complainant>;
-  onBehalfOf: Plain<OnBehalfOf> | null;
-  needs: Plain<Needs>;
-  incident: Plain<Incident>;
-  peopleInvolved: Plain<PersonInvolved>[];
-  complaintTypes: string[];
-  otherTypeDescription: string | null;
-  desiredOutcome: string;
-  desiredOutcomeConfirmed: boolean;
-  wantsFormalRecording: boolean;
-  lateDecision: Plain<LateDecision> | null;
-  allegations: AllegationRecord[];
-  contacts: Plain<ComplaintContact>[];
-  handlingHistory: Plain<HandlingDecision>[];
-  localResolution: Plain<LocalResolution> | null;
-  outcome: Plain<ComplaintOutcome> | null;
-  review: Plain<ComplaintReview> | null;
-  closure: Plain<CaseClosure> | null;
-  agreedUpdateFrequency: string | null;
-  version: number;
-  updatedAt: string;
-}
+  receivedOn: z.string(),
+  loggedOn: z.string().nullable(),
+  handler: z.string().nullable(),
+  complainant: part<Plain<Complainant>>(),
+  onBehalfOf: part<Plain<OnBehalfOf> | null>(),
+  needs: part<Plain<Needs>>(),
+  incident: part<Plain<Incident>>(),
+  peopleInvolved: part<Plain<PersonInvolved>[]>(),
+  complaintTypes: z.array(z.string()),
+  otherTypeDescription: z.string().nullable(),
+  desiredOutcome: z.string(),
+  desiredOutcomeConfirmed: z.boolean(),
+  wantsFormalRecording: z.boolean(),
+  lateDecision: part<Plain<LateDecision> | null>(),
+  allegations: part<AllegationRecord[]>(),
+  contacts: part<Plain<ComplaintContact>[]>(),
+  handlingHistory: part<Plain<HandlingDecision>[]>(),
+  localResolution: part<Plain<LocalResolution> | null>(),
+  outcome: part<Plain<ComplaintOutcome> | null>(),
+  review: part<Plain<ComplaintReview> | null>(),
+  closure: part<Plain<CaseClosure> | null>(),
+  agreedUpdateFrequency: z.string().nullable(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
 
-export const openStatuses: readonly ComplaintStatus[] = ['RECEIVED', 'LOGGED', 'LOCAL_RESOLUTION', 'SCHEDULE_3', 'FINALISED', 'UNDER_REVIEW'];
+export type ComplaintRecord = z.infer<typeof complaintRecord>;
+
+export const openStatuses = ['RECEIVED', 'LOGGED', 'LOCAL_RESOLUTION', 'SCHEDULE_3', 'FINALISED', 'UNDER_REVIEW'] as const satisfies readonly ComplaintStatus[];
 
 export function isOpen(c: Pick<ComplaintRecord, 'status'>): boolean {
-  return openStatuses.includes(c.status);
+  return (openStatuses as readonly ComplaintStatus[]).includes(c.status);
 }
 
 /** The form's fields, as submitted and validated. */

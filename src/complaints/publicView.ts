@@ -1,4 +1,4 @@
-import type { PublicView } from '../tracking/publicViews.js';
+import type { PublicView } from '../cases/contract.js';
 import type { ComplaintRecord } from './model.js';
 import { nextUpdateDueOn } from './rules.js';
 

@@ -1,6 +1,9 @@
-import { addCalendarMonths } from '../calendar/londonDate.js';
-import type { IndexEntry } from '../cases/caseIndex.js';
-import type { ComplaintQueue } from '../generated/graphql.js';
+import { z } from 'zod';
+import { addCalendarMonths, daysBetween, isIsoDate, londonDateOf } from '../calendar/londonDate.js';
+import type { IndexEntry, QueueQuery } from '../cases/contract.js';
+import type { ComplaintQueue, ComplaintQueueInput } from '../generated/graphql.js';
+import { parseQueryInput } from '../validation/parse.js';
+import { allegationCategories, isCode } from './catalogue.js';
 import { isOpen, type ComplaintRecord } from './model.js';
 
 /**
@@ -41,11 +44,6 @@ export function queueSummary(c: ComplaintRecord) {
   };
 }
 
-export interface QueueQuery {
-  queue: string;
-  range: { from?: string; to?: string };
-  ascending: boolean;
-}
 
 /** The queue and key range a request asks for; `today` is the Europe/London date. */
 export function queueQuery(
@@ -74,4 +72,41 @@ export function queueQuery(
     case 'RECEIVED_BETWEEN':
       return { queue: q('RECEIVED'), range: dates, ascending: true };
   }
+}
+
+const queueInput = z
+  .object({
+    queue: z.string(),
+    handler: z.string().trim().max(100).nullish(),
+    status: z.string().nullish(),
+    category: z.string().nullish(),
+    from: z.string().refine(isIsoDate, 'Give dates as YYYY-MM-DD.').nullish(),
+    to: z.string().refine(isIsoDate, 'Give dates as YYYY-MM-DD.').nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.queue === 'BY_STATUS' && !v.status) ctx.addIssue({ code: 'custom', path: ['status'], message: 'Give the status to list.' });
+    if (v.queue === 'BY_CATEGORY' && !(v.category && isCode(allegationCategories, v.category))) {
+      ctx.addIssue({ code: 'custom', path: ['category'], message: 'Give an allegation category code.' });
+    }
+    if (v.queue === 'RECEIVED_BETWEEN' && !(v.from && v.to)) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Give from and to.' });
+    if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts.' });
+  });
+
+/** A queue request, checked; the caseload defaults to the caller's own. */
+export function complaintQueueRequest(input: ComplaintQueueInput, today: string, callerName: string): QueueQuery {
+  const valid = parseQueryInput(queueInput, input);
+  return queueQuery({ ...input, handler: valid.handler || callerName }, today);
+}
+
+/** A queue row, from an entry's summary. */
+export function complaintQueueRow(item: Record<string, unknown>, today: string) {
+  return {
+    reference: item.reference as string,
+    status: item.status as ComplaintRecord['status'],
+    receivedAt: item.receivedAt as string,
+    handler: (item.handler as string | null) ?? null,
+    lastContactOn: (item.lastContactOn as string | null) ?? null,
+    reviewWindowClosesOn: (item.reviewWindowClosesOn as string | null) ?? null,
+    ageInDays: daysBetween(londonDateOf(new Date(item.receivedAt as string)), today),
+  };
 }

@@ -1,5 +1,6 @@
 import { addCalendarMonths, addDays } from '../calendar/londonDate.js';
 import type { ReviewBody } from '../generated/graphql.js';
+import { defineInputRule, defineRule } from '../cases/workflow.js';
 import { isOpen, type ComplaintRecord } from './model.js';
 
 /**
@@ -61,3 +62,111 @@ export function nextUpdateDueOn(c: Pick<ComplaintRecord, 'status' | 'contacts' |
   const last = c.contacts.at(-1)?.contactedOn;
   return last ? addCalendarMonths(last, UPDATE_EVERY_MONTHS) : addDays(c.receivedOn, FIRST_REPLY_DAYS);
 }
+
+/*
+ * The named rules the complaints workflow table uses (src/complaints/workflow.ts). Each cites the
+ * section of RULES.md it comes from; each refuses with words a handler can act on.
+ */
+type Complaint = ComplaintRecord;
+
+export const loggedBeforeAllocation = defineRule<Complaint>({
+  code: 'COMPLAINT_LOGGED_BEFORE_ALLOCATION',
+  words: 'A complaint is allocated when it is logged; reallocation comes after that.',
+  cites: 'RULES.md §4 (every complaint is logged)',
+  refuses: (c) => (c.status === 'RECEIVED' ? 'Log the complaint first: logging allocates it.' : null),
+});
+
+export const lateDecisionNeeded = defineRule<Complaint>({
+  code: 'COMPLAINT_LATE_DECISION_APPLIES',
+  words: 'A decision on lateness is made only for a complaint made more than 12 months after the incident, and only once.',
+  cites: 'RULES.md §4 (complaints made more than 12 months after the incident)',
+  refuses: (c) =>
+    !isLate(c)
+      ? 'The complaint was made within 12 months of the incident: no decision is needed.'
+      : c.lateDecision
+        ? 'The decision on this late complaint has already been made.'
+        : null,
+});
+
+export const hasAllegation = defineRule<Complaint>({
+  code: 'COMPLAINT_HAS_ALLEGATION',
+  words: 'The handling is decided on the allegations: at least one must be recorded first.',
+  cites: 'RULES.md §4 (allegations)',
+  refuses: (c) => (c.allegations.length === 0 ? 'Add at least one allegation before deciding the handling.' : null),
+});
+
+export const lateDecisionMade = defineRule<Complaint>({
+  code: 'COMPLAINT_LATENESS_DECIDED',
+  words: 'For a complaint made more than 12 months after the incident, lateness is weighed and recorded before the handling is decided.',
+  cites: 'RULES.md §4 (complaints made more than 12 months after the incident)',
+  refuses: (c) =>
+    isLate(c) && !c.lateDecision
+      ? 'The complaint was made more than 12 months after the incident: record the decision to proceed or decline first.'
+      : null,
+});
+
+export const mustRecordUnderSchedule3 = defineRule<Complaint>({
+  code: 'COMPLAINT_MUST_BE_RECORDED',
+  words:
+    'A complaint must be recorded under Schedule 3 when the complainant asks, or an allegation alleges death or serious injury, possible crime or misconduct, a breach of Article 2 or 3, or a mandatory referral matter; informal handling is then not allowed.',
+  cites: 'RULES.md §4 (must be recorded under Schedule 3)',
+  refuses: (c) => {
+    const reasons = schedule3Reasons(c);
+    return reasons.length ? `Local resolution is no longer allowed: the complaint must be recorded under Schedule 3. ${reasons.join(' ')}` : null;
+  },
+});
+
+export const mandatoryReferralMade = defineInputRule({
+  code: 'COMPLAINT_MANDATORY_REFERRAL',
+  words: 'Death or serious injury and the mandatory referral matters must be referred to the IOPC.',
+  cites: 'RULES.md §4 (mandatory referral to the IOPC)',
+});
+
+export const informalHandlingAllowed = defineInputRule({
+  code: 'COMPLAINT_MUST_BE_RECORDED',
+  words: mustRecordUnderSchedule3.words,
+  cites: mustRecordUnderSchedule3.cites,
+});
+
+export const staysUnderSchedule3 = defineInputRule({
+  code: 'COMPLAINT_NO_RETURN_TO_INFORMAL',
+  words: 'A complaint in local resolution can only go on to be recorded under Schedule 3.',
+  cites: 'RULES.md §4 (informal handling is then no longer allowed)',
+});
+
+export const awaitingIopcDecision = defineRule<Complaint>({
+  code: 'COMPLAINT_REFERRAL_AWAITING_DECISION',
+  words: 'The IOPC’s decision is recorded once, on a complaint that has been referred.',
+  cites: 'RULES.md §4 (referral)',
+  refuses: (c) => {
+    const last = c.handlingHistory.at(-1);
+    if (!last?.referredToIopc) return 'The complaint has not been referred to the IOPC.';
+    return last.iopcDecision ? 'The IOPC’s decision has already been recorded.' : null;
+  },
+});
+
+export const referralDecided = defineRule<Complaint>({
+  code: 'COMPLAINT_REFERRAL_DECIDED',
+  words: 'Until the IOPC decides on a referral (returned, or directed or independent investigation) the force may not finalise.',
+  cites: 'RULES.md §4 (referral)',
+  refuses: (c) => {
+    const last = c.handlingHistory.at(-1);
+    return last?.referredToIopc && !last.iopcDecision ? 'Record the IOPC’s decision on the referral first.' : null;
+  },
+});
+
+export const reviewWindowOpen = defineInputRule({
+  code: 'COMPLAINT_REVIEW_IN_TIME',
+  words: 'An application for review must arrive within 28 days, counted from the day after the outcome letter.',
+  cites: 'RULES.md §4 (right of review)',
+});
+
+export const reviewWindowClosed = defineRule<Complaint>({
+  code: 'COMPLAINT_REVIEW_WINDOW_CLOSED',
+  words: 'A finalised complaint is closed only once its review window has closed.',
+  cites: 'RULES.md §4 (right of review)',
+  refuses: (c, ctx) =>
+    c.status === 'FINALISED' && c.outcome && ctx.today <= c.outcome.reviewWindowClosesOn
+      ? `A review may be applied for until ${c.outcome.reviewWindowClosesOn}: close the complaint after that.`
+      : null,
+});

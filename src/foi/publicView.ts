@@ -1,5 +1,5 @@
 import type { HolidayCalendar } from '../calendar/holidays.js';
-import type { PublicView } from '../tracking/publicViews.js';
+import type { PublicView } from '../cases/contract.js';
 import type { FoiRecord } from './model.js';
 import { clockOf, reviewClockOf, statusOf } from './status.js';
 

@@ -120,6 +120,7 @@ export class FoiService {
   private async store(idempotencyKey: string, form: FoiForm, caller: Caller, arrival: { channel: FoiRecord['channel']; receivedOn?: string }) {
     const outcome = await this.desk.submit({
       caseType: 'FOI',
+      prefix: 'FOI',
       idempotencyKey,
       canonicalInput: { form, arrival },
       sourceHash: caller.sourceHash,

@@ -1,4 +1,5 @@
 import type { PageRatingReviewOutcome, PublicCaseStatus } from '../generated/graphql.js';
+import type { TrackableKind } from '../cases/contract.js';
 import type { RedactionKind } from './redaction.js';
 
 /**
@@ -33,4 +34,14 @@ export interface ResearchContactRecord {
 export const pageRatingStatusDescriptions: Record<PageRatingRecord['status'], string> = {
   RECEIVED: 'Thank you: your feedback has reached the web team.',
   REVIEWED: 'The web team has read your feedback.',
+};
+
+/** Page ratings in the case-type registry: trackable by reference, with no staff workflow of cases. */
+export const pageRatingTrackable: TrackableKind = {
+  name: 'PAGE_RATING',
+  prefix: 'WEB',
+  publicView: (item) => {
+    const status = item.status as PageRatingRecord['status'];
+    return { status, statusDescription: pageRatingStatusDescriptions[status], nextUpdateBy: null, reviewWindowClosesOn: null };
+  },
 };

@@ -1,3 +1,4 @@
+import { asUserErrors } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { payload } from '../graphql/payload.js';
 import { averageOf, countsList, totalOf } from './aggregates.js';
@@ -38,7 +39,7 @@ export const pageRatingResolvers: Resolvers = {
       payload('pageRating', await services.pageRatings.review(input, caller)),
     eraseResearchContact: async (_, { input }, { services, caller }) => {
       const outcome = await services.pageRatings.eraseResearchContact(input, caller);
-      return { erasedCount: outcome.ok ? outcome.value.erasedCount : 0, userErrors: outcome.ok ? [] : outcome.userErrors };
+      return { erasedCount: outcome.ok ? outcome.value.erasedCount : 0, userErrors: outcome.ok ? [] : asUserErrors(outcome.userErrors) };
     },
   },
   PageRating: {

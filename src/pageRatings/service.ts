@@ -48,7 +48,7 @@ export class PageRatingService {
   }
 
   async submit(raw: { honeypot?: string | null } & Record<string, unknown>, caller: Caller): Promise<Outcome<Receipt>> {
-    const decoy = this.desk.honeypotReceipt('PAGE_RATING', raw.honeypot);
+    const decoy = this.desk.honeypotReceipt('WEB', raw.honeypot);
     if (decoy) {
       this.logger.info('page rating honeypot filled; nothing stored', { event: 'honeypot' });
       return succeed(decoy);
@@ -62,6 +62,7 @@ export class PageRatingService {
     const { idempotencyKey, ...canonical } = input;
     return this.desk.submit({
       caseType: 'PAGE_RATING',
+      prefix: 'WEB',
       idempotencyKey,
       canonicalInput: canonical,
       sourceHash: caller.sourceHash,

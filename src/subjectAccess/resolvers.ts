@@ -1,3 +1,4 @@
+import { asUserErrors } from '../errors.js';
 import { ukCalendar } from '../calendar/holidays.js';
 import { londonDateOf } from '../calendar/londonDate.js';
 import type { Resolvers } from '../generated/graphql.js';
@@ -14,7 +15,7 @@ const action =
 const submission = async (outcome: Awaited<ReturnType<GraphQLContext['services']['subjectAccess']['submit']>>) =>
   outcome.ok
     ? { receipt: outcome.value.receipt, signpost: outcome.value.signpost, userErrors: [] }
-    : { receipt: null, signpost: null, userErrors: outcome.userErrors };
+    : { receipt: null, signpost: null, userErrors: asUserErrors(outcome.userErrors) };
 
 export const subjectAccessResolvers: Resolvers = {
   Query: {

@@ -77,7 +77,7 @@ export class SarService {
   }
 
   async submit(raw: { honeypot?: string | null } & Record<string, unknown>, caller: Caller): Promise<Outcome<SarSubmission>> {
-    const decoy = this.desk.honeypotReceipt('SUBJECT_ACCESS', raw.honeypot);
+    const decoy = this.desk.honeypotReceipt('SAR', raw.honeypot);
     if (decoy) {
       this.logger.info('subject access honeypot filled; nothing stored', { event: 'honeypot' });
       return succeed({ receipt: decoy, signpost: null });
@@ -107,6 +107,7 @@ export class SarService {
   ): Promise<Outcome<SarSubmission>> {
     const outcome = await this.desk.submit({
       caseType: 'SUBJECT_ACCESS',
+      prefix: 'SAR',
       idempotencyKey,
       canonicalInput: { form, arrival },
       sourceHash: caller.sourceHash,

@@ -1,24 +1,26 @@
+import type { HolidayCalendar } from '../calendar/holidays.js';
 import { londonDateOf } from '../calendar/londonDate.js';
-import { parseReference } from '../cases/reference.js';
+import type { CaseTypeRegistry } from '../cases/registry.js';
 import type { TrackingCodes } from '../cases/trackingCode.js';
-import type { CaseTypeName } from '../cases/caseTypes.js';
-import type { RateRule, RateLimiter } from '../store/rateLimiter.js';
+import type { TrackedCase } from '../generated/graphql.js';
 import type { Db, Item } from '../store/db.js';
 import { keys } from '../store/keys.js';
-import type { TrackedCase } from '../generated/graphql.js';
-import { publicViews } from './publicViews.js';
+import type { RateLimiter, RateRule } from '../store/rateLimiter.js';
 
 /**
  * trackCase: a case's public status for whoever holds its reference and tracking code. An unknown
  * reference and a wrong code are indistinguishable (same answer, same work: the code is hashed
  * and compared either way). Each source may try only so often, which makes guessing an 80-bit code
  * hopeless; there is deliberately no per-reference lock-out, which would let anyone lock a
- * submitter out of their own case.
+ * submitter out of their own case. What each case type shows comes from its own definition,
+ * found in the registry: tracking imports no case type.
  */
 export class TrackingService {
   constructor(
     private readonly db: Db,
     private readonly codes: TrackingCodes,
+    private readonly registry: CaseTypeRegistry,
+    private readonly calendar: HolidayCalendar,
     private readonly rateLimiter: RateLimiter,
     private readonly rule: RateRule,
     private readonly now: () => Date,
@@ -26,17 +28,17 @@ export class TrackingService {
 
   async track(reference: string, trackingCode: string, sourceHash: string): Promise<TrackedCase | null> {
     await this.rateLimiter.hit('track', sourceHash, this.rule);
-    const parsed = parseReference(reference);
+    const parsed = this.registry.parse(reference);
     const item = parsed ? await this.db.get<Item>(keys.case(parsed.reference)) : undefined;
     const matches = this.codes.matches(trackingCode, (item?.trackingCodeHash as string | undefined) ?? 'no-case');
-    if (!item || !matches) return null;
-    const caseType = item.caseType as CaseTypeName;
+    if (!item || !matches || !parsed || item.caseType !== parsed.kind.name) return null;
+    const { receivedOn, ...view } = parsed.kind.publicView(item, londonDateOf(this.now()), this.calendar);
     return {
       reference: item.reference as string,
-      caseType,
+      caseType: parsed.kind.name,
       dueOn: null,
-      ...publicViews[caseType](item, londonDateOf(this.now())),
-      receivedOn: londonDateOf(new Date(item.createdAt as string)),
+      ...view,
+      receivedOn: receivedOn ?? londonDateOf(new Date(item.createdAt as string)),
       lastUpdatedOn: londonDateOf(new Date(item.updatedAt as string)),
     };
   }

@@ -18,6 +18,7 @@ export function parseInput<S extends z.ZodType>(
     field: [argument, ...issue.path.map(String)],
     message: issue.message,
     code: codeFor(issue),
+    rule: null,
   }));
   return { ok: false, userErrors };
 }

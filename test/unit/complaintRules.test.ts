@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ukCalendar } from '../../src/calendar/holidays.js';
+import { refusalsOf, type ActionContext } from '../../src/cases/workflow.js';
 import * as actions from '../../src/complaints/actions.js';
+import { complaintWorkflow, type ComplaintAction } from '../../src/complaints/workflow.js';
 import { newComplaint, type AllegationRecord, type ComplaintRecord } from '../../src/complaints/model.js';
 import { complaintQueueEntries } from '../../src/complaints/queues.js';
 import { isLate, nextUpdateDueOn, referralRequired, reviewBodyFor, schedule3Reasons } from '../../src/complaints/rules.js';
@@ -41,7 +43,7 @@ const complaint = (over: Partial<ComplaintRecord> = {}): ComplaintRecord => ({
   ...over,
 });
 
-const ctx = { today: '2026-03-10', actor: 'sam', calendar: ukCalendar };
+const ctx: ActionContext = { today: '2026-03-10', now: new Date('2026-03-10T12:00:00Z'), actor: { kind: 'STAFF', id: 'sam', name: 'sam' }, by: 'sam', calendar: ukCalendar };
 
 describe('when a complaint must be recorded under Schedule 3', () => {
   it('does not need to be for a plain complaint', () => {
@@ -89,28 +91,25 @@ describe('next update', () => {
   });
 });
 
-describe('actions refused in the wrong state', () => {
-  const cases: Array<[string, () => ReturnType<typeof actions.logComplaint>]> = [
-    ['logging twice', () => actions.logComplaint(complaint(), { handler: 'x', loggedOn: '2026-03-04' }, ctx)],
-    ['allocating before logging', () => actions.allocateComplaint(complaint({ status: 'RECEIVED' }), { handler: 'x' })],
-    ['an allegation before logging', () => actions.addAllegation(complaint({ status: 'RECEIVED' }), { category: 'OTHER', summary: 's', personComplainedAbout: null, flags: noFlags }, ctx)],
-    ['handling with no allegations', () => actions.decideHandling(complaint({ allegations: [] }), { handling: 'OUTSIDE_SCHEDULE_3', route: null, referredToIopc: false, reason: 'r' }, ctx)],
-    ['a late decision on a timely complaint', () => actions.decideLateComplaint(complaint(), { proceed: true, reason: 'r' }, ctx)],
-    ['an IOPC decision with no referral', () => actions.recordIopcDecision(complaint({ status: 'SCHEDULE_3' }), { decision: 'LOCAL_INVESTIGATION' })],
-    ['finalising a logged complaint', () => actions.finaliseComplaint(complaint(), { outcome: 'o', outcomeLetterDate: '2026-03-05' }, ctx)],
-    ['a review of an unfinalised complaint', () => actions.recordReviewRequest(complaint({ status: 'SCHEDULE_3' }), { receivedOn: '2026-03-05' }, ctx)],
-    ['a review outcome with no review', () => actions.recordReviewOutcome(complaint({ status: 'FINALISED' }), { upheld: true, note: 'n' }, ctx)],
-    ['withdrawing a closed complaint', () => actions.withdrawComplaint(complaint({ status: 'CLOSED' }), { reason: 'r' }, ctx)],
-    ['closing a complaint still being handled', () => actions.closeComplaint(complaint({ status: 'SCHEDULE_3' }), { reason: 'r' }, ctx)],
-    ['updating local resolution under Schedule 3', () => actions.updateLocalResolution(complaint({ status: 'SCHEDULE_3' }), { team: 't' }, ctx)],
+describe('actions refused by the workflow table, each naming the rule', () => {
+  const cases: Array<[string, ComplaintAction, ComplaintRecord, string]> = [
+    ['logging twice', 'logComplaint', complaint(), 'WORKFLOW_STATE'],
+    ['allocating before logging', 'allocateComplaint', complaint({ status: 'RECEIVED' }), 'COMPLAINT_LOGGED_BEFORE_ALLOCATION'],
+    ['an allegation before logging', 'addAllegation', complaint({ status: 'RECEIVED' }), 'WORKFLOW_STATE'],
+    ['handling with no allegations', 'decideComplaintHandling', complaint({ allegations: [] }), 'COMPLAINT_HAS_ALLEGATION'],
+    ['a late decision on a timely complaint', 'decideLateComplaint', complaint(), 'COMPLAINT_LATE_DECISION_APPLIES'],
+    ['an IOPC decision with no referral', 'recordIopcDecision', complaint({ status: 'SCHEDULE_3' }), 'COMPLAINT_REFERRAL_AWAITING_DECISION'],
+    ['finalising a logged complaint', 'finaliseComplaint', complaint(), 'WORKFLOW_STATE'],
+    ['a review of an unfinalised complaint', 'recordReviewRequest', complaint({ status: 'SCHEDULE_3' }), 'WORKFLOW_STATE'],
+    ['a review outcome with no review', 'recordReviewOutcome', complaint({ status: 'FINALISED' }), 'WORKFLOW_STATE'],
+    ['withdrawing a closed complaint', 'withdrawComplaint', complaint({ status: 'CLOSED' }), 'WORKFLOW_STATE'],
+    ['closing a complaint still being handled', 'closeComplaint', complaint({ status: 'SCHEDULE_3' }), 'WORKFLOW_STATE'],
+    ['updating local resolution under Schedule 3', 'updateLocalResolution', complaint({ status: 'SCHEDULE_3' }), 'WORKFLOW_STATE'],
   ];
-  it.each(cases)('refuses %s, saying why', (_, run) => {
-    const out = run();
-    expect(out.ok).toBe(false);
-    if (!out.ok) {
-      expect(out.userErrors[0]!.code).toMatch(/NOT_ALLOWED_IN_STATE|INVALID/);
-      expect(out.userErrors[0]!.message.length).toBeGreaterThan(20);
-    }
+  it.each(cases)('refuses %s, saying why', (_, action, record, rule) => {
+    const refusals = refusalsOf(complaintWorkflow, action, record, ctx, 'complaint');
+    expect(refusals[0]?.rule).toBe(rule);
+    expect(refusals[0]!.message.length).toBeGreaterThan(20);
   });
 
   it('refuses dates in the future or before receipt', () => {

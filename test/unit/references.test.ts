@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { formatReference, parseReference } from '../../src/cases/reference.js';
+import { formatReference, parseReferenceParts } from '../../src/cases/reference.js';
+import { registry } from '../../src/caseTypes.js';
 import { normaliseTrackingCode, TrackingCodes } from '../../src/cases/trackingCode.js';
 import { KeyedHasher } from '../../src/crypto/keyedHash.js';
 
 describe('references', () => {
   it('are PREFIX-YEAR-six digits', () => {
-    expect(formatReference('PAGE_RATING', 2026, 123)).toBe('WEB-2026-000123');
-    expect(formatReference('PAGE_RATING', 2026, 1_234_567)).toBe('WEB-2026-1234567');
+    expect(formatReference('WEB', 2026, 123)).toBe('WEB-2026-000123');
+    expect(formatReference('WEB', 2026, 1_234_567)).toBe('WEB-2026-1234567');
   });
 
   it('are read back as people type them', () => {
-    expect(parseReference(' web-2026-000123 ')).toEqual({ caseType: 'PAGE_RATING', year: 2026, sequence: 123, reference: 'WEB-2026-000123' });
+    expect(parseReferenceParts(' web-2026-000123 ')).toEqual({ prefix: 'WEB', year: 2026, sequence: 123, reference: 'WEB-2026-000123' });
+    const parsed = registry.parse(' cmp-2026-000123 ');
+    expect([parsed?.kind.name, parsed?.reference]).toEqual(['COMPLAINT', 'CMP-2026-000123']);
   });
 
   it.each(['WEB-2026-12', 'XYZ-2026-000123', 'WEB-26-000123', 'WEB-2026-000000', '', 'WEB-2026-000123; DROP'])('rejects %j', (raw) => {
-    expect(parseReference(raw)).toBeUndefined();
+    expect(registry.parse(raw)).toBeUndefined();
   });
 });
 
