@@ -1,4 +1,5 @@
-import { defaultRetentionSchedule, retentionRecordTypes, type RetentionSchedule } from './retention/schedule.js';
+import { registry } from './caseTypes.js';
+import { retentionSchedule, type RetentionSchedule } from './retention/schedule.js';
 import type { RateRule } from './store/rateLimiter.js';
 
 /**
@@ -24,10 +25,10 @@ export interface AppConfig {
 type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
-  const retention = structuredClone(defaultRetentionSchedule);
-  for (const type of retentionRecordTypes) {
+  const retention = structuredClone(retentionSchedule(registry.caseTypes));
+  for (const type of Object.keys(retention)) {
     const days = env[`RETENTION_DAYS_${type}`];
-    if (days !== undefined) retention[type] = { ...retention[type], days: positiveInteger(`RETENTION_DAYS_${type}`, days) };
+    if (days !== undefined) retention[type] = { ...retention[type]!, days: positiveInteger(`RETENTION_DAYS_${type}`, days) };
   }
   return {
     allowedPageHosts: list(env.ALLOWED_PAGE_HOSTS ?? 'www.west-midlands.police.uk,west-midlands.police.uk'),

@@ -217,7 +217,7 @@ export class CaseService {
   // ---- what goes with a change ----------------------------------------------------------------
 
   private expiryOf(type: AnyCaseType, record: CaseRecord): number {
-    return expiryEpochSeconds(this.deps.retention, type.retention, new Date(record.receivedAt));
+    return expiryEpochSeconds(this.deps.retention, type.name, new Date(record.receivedAt));
   }
 
   private indexSets(type: AnyCaseType): IndexSet<CaseRecord>[] {

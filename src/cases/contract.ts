@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { StaffGroup } from '../auth/caller.js';
 import type { HolidayCalendar } from '../calendar/holidays.js';
 import type { CaseType, PublicCaseStatus, Signpost } from '../generated/graphql.js';
-import type { RetentionRecordType } from '../retention/schedule.js';
+import type { RetentionPeriod } from '../retention/schedule.js';
 import type { DailyCounts, Workflow } from './workflow.js';
 
 /**
@@ -116,7 +116,8 @@ export interface CaseTypeDefinition<S extends string, R extends CaseRecord, A ex
   /** The record's fields (zod): what the case item holds and nothing else. */
   record: z.ZodObject;
   workflow: Workflow<S, R, A>;
-  retention: RetentionRecordType;
+  /** How long a case is kept from receipt, and why (policy: RETENTION_DAYS_<NAME> overrides the days). */
+  retention: RetentionPeriod;
   publicView(record: R, today: string, calendar: HolidayCalendar): PublicView;
   queues: IndexSet<R> & {
     /** The queue a request asks for; throws UserInputError for a request that cannot be answered. */

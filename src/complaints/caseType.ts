@@ -27,7 +27,10 @@ export const complaintCaseType = defineCaseType({
   },
   record: complaintRecord,
   workflow: complaintWorkflow,
-  retention: 'COMPLAINT',
+  retention: {
+    days: 2191,
+    why: 'Six years from receipt, with its queue entries: long enough for reviews, appeals and claims to run their course.',
+  },
   publicView: (c, today) => complaintPublicView(c, today),
   queues: {
     entries: complaintQueueEntries,

@@ -7,9 +7,9 @@
  * counters and the daily statistics counts (src/cases/dailyStatistics.ts), kept without expiry.
  * Queue entries expire with the case they index.
  */
+/** Records that are not case types; each case type declares its own period (its `retention`). */
 export const retentionRecordTypes = [
   'PAGE_RATING',
-  'COMPLAINT',
   'SUBJECT_ACCESS',
   'FOI',
   'RESEARCH_CONTACT',
@@ -24,14 +24,11 @@ export interface RetentionPeriod {
   why: string;
 }
 
-export type RetentionSchedule = Record<RetentionRecordType, RetentionPeriod>;
+/** Every record type's period: the fixed ones below, and one per case type, named by the case type. */
+export type RetentionSchedule = Record<string, RetentionPeriod>;
 
-export const defaultRetentionSchedule: RetentionSchedule = {
+export const fixedRetention: Record<RetentionRecordType, RetentionPeriod> = {
   PAGE_RATING: { days: 730, why: 'Two years of feedback, enough to compare a page year on year.' },
-  COMPLAINT: {
-    days: 2191,
-    why: 'Six years from receipt, with its queue entries: long enough for reviews, appeals and claims to run their course.',
-  },
   SUBJECT_ACCESS: {
     days: 730,
     why: 'Two years from receipt, with its queue entries: the most sensitive record here, kept no longer than a complaint to the ICO could need it.',
@@ -54,8 +51,15 @@ const DAY_SECONDS = 86_400;
 /** The TTL attribute value (epoch seconds) for a record of this type written at `from`. */
 export function expiryEpochSeconds(
   schedule: RetentionSchedule,
-  type: RetentionRecordType,
+  type: string,
   from: Date,
 ): number {
-  return Math.floor(from.getTime() / 1000) + schedule[type].days * DAY_SECONDS;
+  const period = schedule[type];
+  if (!period) throw new Error(`no retention period for ${type}`);
+  return Math.floor(from.getTime() / 1000) + period.days * DAY_SECONDS;
+}
+
+/** The whole schedule: the fixed periods and each case type's own. */
+export function retentionSchedule(caseTypes: ReadonlyArray<{ name: string; retention: RetentionPeriod }>): RetentionSchedule {
+  return { ...fixedRetention, ...Object.fromEntries(caseTypes.map((t) => [t.name, t.retention])) };
 }
