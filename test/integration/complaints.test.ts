@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TRACK } from '../support/operations.js';
 import { caseHelpers } from '../support/caseHelpers.js';
+import { complaintCaseType } from '../../src/complaints/caseType.js';
 import { createTestApp, newKey, type TestApp } from '../support/testApp.js';
 
 /**
@@ -30,22 +31,6 @@ const STATS = `query($input: ComplaintStatisticsInput!) { complaintStatistics(in
   averageWorkingDaysToFinaliseUnderSchedule3 reviews reviewsDecided reviewsUpheld shareOfReviewsUpheld
   allegationsByCategory { code count } complaintTypes { code count } } }`;
 
-const mutations: Record<string, [string, string]> = {
-  log: ['logComplaint', 'LogComplaintInput'],
-  allocate: ['allocateComplaint', 'AllocateComplaintInput'],
-  contact: ['recordComplaintContact', 'RecordComplaintContactInput'],
-  allegation: ['addAllegation', 'AddAllegationInput'],
-  late: ['decideLateComplaint', 'DecideLateComplaintInput'],
-  handling: ['decideComplaintHandling', 'DecideComplaintHandlingInput'],
-  iopc: ['recordIopcDecision', 'RecordIopcDecisionInput'],
-  localResolution: ['updateLocalResolution', 'UpdateLocalResolutionInput'],
-  conclude: ['concludeLocalResolution', 'ConcludeLocalResolutionInput'],
-  finalise: ['finaliseComplaint', 'FinaliseComplaintInput'],
-  reviewRequest: ['recordReviewRequest', 'RecordReviewRequestInput'],
-  reviewOutcome: ['recordReviewOutcome', 'RecordReviewOutcomeInput'],
-  withdraw: ['withdrawComplaint', 'WithdrawComplaintInput'],
-  close: ['closeComplaint', 'CloseComplaintInput'],
-};
 
 let app: TestApp;
 let ip = 0;
@@ -75,7 +60,7 @@ const { read, ok, refused } = caseHelpers(() => app, {
   readField: 'complaint',
   payloadField: 'complaint',
   fields: FIELDS,
-  mutations,
+  caseType: complaintCaseType,
   token: () => ps(),
 });
 const queue = async (input: Record<string, unknown>, token = ps()) =>
@@ -147,8 +132,8 @@ describe('the public complaint form', () => {
 
   it('tells the complainant nothing that is not theirs to see', async () => {
     const { receipt } = await submit();
-    await ok('log', receipt.reference, { handler: 'sam.pro' });
-    await ok('allegation', receipt.reference, { category: 'INDIVIDUAL_BEHAVIOURS', summary: 'PC 1234 was rude', personComplainedAbout: { name: 'PC Smith' } });
+    await ok('logComplaint', receipt.reference, { handler: 'sam.pro' });
+    await ok('addAllegation', receipt.reference, { category: 'INDIVIDUAL_BEHAVIOURS', summary: 'PC 1234 was rude', personComplainedAbout: { name: 'PC Smith' } });
     const tracked = await app.gql(
       `query($r: String!, $c: String!) { trackCase(reference: $r, trackingCode: $c) { reference caseType status statusDescription receivedOn lastUpdatedOn nextUpdateBy reviewWindowClosesOn } }`,
       { r: receipt.reference, c: receipt.trackingCode },
@@ -168,28 +153,28 @@ describe('local resolution, start to finish', () => {
     expect(await queue({ queue: 'AWAITING_FIRST_CONTACT' })).toContain(ref);
 
     app.setNow('2026-03-04T09:00:00Z');
-    let c = await ok('log', ref, { handler: 'sam.pro' });
+    let c = await ok('logComplaint', ref, { handler: 'sam.pro' });
     expect(c).toMatchObject({ status: 'LOGGED', loggedOn: '2026-03-04', handler: 'sam.pro' });
     expect(await queue({ queue: 'UNALLOCATED' })).not.toContain(ref);
     expect(await queue({ queue: 'CASELOAD' })).toContain(ref);
 
-    c = await ok('contact', ref, { method: 'PHONE', summary: 'Listened; agreed weekly updates by phone', agreedUpdateFrequency: 'Weekly, by phone', desiredOutcomeConfirmed: true });
+    c = await ok('recordComplaintContact', ref, { method: 'PHONE', summary: 'Listened; agreed weekly updates by phone', agreedUpdateFrequency: 'Weekly, by phone', desiredOutcomeConfirmed: true });
     expect(c.contacts).toEqual([{ contactedOn: '2026-03-04', firstContact: true, by: 'sam.pro' }]);
     expect(c).toMatchObject({ desiredOutcomeConfirmed: true, agreedUpdateFrequency: 'Weekly, by phone', nextUpdateDueOn: '2026-04-04' });
     expect(await queue({ queue: 'AWAITING_FIRST_CONTACT' })).not.toContain(ref);
 
-    await ok('allegation', ref, { category: 'INDIVIDUAL_BEHAVIOURS', summary: 'Rude at the front counter' });
-    c = await ok('handling', ref, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'Service matter; complainant wants an apology' });
+    await ok('addAllegation', ref, { category: 'INDIVIDUAL_BEHAVIOURS', summary: 'Rude at the front counter' });
+    c = await ok('decideComplaintHandling', ref, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'Service matter; complainant wants an apology' });
     expect(c.status).toBe('LOCAL_RESOLUTION');
     expect(await queue({ queue: 'LOCAL_RESOLUTION_IN_PROGRESS' })).toContain(ref);
 
-    c = await ok('localResolution', ref, { actionsTaken: ['LISTENED', 'EXPLAINED', 'APOLOGISED'], resolvingOfficer: 'Insp Khan', team: 'Central NPU', targetDate: '2026-03-20' });
+    c = await ok('updateLocalResolution', ref, { actionsTaken: ['LISTENED', 'EXPLAINED', 'APOLOGISED'], resolvingOfficer: 'Insp Khan', team: 'Central NPU', targetDate: '2026-03-20' });
     expect(c.localResolution.actionsTaken).toEqual(['LISTENED', 'EXPLAINED', 'APOLOGISED']);
-    c = await ok('conclude', ref, { resolvedToSatisfaction: true, complainantResponse: 'Happy with the apology' });
+    c = await ok('concludeLocalResolution', ref, { resolvedToSatisfaction: true, complainantResponse: 'Happy with the apology' });
     expect(c).toMatchObject({ status: 'RESOLVED', localResolution: { resolvedToSatisfaction: true, concludedOn: '2026-03-04' } });
     expect(await queue({ queue: 'LOCAL_RESOLUTION_IN_PROGRESS' })).not.toContain(ref);
 
-    c = await ok('close', ref, { reason: 'Resolved' });
+    c = await ok('closeComplaint', ref, { reason: 'Resolved' });
     expect(c).toMatchObject({ status: 'CLOSED', closure: { kind: 'CLOSED', reason: 'Resolved' } });
     expect(await queue({ queue: 'CASELOAD' })).not.toContain(ref);
     expect(c.auditTrail.map((e: { action: string }) => e.action)).toEqual(
@@ -201,11 +186,11 @@ describe('local resolution, start to finish', () => {
   it('records a failed local resolution under Schedule 3 when the complainant asks, keeping the history', async () => {
     const { receipt } = await submit();
     const ref = receipt.reference;
-    await ok('log', ref, { handler: 'sam.pro' });
-    await ok('allegation', ref, { category: 'DELIVERY_OF_DUTIES_AND_SERVICE', summary: 'No call back' });
-    await ok('handling', ref, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'Service matter' });
-    await refused('conclude', ref, { resolvedToSatisfaction: false, complainantAsksForRecording: true }, /how the complaint will be handled/);
-    const c = await ok('conclude', ref, { resolvedToSatisfaction: false, complainantAsksForRecording: true, route: 'OTHERWISE_THAN_BY_INVESTIGATION' });
+    await ok('logComplaint', ref, { handler: 'sam.pro' });
+    await ok('addAllegation', ref, { category: 'DELIVERY_OF_DUTIES_AND_SERVICE', summary: 'No call back' });
+    await ok('decideComplaintHandling', ref, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'Service matter' });
+    await refused('concludeLocalResolution', ref, { resolvedToSatisfaction: false, complainantAsksForRecording: true }, /how the complaint will be handled/);
+    const c = await ok('concludeLocalResolution', ref, { resolvedToSatisfaction: false, complainantAsksForRecording: true, route: 'OTHERWISE_THAN_BY_INVESTIGATION' });
     expect(c.status).toBe('SCHEDULE_3');
     expect(c.handlingHistory.map((h: { handling: string }) => h.handling)).toEqual(['OUTSIDE_SCHEDULE_3', 'SCHEDULE_3']);
     expect(c.localResolution).toMatchObject({ resolvedToSatisfaction: false });
@@ -215,13 +200,13 @@ describe('local resolution, start to finish', () => {
   it('stops local resolution once an allegation needs Schedule 3', async () => {
     const { receipt } = await submit();
     const ref = receipt.reference;
-    await ok('log', ref, { handler: 'sam.pro' });
-    await ok('allegation', ref, { category: 'INDIVIDUAL_BEHAVIOURS', summary: 'Rude' });
-    await ok('handling', ref, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'Minor' });
-    await ok('allegation', ref, { category: 'POLICE_POWERS_POLICIES_AND_PROCEDURES', summary: 'Pushed me over', flags: { possibleMisconduct: true } });
-    await refused('conclude', ref, { resolvedToSatisfaction: true }, /must be recorded under Schedule 3/);
-    await refused('localResolution', ref, { team: 'x' }, /no longer allowed/);
-    const c = await ok('handling', ref, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', reason: 'Possible misconduct' });
+    await ok('logComplaint', ref, { handler: 'sam.pro' });
+    await ok('addAllegation', ref, { category: 'INDIVIDUAL_BEHAVIOURS', summary: 'Rude' });
+    await ok('decideComplaintHandling', ref, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'Minor' });
+    await ok('addAllegation', ref, { category: 'POLICE_POWERS_POLICIES_AND_PROCEDURES', summary: 'Pushed me over', flags: { possibleMisconduct: true } });
+    await refused('concludeLocalResolution', ref, { resolvedToSatisfaction: true }, /must be recorded under Schedule 3/);
+    await refused('updateLocalResolution', ref, { team: 'x' }, /no longer allowed/);
+    const c = await ok('decideComplaintHandling', ref, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', reason: 'Possible misconduct' });
     expect(c.status).toBe('SCHEDULE_3');
   });
 });
@@ -229,9 +214,9 @@ describe('local resolution, start to finish', () => {
 describe('recording rules', () => {
   it('refuses local resolution when the complainant asked for formal recording, and says why', async () => {
     const { receipt } = await submit({ wantsFormalRecording: true });
-    await ok('log', receipt.reference, { handler: 'sam.pro' });
-    await ok('allegation', receipt.reference, { category: 'OTHER', summary: 'x' });
-    const error = await refused('handling', receipt.reference, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'r' }, /must be recorded under Schedule 3/);
+    await ok('logComplaint', receipt.reference, { handler: 'sam.pro' });
+    await ok('addAllegation', receipt.reference, { category: 'OTHER', summary: 'x' });
+    const error = await refused('decideComplaintHandling', receipt.reference, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'r' }, /must be recorded under Schedule 3/);
     expect(error.message).toMatch(/asked for the complaint to be formally recorded/);
   });
 
@@ -239,27 +224,27 @@ describe('recording rules', () => {
     'refuses local resolution for an allegation flagged %s',
     async (flag) => {
       const { receipt } = await submit();
-      await ok('log', receipt.reference, { handler: 'sam.pro' });
-      await ok('allegation', receipt.reference, { category: 'OTHER', summary: 'x', flags: { [flag]: true } });
-      await refused('handling', receipt.reference, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'r' }, /Allegation 1 alleges/);
+      await ok('logComplaint', receipt.reference, { handler: 'sam.pro' });
+      await ok('addAllegation', receipt.reference, { category: 'OTHER', summary: 'x', flags: { [flag]: true } });
+      await refused('decideComplaintHandling', receipt.reference, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'r' }, /Allegation 1 alleges/);
     },
   );
 
   it('insists a mandatory referral matter is referred', async () => {
     const { receipt } = await submit();
-    await ok('log', receipt.reference, { handler: 'sam.pro' });
-    await ok('allegation', receipt.reference, { category: 'ABUSE_OF_POSITION_OR_CORRUPTION', summary: 'x', flags: { mandatoryReferral: true } });
-    await refused('handling', receipt.reference, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', reason: 'r' }, /must be referred to the IOPC/);
+    await ok('logComplaint', receipt.reference, { handler: 'sam.pro' });
+    await ok('addAllegation', receipt.reference, { category: 'ABUSE_OF_POSITION_OR_CORRUPTION', summary: 'x', flags: { mandatoryReferral: true } });
+    await refused('decideComplaintHandling', receipt.reference, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', reason: 'r' }, /must be referred to the IOPC/);
   });
 
   it('asks for a decision on a complaint made more than 12 months after the incident, and closes it if declined', async () => {
     const { receipt } = await submit({ incident: { date: '2024-12-01', place: 'x', description: 'y' } });
     const ref = receipt.reference;
-    await ok('log', ref, { handler: 'sam.pro' });
+    await ok('logComplaint', ref, { handler: 'sam.pro' });
     expect((await read(ref)).late).toBe(true);
-    await ok('allegation', ref, { category: 'OTHER', summary: 'x' });
-    await refused('handling', ref, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'r' }, /more than 12 months/);
-    const c = await ok('late', ref, { proceed: false, reason: 'No good reason for the delay; evidence no longer available' });
+    await ok('addAllegation', ref, { category: 'OTHER', summary: 'x' });
+    await refused('decideComplaintHandling', ref, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'r' }, /more than 12 months/);
+    const c = await ok('decideLateComplaint', ref, { proceed: false, reason: 'No good reason for the delay; evidence no longer available' });
     expect(c).toMatchObject({ status: 'CLOSED', closure: { kind: 'DECLINED_LATE' } });
   });
 });
@@ -269,40 +254,40 @@ describe('Schedule 3, referral, outcome and review', () => {
     const { receipt } = await submit();
     const ref = receipt.reference;
     const code = receipt.trackingCode;
-    await ok('log', ref, { handler: 'sam.pro' });
-    await ok('allegation', ref, {
+    await ok('logComplaint', ref, { handler: 'sam.pro' });
+    await ok('addAllegation', ref, {
       category: 'POLICE_POWERS_POLICIES_AND_PROCEDURES',
       summary: 'Serious assault during arrest',
       personComplainedAbout: { collarNumber: '1234', role: 'PC' },
       flags: { mandatoryReferral: true, possibleCriminalOffence: true },
     });
-    let c = await ok('handling', ref, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', referredToIopc: true, reason: 'Mandatory referral: serious assault' });
+    let c = await ok('decideComplaintHandling', ref, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', referredToIopc: true, reason: 'Mandatory referral: serious assault' });
     expect(c).toMatchObject({ status: 'SCHEDULE_3', referralRequired: true });
-    await refused('finalise', ref, { outcome: 'x', outcomeLetterDate: '2026-03-02' }, /IOPC’s decision/);
-    c = await ok('iopc', ref, { decision: 'DIRECTED_INVESTIGATION' });
+    await refused('finaliseComplaint', ref, { outcome: 'x', outcomeLetterDate: '2026-03-02' }, /IOPC’s decision/);
+    c = await ok('recordIopcDecision', ref, { decision: 'DIRECTED_INVESTIGATION' });
     expect(c.handlingHistory.at(-1)).toMatchObject({ iopcDecision: 'DIRECTED_INVESTIGATION', route: 'INVESTIGATION' });
 
     app.setNow('2026-04-01T10:00:00Z');
-    c = await ok('finalise', ref, { outcome: 'Case to answer for misconduct', outcomeLetterDate: '2026-04-01' });
+    c = await ok('finaliseComplaint', ref, { outcome: 'Case to answer for misconduct', outcomeLetterDate: '2026-04-01' });
     expect(c).toMatchObject({ status: 'FINALISED', outcome: { letterDate: '2026-04-01', reviewWindowClosesOn: '2026-04-29', reviewBody: 'IOPC' } });
     const tracked = await app.gql(`query($r: String!, $c: String!) { trackCase(reference: $r, trackingCode: $c) { status reviewWindowClosesOn nextUpdateBy } }`, { r: ref, c: code });
     expect(tracked.body.data!.trackCase).toEqual({ status: 'REVIEW_WINDOW_OPEN', reviewWindowClosesOn: '2026-04-29', nextUpdateBy: null });
     expect(await queue({ queue: 'REVIEW_WINDOW_OPEN' })).toContain(ref);
-    await refused('close', ref, { reason: 'Done' }, /until 2026-04-29/);
+    await refused('closeComplaint', ref, { reason: 'Done' }, /until 2026-04-29/);
 
     app.setNow('2026-04-20T10:00:00Z');
-    c = await ok('reviewRequest', ref, { receivedOn: '2026-04-20' });
+    c = await ok('recordReviewRequest', ref, { receivedOn: '2026-04-20' });
     expect(c.status).toBe('UNDER_REVIEW');
-    c = await ok('reviewOutcome', ref, { upheld: true, note: 'Outcome not reasonable and proportionate' });
+    c = await ok('recordReviewOutcome', ref, { upheld: true, note: 'Outcome not reasonable and proportionate' });
     expect(c).toMatchObject({ status: 'SCHEDULE_3', review: { upheld: true } });
     expect(c.handlingHistory.at(-1).reason).toMatch(/^Reopened/);
 
-    c = await ok('finalise', ref, { outcome: 'Reconsidered: misconduct meeting', outcomeLetterDate: '2026-04-20' });
+    c = await ok('finaliseComplaint', ref, { outcome: 'Reconsidered: misconduct meeting', outcomeLetterDate: '2026-04-20' });
     expect(c.outcome.reviewWindowClosesOn).toBe('2026-05-18');
     app.setNow('2026-05-19T10:00:00Z');
     expect(await queue({ queue: 'REVIEW_WINDOW_OPEN' })).not.toContain(ref);
-    await refused('reviewRequest', ref, { receivedOn: '2026-05-19' }, /closed on 2026-05-18/);
-    c = await ok('close', ref, { reason: 'Review window closed' });
+    await refused('recordReviewRequest', ref, { receivedOn: '2026-05-19' }, /closed on 2026-05-18/);
+    c = await ok('closeComplaint', ref, { reason: 'Review window closed' });
     expect(c.status).toBe('CLOSED');
     const after = await app.gql(TRACK, { reference: ref, trackingCode: code });
     expect(after.body.data!.trackCase.status).toBe('CLOSED');
@@ -312,13 +297,13 @@ describe('Schedule 3, referral, outcome and review', () => {
   it('closes a complaint when a review is not upheld', async () => {
     const { receipt } = await submit();
     const ref = receipt.reference;
-    await ok('log', ref, { handler: 'sam.pro' });
-    await ok('allegation', ref, { category: 'OTHER', summary: 'x' });
-    await ok('handling', ref, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Complainant wants it recorded' });
-    const c1 = await ok('finalise', ref, { outcome: 'Service acceptable', outcomeLetterDate: '2026-03-02' });
+    await ok('logComplaint', ref, { handler: 'sam.pro' });
+    await ok('addAllegation', ref, { category: 'OTHER', summary: 'x' });
+    await ok('decideComplaintHandling', ref, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Complainant wants it recorded' });
+    const c1 = await ok('finaliseComplaint', ref, { outcome: 'Service acceptable', outcomeLetterDate: '2026-03-02' });
     expect(c1.outcome.reviewBody).toBe('LOCAL_POLICING_BODY');
-    await ok('reviewRequest', ref, {});
-    const c = await ok('reviewOutcome', ref, { upheld: false, note: 'Outcome reasonable' });
+    await ok('recordReviewRequest', ref, {});
+    const c = await ok('recordReviewOutcome', ref, { upheld: false, note: 'Outcome reasonable' });
     expect(c).toMatchObject({ status: 'CLOSED', review: { upheld: false } });
   });
 });
@@ -328,23 +313,23 @@ describe('refused actions', () => {
     const { receipt } = await submit();
     const ref = receipt.reference;
     const before = await read(ref);
-    await refused('allocate', ref, { handler: 'x' }, /Log the complaint first/);
-    await refused('allegation', ref, { category: 'OTHER', summary: 'x' }, /not possible while the complaint is received/);
-    await refused('handling', ref, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', reason: 'r' }, /not possible/);
-    await refused('finalise', ref, { outcome: 'o', outcomeLetterDate: '2026-03-02' }, /not possible/);
-    await refused('reviewOutcome', ref, { upheld: true, note: 'n' }, /not possible/);
-    await refused('close', ref, { reason: 'r' }, /not possible/);
-    await refused('log', ref, { handler: 'sam.pro', loggedOn: '2026-03-05' }, /future/);
-    await refused('allegation', ref, { category: 'NOT_A_CATEGORY', summary: 'x' }, /IOPC category/);
+    await refused('allocateComplaint', ref, { handler: 'x' }, /Log the complaint first/);
+    await refused('addAllegation', ref, { category: 'OTHER', summary: 'x' }, /not possible while the complaint is received/);
+    await refused('decideComplaintHandling', ref, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', reason: 'r' }, /not possible/);
+    await refused('finaliseComplaint', ref, { outcome: 'o', outcomeLetterDate: '2026-03-02' }, /not possible/);
+    await refused('recordReviewOutcome', ref, { upheld: true, note: 'n' }, /not possible/);
+    await refused('closeComplaint', ref, { reason: 'r' }, /not possible/);
+    await refused('logComplaint', ref, { handler: 'sam.pro', loggedOn: '2026-03-05' }, /future/);
+    await refused('addAllegation', ref, { category: 'NOT_A_CATEGORY', summary: 'x' }, /IOPC category/);
     const after = await read(ref);
     expect(after.version).toBe(before.version);
-    await ok('log', ref, { handler: 'sam.pro' });
-    await refused('log', ref, { handler: 'sam.pro' }, /Logging is not possible/);
-    await refused('handling', ref, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'r' }, /at least one allegation/);
-    await refused('late', ref, { proceed: true, reason: 'r' }, /within 12 months/);
-    await ok('withdraw', ref, { reason: 'Complainant withdrew by phone' });
-    await refused('withdraw', ref, { reason: 'again' }, /not possible while the complaint is withdrawn/);
-    await refused('contact', ref, { method: 'PHONE', summary: 'x' }, /not possible/);
+    await ok('logComplaint', ref, { handler: 'sam.pro' });
+    await refused('logComplaint', ref, { handler: 'sam.pro' }, /Logging is not possible/);
+    await refused('decideComplaintHandling', ref, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'r' }, /at least one allegation/);
+    await refused('decideLateComplaint', ref, { proceed: true, reason: 'r' }, /within 12 months/);
+    await ok('withdrawComplaint', ref, { reason: 'Complainant withdrew by phone' });
+    await refused('withdrawComplaint', ref, { reason: 'again' }, /not possible while the complaint is withdrawn/);
+    await refused('recordComplaintContact', ref, { method: 'PHONE', summary: 'x' }, /not possible/);
   });
 
   it('say which complaint does not exist', async () => {
@@ -358,7 +343,7 @@ describe('two handlers, one complaint', () => {
   it('lets the first change win and tells the second, overwriting nothing', async () => {
     const { receipt } = await submit();
     const ref = receipt.reference;
-    await ok('log', ref, { handler: 'sam.pro' });
+    await ok('logComplaint', ref, { handler: 'sam.pro' });
     const { version } = await read(ref);
     const doc = `mutation($input: RecordComplaintContactInput!) { recordComplaintContact(input: $input) { complaint { version } userErrors { code message } } }`;
     const [a, b] = await Promise.all([
@@ -386,9 +371,9 @@ describe('queues', () => {
       const a = (await submit(earlier)).receipt.reference;
       app.setNow('2026-02-10T10:00:00Z');
       const b = (await submit(earlier)).receipt.reference;
-      await ok('log', b, { handler: 'lee.pro' });
-      await ok('allegation', b, { category: 'USE_OF_POLICE_VEHICLES', summary: 'Speeding' });
-      await ok('contact', b, { method: 'EMAIL', summary: 'Acknowledged' });
+      await ok('logComplaint', b, { handler: 'lee.pro' });
+      await ok('addAllegation', b, { category: 'USE_OF_POLICE_VEHICLES', summary: 'Speeding' });
+      await ok('recordComplaintContact', b, { method: 'EMAIL', summary: 'Acknowledged' });
       app.setNow('2026-03-20T10:00:00Z');
       const c = (await submit(earlier)).receipt.reference;
 
@@ -430,26 +415,26 @@ describe('statistics', () => {
       await submit({ complaintTypes: ['EXCESSIVE_FORCE'] });
 
       app.setNow('2026-03-04T09:00:00Z');
-      await ok('log', one, { handler: 'sam.pro' });
+      await ok('logComplaint', one, { handler: 'sam.pro' });
       app.setNow('2026-03-06T09:00:00Z');
-      await ok('contact', one, { method: 'PHONE', summary: 'Called' });
+      await ok('recordComplaintContact', one, { method: 'PHONE', summary: 'Called' });
       app.setNow('2026-03-09T09:00:00Z');
-      await ok('log', two, { handler: 'sam.pro' });
+      await ok('logComplaint', two, { handler: 'sam.pro' });
       app.setNow('2026-03-10T09:00:00Z');
-      await ok('allegation', one, { category: 'INDIVIDUAL_BEHAVIOURS', summary: 'Rude' });
-      await ok('handling', one, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'Minor' });
-      await ok('conclude', one, { resolvedToSatisfaction: true });
+      await ok('addAllegation', one, { category: 'INDIVIDUAL_BEHAVIOURS', summary: 'Rude' });
+      await ok('decideComplaintHandling', one, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'Minor' });
+      await ok('concludeLocalResolution', one, { resolvedToSatisfaction: true });
       app.setNow('2026-03-18T09:00:00Z');
-      await ok('contact', two, { method: 'EMAIL', summary: 'Wrote' });
-      await ok('allegation', two, { category: 'INDIVIDUAL_BEHAVIOURS', summary: 'Rude' });
-      await ok('allegation', two, { category: 'DISCRIMINATORY_BEHAVIOUR', summary: 'Remarks' });
-      await ok('handling', two, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Discrimination alleged' });
+      await ok('recordComplaintContact', two, { method: 'EMAIL', summary: 'Wrote' });
+      await ok('addAllegation', two, { category: 'INDIVIDUAL_BEHAVIOURS', summary: 'Rude' });
+      await ok('addAllegation', two, { category: 'DISCRIMINATORY_BEHAVIOUR', summary: 'Remarks' });
+      await ok('decideComplaintHandling', two, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Discrimination alleged' });
       app.setNow('2026-04-01T09:00:00Z');
-      await ok('finalise', two, { outcome: 'Reflective practice', outcomeLetterDate: '2026-04-01' });
+      await ok('finaliseComplaint', two, { outcome: 'Reflective practice', outcomeLetterDate: '2026-04-01' });
       app.setNow('2026-04-10T09:00:00Z');
-      await ok('reviewRequest', two, { receivedOn: '2026-04-10' });
+      await ok('recordReviewRequest', two, { receivedOn: '2026-04-10' });
       app.setNow('2026-04-15T09:00:00Z');
-      await ok('reviewOutcome', two, { upheld: true, note: 'Not proportionate' });
+      await ok('recordReviewOutcome', two, { upheld: true, note: 'Not proportionate' });
 
       const stats = async (from: string, to: string) =>
         (await app.gql(STATS, { input: { from, to } }, { token: ps() })).body.data!.complaintStatistics;

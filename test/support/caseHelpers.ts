@@ -14,12 +14,17 @@ export interface CaseHelperSpec {
   payloadField: string;
   /** The fields to select on the case. */
   fields: string;
-  /** action name → [mutation field, input type]. */
-  mutations: Record<string, [string, string]>;
+  /**
+   * The case type: its workflow's actions are the mutations (each `<action>(input: <Action>Input!)`),
+   * so tests name actions as the schema does and no map is kept by hand.
+   */
+  caseType?: { workflow: { actions: object } };
+  /** Transitional, for case types not yet declared on the contract: action → [mutation field, input type]. */
+  mutations?: Record<string, [string, string]>;
   token: () => string;
 }
 
-export type UserErrors = Array<{ field: string[] | null; message: string; code: string }>;
+export type UserErrors = Array<{ field: string[] | null; message: string; code: string; rule: string | null }>;
 
 export function caseHelpers(app: () => TestApp, spec: CaseHelperSpec) {
   async function read(reference: string) {
@@ -27,9 +32,10 @@ export function caseHelpers(app: () => TestApp, spec: CaseHelperSpec) {
   }
   async function act(name: string, reference: string, input: Record<string, unknown> = {}) {
     const { version } = await read(reference);
-    const [field, type] = spec.mutations[name]!;
+    if (spec.caseType && !(name in spec.caseType.workflow.actions)) throw new Error(`${name} is not an action of this case type`);
+    const [field, type] = spec.mutations?.[name] ?? [name, `${name[0]!.toUpperCase()}${name.slice(1)}Input`];
     const res = await app().gql(
-      `mutation($input: ${type}!) { r: ${field}(input: $input) { ${spec.payloadField} { ${spec.fields} } userErrors { field message code } } }`,
+      `mutation($input: ${type}!) { r: ${field}(input: $input) { ${spec.payloadField} { ${spec.fields} } userErrors { field message code rule } } }`,
       { input: { reference, expectedVersion: version, ...input } },
       { token: spec.token() },
     );
@@ -42,10 +48,12 @@ export function caseHelpers(app: () => TestApp, spec: CaseHelperSpec) {
     expect(out.userErrors, `${name}: ${JSON.stringify(out.userErrors)}`).toEqual([]);
     return out.record;
   }
-  async function refused(name: string, reference: string, input: Record<string, unknown>, pattern: RegExp) {
+  /** Expects a refusal whose message matches, and (when given) the named rule that refused it. */
+  async function refused(name: string, reference: string, input: Record<string, unknown>, pattern: RegExp, rule?: string) {
     const out = await act(name, reference, input);
     expect(out.record).toBeNull();
     expect(out.userErrors[0]!.message).toMatch(pattern);
+    if (rule) expect(out.userErrors[0]!.rule).toBe(rule);
     return out.userErrors[0]!;
   }
   return { read, act, ok, refused };
