@@ -10,11 +10,24 @@ export default defineConfig({
     alias: { graphql: require.resolve('graphql') },
   },
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/globalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
     reporters: ['default', './test/support/closingLine.ts'],
+    // `vitest run` runs them all; `vitest run --project unit` only the fast ones, without Java.
+    // Each project extends this root config (alias, timeouts, pool).
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          // Starts one in-memory DynamoDB Local (Java) for the run and stops it at the end.
+          globalSetup: ['test/support/globalSetup.ts'],
+        },
+      },
+      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'] } },
+    ],
   },
 });

@@ -28,6 +28,7 @@ import { FOI_STATISTICS, toFoi, type FoiRepository } from './repository.js';
 import { foiActionSchemas, logFoiSchema, submitFoiSchema } from './validation.js';
 
 type Ctx = actions.FoiActionContext;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each rule narrows `input` to its own action's shape
 type Rule = (r: FoiRecord, input: any, ctx: Ctx) => Outcome<actions.FoiChange>;
 
 const event =

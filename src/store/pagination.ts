@@ -49,7 +49,7 @@ export class Paginator {
     let start = page.after ? this.decode(page.after, scope) : undefined;
     const keyAttributes = keyAttributesOf(query.index);
     const items: Item[] = [];
-    let more = false;
+    let more: boolean;
     do {
       const input: Omit<QueryCommandInput, 'TableName'> = {
         IndexName: query.index,

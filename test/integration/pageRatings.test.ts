@@ -401,8 +401,11 @@ describe('the web team’s views', () => {
     let pages = 0;
     do {
       const res: GraphQLResponse = await app.gql(COMMENTS, { pageUrl: bad, first: 2, after }, { token: token() });
-      const connection: any = res.body.data!.pageComments;
-      seen.push(...connection.edges.map((e: { node: { comment: string } }) => e.node.comment));
+      const connection = res.body.data!.pageComments as {
+        edges: Array<{ node: { comment: string } }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+      seen.push(...connection.edges.map((e) => e.node.comment));
       after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
       pages++;
     } while (after);

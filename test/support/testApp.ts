@@ -16,10 +16,11 @@ import { ensureTable } from '../../src/store/ensureTable.js';
  */
 let signingKey: LocalSigningKey | undefined;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response data loosely, by path
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   headers: Record<string, unknown>;
-  body: { data?: T | null; errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }> };
+  body: { data?: T | null; errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }> };
 }
 
 export interface RequestOptions {
@@ -79,6 +80,7 @@ export async function createTestApp(
     tableName,
     doc,
     /** Sends one GraphQL operation through the Lambda handler. */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as GraphQLResponse's default
     gql: <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}) =>
       send(JSON.stringify({ query, variables }), options) as Promise<GraphQLResponse<T>>,
     send,

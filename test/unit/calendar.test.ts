@@ -11,14 +11,14 @@ describe('holiday data', () => {
 
   it('puts no holiday on a weekend (substitute days are used instead)', () => {
     for (const division of divisions) {
-      for (const e of (data as any)[division].events as Array<{ date: string }>) {
+      for (const e of data[division].events) {
         expect([0, 6], `${division} ${e.date}`).not.toContain(new Date(`${e.date}T00:00:00Z`).getUTCDay());
       }
     }
   });
 
   it('has the England and Wales holidays RULES.md lists', () => {
-    const ew = (data as any)['england-and-wales'].events.map((e: { date: string }) => e.date);
+    const ew = data['england-and-wales'].events.map((e: { date: string }) => e.date);
     for (const date of ['2024-03-29', '2025-04-21', '2026-08-31', '2026-12-28', '2027-03-26', '2027-12-27', '2027-12-28']) {
       expect(ew).toContain(date);
     }

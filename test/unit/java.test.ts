@@ -8,8 +8,4 @@ describe('the Java check before DynamoDB Local starts', () => {
     expect(problem).not.toContain('\n');
     expect(problem).toMatch(/apt-get install -y openjdk-17-jre-headless/);
   });
-
-  it('is content with the Java on this machine (the test run needs it)', () => {
-    expect(javaProblem()).toBeUndefined();
-  });
 });

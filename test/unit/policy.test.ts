@@ -1,4 +1,4 @@
-import { buildSchema } from 'graphql';
+import { buildSchema, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { decide, operationPolicy } from '../../src/auth/policy.js';
 import type { Caller } from '../../src/auth/caller.js';
@@ -9,7 +9,7 @@ const schema = buildSchema(typeDefs);
 describe('authorization policy', () => {
   it('names every operation in the schema, and nothing else', () => {
     for (const root of ['Query', 'Mutation'] as const) {
-      const fields = Object.keys(schema.getType(root) && 'getFields' in schema.getType(root)! ? (schema.getType(root) as any).getFields() : {});
+      const fields = Object.keys(schema.getType(root) && 'getFields' in schema.getType(root)! ? (schema.getType(root) as GraphQLObjectType).getFields() : {});
       expect(Object.keys(operationPolicy[root]).sort(), root).toEqual(fields.sort());
     }
   });
