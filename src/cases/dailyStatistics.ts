@@ -1,6 +1,7 @@
 import { rangeProblem } from '../calendar/dateRange.js';
 import { UserInputError } from '../errors.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
+import { keys } from '../store/keys.js';
 
 /**
  * Statistics without scans, for any case type: counts kept per day in one small item, added to in
@@ -8,8 +9,6 @@ import type { Db, Item, TransactItem } from '../store/db.js';
  * per day (ranges are capped at 366 days), however many cases there are.
  */
 export type DailyCounts = Array<{ day: string; add: Record<string, number> }>;
-
-const pk = (series: string) => `STATS#${series}`;
 
 /** One update per day (a transaction may touch an item only once), adding every count. */
 export function statisticsUpdates(db: Db, series: string, deltas: DailyCounts): TransactItem[] {
@@ -27,7 +26,7 @@ export function statisticsUpdates(db: Db, series: string, deltas: DailyCounts): 
       values[`:c${i}`] = n;
       return `#c${i} :c${i}`;
     });
-    return db.updateItem({ pk: pk(series), sk: `DAY#${day}` }, `ADD ${adds.join(', ')}`, names, values);
+    return db.updateItem(keys.statisticsDay(series, day), `ADD ${adds.join(', ')}`, names, values);
   });
 }
 
@@ -37,7 +36,7 @@ export async function statisticsBetween(db: Db, series: string, from: string, to
   if (problem) throw new UserInputError([{ field: ['input', problem.field], message: problem.message, code: problem.code }]);
   const days = await db.queryAll<Item>({
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': pk(series), ':from': `DAY#${from}`, ':to': `DAY#${to}` },
+    ExpressionAttributeValues: { ':pk': keys.statisticsPartition(series), ':from': keys.statisticsDaySort(from), ':to': keys.statisticsDaySort(to) },
   });
   const total: Record<string, number> = {};
   for (const day of days) {

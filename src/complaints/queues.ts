@@ -1,6 +1,7 @@
 import { addCalendarMonths } from '../calendar/londonDate.js';
 import type { IndexEntry } from '../cases/caseIndex.js';
 import type { ComplaintQueue } from '../generated/graphql.js';
+import { queues } from '../store/keys.js';
 import { isOpen, type ComplaintRecord } from './model.js';
 
 /**
@@ -8,7 +9,7 @@ import { isOpen, type ComplaintRecord } from './model.js';
  * ordered by a date, so that "oldest first", "no contact for a month" and "review window still
  * open" are key ranges.
  */
-const q = (name: string) => `COMPLAINT#${name}`;
+const q = queues.complaint;
 
 export function complaintQueueEntries(c: ComplaintRecord): IndexEntry[] {
   // London date first, so that a range of days is a key range; the instant keeps arrival order.

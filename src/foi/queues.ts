@@ -1,15 +1,16 @@
 import type { HolidayCalendar } from '../calendar/holidays.js';
 import { dueRanges, type IndexEntry } from '../cases/caseIndex.js';
 import type { FoiQueue } from '../generated/graphql.js';
+import { queues } from '../store/keys.js';
 import type { FoiRecord } from './model.js';
 import { searchWords } from './disclosureWords.js';
 import { clockOf, reviewClockOf, statusOf } from './status.js';
 
 /** Which information-rights FOI queues a request is in, derived from its state. */
-const q = (name: string) => `FOI#${name}`;
-export const disclosureLogQueue = q('DISCLOSURE_LOG');
-export const disclosureWordQueue = (word: string) => q(`DISCLOSURE_WORD#${word}`);
-export const requesterQueue = (key: string) => q(`REQUESTER#${key}`);
+const q = queues.foi;
+export const disclosureLogQueue = queues.disclosureLog;
+export const disclosureWordQueue = queues.disclosureWord;
+export const requesterQueue = queues.foiRequester;
 
 /** The work queues (not the disclosure log, which is written apart: see disclosureEntries). */
 export function foiQueueEntries(calendar: HolidayCalendar, r: FoiRecord): IndexEntry[] {

@@ -1,11 +1,12 @@
 import type { HolidayCalendar } from '../calendar/holidays.js';
 import { dueRanges, type IndexEntry } from '../cases/caseIndex.js';
 import type { SubjectAccessQueue } from '../generated/graphql.js';
+import { queues } from '../store/keys.js';
 import type { SarRecord } from './model.js';
 import { clockOf, statusOf } from './status.js';
 
 /** Which information-rights queues a request is in, derived from its state. */
-const q = (name: string) => `SAR#${name}`;
+const q = queues.subjectAccess;
 
 export function sarQueueEntries(calendar: HolidayCalendar, r: SarRecord): IndexEntry[] {
   const received = `${r.receivedOn}#${r.receivedAt}`;
