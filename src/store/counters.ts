@@ -1,20 +1,19 @@
-import type { CaseTypeName } from '../cases/caseTypes.js';
-import { formatReference } from '../cases/reference.js';
 import type { Db } from './db.js';
 import { keys } from './keys.js';
 
 /**
- * Allocates the next reference for a case type in a year with an atomic counter. The number is
- * taken before the case is written, so a write that then fails leaves a gap in the sequence: gaps
- * are harmless, duplicates are impossible.
+ * The next number in a sequence kept per name and year (a case type's references), from an atomic
+ * counter. The number is taken before whatever uses it is written, so a write that then fails
+ * leaves a gap in the sequence: gaps are harmless, duplicates are impossible. Formatting the number
+ * (as a case reference, say) is the caller's business.
  */
-export async function allocateReference(db: Db, caseType: CaseTypeName, year: number): Promise<string> {
+export async function nextNumber(db: Db, sequence: string, year: number): Promise<number> {
   const out = await db.update({
-    Key: keys.counter(caseType, year),
+    Key: keys.counter(sequence, year),
     UpdateExpression: 'ADD #value :one',
     ExpressionAttributeNames: { '#value': 'value' },
     ExpressionAttributeValues: { ':one': 1 },
     ReturnValues: 'UPDATED_NEW',
   });
-  return formatReference(caseType, year, Number(out.Attributes?.value));
+  return Number(out.Attributes?.value);
 }
