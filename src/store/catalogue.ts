@@ -240,11 +240,11 @@ export type ItemKindName = keyof typeof itemKinds;
 
 const workQueues = [queueNames.complaint, queueNames.subjectAccess, queueNames.foi].map((q) => q.text).join(' | ');
 
-/** The `{queue}` an item kind's partition key is shown with in the documentation. */
-export const shownQueue: Partial<Record<ItemKindName, string>> = {
-  queueEntry: `${workQueues} | ${queueNames.foiRequester.text}`,
-  disclosureLogEntry: queueNames.disclosureLog.text,
-  disclosureWord: queueNames.disclosureWord.text,
+/** Placeholders an item kind's keys are shown with in the documentation (the kinds that share a format). */
+export const shownAs: Partial<Record<ItemKindName, Record<string, string>>> = {
+  queueEntry: { queue: `${workQueues} | ${queueNames.foiRequester.text}` },
+  disclosureLogEntry: { queue: queueNames.disclosureLog.text, sortKey: '{publishedOn}' },
+  disclosureWord: { queue: queueNames.disclosureWord.text, sortKey: '{publishedOn}' },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -347,7 +347,7 @@ export const accessPatterns: AccessPattern[] = [
   },
   {
     name: 'Audit trail of a case',
-    purpose: 'auditTrail on every case type, oldest first',
+    purpose: 'auditTrail on every case type',
     kind: 'auditEntry',
     index: 'table',
     operation: 'Query',
@@ -382,7 +382,7 @@ export const accessPatterns: AccessPattern[] = [
   },
   {
     name: 'Disclosure log',
-    purpose: 'the public disclosure log, newest first, optionally between two dates',
+    purpose: 'the public disclosure log, optionally between two dates',
     kind: 'disclosureLogEntry',
     index: 'table',
     operation: 'Query (paginated)',
@@ -409,7 +409,7 @@ export const accessPatterns: AccessPattern[] = [
     kind: 'disclosureLogEntry',
     index: 'table',
     operation: 'BatchGetItem',
-    keyCondition: `${queuePk(queueNames.disclosureLog)} AND ${eq('sk', k.disclosureLogEntry.primary.sk, { sortKey: '{publishedOn}' })}`,
+    keyCondition: `${queuePk(queueNames.disclosureLog)} AND ${eq('sk', k.disclosureLogEntry.primary.sk, shownAs.disclosureLogEntry)}`,
     growth: 'at most one page (≤ 100 keys)',
     heat: 'cold',
   },
@@ -449,7 +449,7 @@ export const accessPatterns: AccessPattern[] = [
   },
   {
     name: 'Page ranking',
-    purpose: 'pages worst first for a period, with at least N ratings',
+    purpose: 'pages ranked for a period, with at least N ratings',
     kind: 'pageRank',
     index: 'gsi1',
     operation: 'Query (paginated)',
@@ -462,7 +462,7 @@ export const accessPatterns: AccessPattern[] = [
   },
   {
     name: 'Page comments',
-    purpose: "a page's ratings with comments, newest first",
+    purpose: "a page's ratings with comments",
     kind: 'case',
     index: 'gsi1',
     operation: 'Query (paginated)',
@@ -474,7 +474,7 @@ export const accessPatterns: AccessPattern[] = [
   },
   {
     name: 'Research contacts',
-    purpose: 'web-content staff list the research contacts, newest first',
+    purpose: 'web-content staff list the research contacts',
     kind: 'researchContact',
     index: 'gsi1',
     operation: 'Query (paginated)',
@@ -510,7 +510,8 @@ export function retentionText(r: Retention): string {
   switch (r.ttl) {
     case 'schedule': {
       const types: readonly RetentionRecordType[] = typeof r.recordType === 'string' ? [r.recordType] : r.recordType;
-      return `TTL: ${types.map((t) => `${t} (${defaultRetentionSchedule[t].days} days)`).join(', ')} from ${r.from}`;
+      const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+      return `TTL: ${types.map((t) => `${t} (${days(defaultRetentionSchedule[t].days)})`).join(', ')} from ${r.from}`;
     }
     case 'computed':
       return `TTL: ${r.how}`;
