@@ -1,5 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { accessPatterns, itemKinds, queueNames, template } from '../../src/store/catalogue.js';
+import { accessPatterns, itemKinds, primaryKey, queueNames, template } from '../../src/store/catalogue.js';
 import { indexEntries, indexKeys, keys, queues } from '../../src/store/keys.js';
 import { tableDesign } from '../../src/store/tableDesign.js';
 
@@ -77,6 +78,9 @@ describe('key formats', () => {
     expect(() => template('A#{x}').fill({} as { x: string })).toThrow(/needs x/);
     expect(template('A#{x}#B').params).toEqual(['x']);
     expect(template('A#{x}#{y}').show({ x: 'X#{name}' })).toBe('A#X#{name}#{y}');
+    // The compiler knows each template's placeholders.
+    // @ts-expect-error reference is missing
+    expect(() => primaryKey(itemKinds.case.primary, {})).toThrow(/needs reference/);
   });
 });
 
@@ -105,5 +109,17 @@ describe('the catalogue', () => {
     expect(prefixes.get('CASE#')).toEqual(['case', 'researchContact']);
     expect(prefixes.get('PAGE#')).toEqual(['pageDay', 'pageRank']);
     expect(prefixes.get('INDEX#')).toEqual(['queueEntry', 'disclosureLogEntry', 'disclosureWord']);
+  });
+});
+
+describe('the store', () => {
+  it('imports no domain module: only itself, errors, generated types and the retention schedule', () => {
+    const dir = new URL('../../src/store/', import.meta.url);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const source = readFileSync(new URL(file, dir), 'utf8');
+      for (const [, from] of source.matchAll(/from '(\.\.\/[^']+)'/g)) {
+        expect(from, `src/store/${file} imports ${from}`).toMatch(/^\.\.\/(errors\.js|generated\/|retention\/)/);
+      }
+    }
   });
 });
