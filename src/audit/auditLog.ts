@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
-import { indexKeys, keys } from '../store/keys.js';
+import { indexEntries, keys } from '../store/keys.js';
 import type { AuditRecord } from './model.js';
 
 /**
@@ -49,7 +49,7 @@ export class AuditLog {
     const id = randomBytes(6).toString('hex');
     return {
       ...keys.audit(record.subject, record.at, id),
-      ...(record.actor.id && { gsi1pk: indexKeys.auditByActor(record.actor.id), gsi1sk: `${record.at}#${id}` }),
+      ...(record.actor.id && indexEntries.auditByActor(record.actor.id, record.at, id)),
       kind: 'AUDIT',
       subject: record.subject,
       at: record.at,

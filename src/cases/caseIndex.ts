@@ -1,5 +1,6 @@
 import { addDays } from '../calendar/londonDate.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
+import { keys } from '../store/keys.js';
 import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
 import type { IndexEntry } from './contract.js';
 
@@ -12,10 +13,8 @@ import type { IndexEntry } from './contract.js';
  */
 export type { IndexEntry } from './contract.js';
 
-const pkOf = (queue: string) => `INDEX#${queue}`;
-
 export function indexKey(entry: IndexEntry, reference: string) {
-  return { pk: pkOf(entry.queue), sk: `${entry.sortKey}#${reference}` };
+  return keys.queueEntry(entry.queue, entry.sortKey, reference);
 }
 
 /** The deletes and puts that move a case's entries from `before` to `after`. */
@@ -38,7 +37,7 @@ export function listQueue<T>(
   toNode: (item: Item) => T,
   filter?: { expression: string; names?: Record<string, string>; values: Record<string, unknown> },
 ): Promise<Connection<T>> {
-  const values: Record<string, unknown> = { ':pk': pkOf(queue) };
+  const values: Record<string, unknown> = { ':pk': keys.queuePartition(queue) };
   let condition = 'pk = :pk';
   if (range.from !== undefined && range.to !== undefined) {
     condition += ' AND sk BETWEEN :from AND :to';

@@ -1,6 +1,7 @@
 import { rangeProblem } from '../calendar/dateRange.js';
 import { UserInputError } from '../errors.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
+import { keys } from '../store/keys.js';
 
 /**
  * Statistics without scans, for any case type: counts kept per day in one small item, added to in
@@ -9,8 +10,6 @@ import type { Db, Item, TransactItem } from '../store/db.js';
  */
 import type { DailyCounts } from './workflow.js';
 export type { DailyCounts };
-
-const pk = (series: string) => `STATS#${series}`;
 
 /** One update per day (a transaction may touch an item only once), adding every count. */
 export function statisticsUpdates(db: Db, series: string, deltas: DailyCounts): TransactItem[] {
@@ -28,7 +27,7 @@ export function statisticsUpdates(db: Db, series: string, deltas: DailyCounts): 
       values[`:c${i}`] = n;
       return `#c${i} :c${i}`;
     });
-    return db.updateItem({ pk: pk(series), sk: `DAY#${day}` }, `ADD ${adds.join(', ')}`, names, values);
+    return db.updateItem(keys.statisticsDay(series, day), `ADD ${adds.join(', ')}`, names, values);
   });
 }
 
@@ -38,7 +37,7 @@ export async function statisticsBetween(db: Db, series: string, from: string, to
   if (problem) throw new UserInputError([{ field: ['input', problem.field], message: problem.message, code: problem.code }]);
   const days = await db.queryAll<Item>({
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': pk(series), ':from': `DAY#${from}`, ':to': `DAY#${to}` },
+    ExpressionAttributeValues: { ':pk': keys.statisticsPartition(series), ':from': keys.statisticsDaySort(from), ':to': keys.statisticsDaySort(to) },
   });
   const total: Record<string, number> = {};
   for (const day of days) {

@@ -4,7 +4,7 @@ import type { AuditActor } from '../audit/model.js';
 import type { KeyedHasher } from '../crypto/keyedHash.js';
 import { RateLimitedError, refuse, succeed, type Outcome } from '../errors.js';
 import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
-import { nextInSequence } from '../store/counters.js';
+import { nextNumber } from '../store/counters.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
 import { keys } from '../store/keys.js';
 import type { RateLimiter, RateRule } from '../store/rateLimiter.js';
@@ -140,7 +140,7 @@ export class SubmissionDesk {
 
     const receivedAt = this.now();
     const year = londonYearOf(receivedAt);
-    const reference = formatReference(request.prefix, year, await nextInSequence(this.db, request.caseType, year));
+    const reference = formatReference(request.prefix, year, await nextNumber(this.db, request.caseType, year));
     const trackingCode = this.trackingCodes.codeFor(request.caseType, request.idempotencyKey);
     const created: CreatedCase = { reference, receivedAt, trackingCodeHash: this.trackingCodes.hashOf(trackingCode) };
     const nowSeconds = Math.floor(receivedAt.getTime() / 1000);

@@ -46,15 +46,14 @@ export function countsList(c: StarCounts): { stars: number; count: number }[] {
 }
 
 /**
- * The sort key that orders pages worst first in a ranking: the average to four decimals, then the
- * number of ratings descending (a page rated 1 star by 50 people is worse news than by 2).
+ * A page's place in a ranking, worst first: the average to four decimals, then the number of
+ * ratings descending (a page rated 1 star by 50 people is worse news than by 2).
  */
-export function rankingSortKey(c: StarCounts, pageKey: string): string {
+export function rankingPosition(c: StarCounts, pageKey: string): { average: string; inverseCount: string; pageKey: string } {
   const total = totalOf(c);
   const average = (c.s1 + 2 * c.s2 + 3 * c.s3) / total;
-  const avg = average.toFixed(4);
   const inverseCount = String(999_999_999 - Math.min(total, 999_999_999)).padStart(9, '0');
-  return `${avg}#${inverseCount}#${pageKey}`;
+  return { average: average.toFixed(4), inverseCount, pageKey };
 }
 
 const periodDays: Record<RatingPeriod, number> = { LAST_7_DAYS: 7, LAST_30_DAYS: 30, LAST_90_DAYS: 90 };

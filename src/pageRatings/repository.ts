@@ -2,9 +2,9 @@ import { addDays, londonDateOf, monthOf } from '../calendar/londonDate.js';
 import { newCaseItem, type CreatedCase } from '../cases/submitOnce.js';
 import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
-import { indexKeys, keys } from '../store/keys.js';
+import { indexEntries, indexKeys, keys } from '../store/keys.js';
 import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
-import { addCounts, noStars, rankingSortKey, starAttribute, type DateRange, type StarCounts } from './aggregates.js';
+import { addCounts, noStars, rankingPosition, starAttribute, type DateRange, type StarCounts } from './aggregates.js';
 import type { PageRatingRecord, ResearchContactRecord } from './model.js';
 import type { SubmitPageRating } from './validation.js';
 import type { RedactionKind } from './redaction.js';
@@ -46,7 +46,7 @@ export class PageRatingRepository {
     const star = starAttribute(input.rating);
     const items: TransactItem[] = [
       newCaseItem(this.db, created, 'PAGE_RATING', expiryEpochSeconds(this.retention, 'PAGE_RATING', receivedAt), {
-        ...(comment && { gsi1pk: indexKeys.pageComments(pageKey), gsi1sk: `${at}#${reference}` }),
+        ...(comment && indexEntries.pageComment(pageKey, at, reference)),
         status: 'RECEIVED',
         pageUrl,
         pageKey,
@@ -69,9 +69,8 @@ export class PageRatingRepository {
       items.push(
         this.db.putNew({
           ...keys.researchContact(reference),
-          gsi1pk: indexKeys.researchContacts(),
-          gsi1sk: `${at}#${reference}`,
-          ...(emailHash && { gsi2pk: indexKeys.researchContactsByEmail(emailHash), gsi2sk: reference }),
+          ...indexEntries.researchContact(at, reference),
+          ...(emailHash && indexEntries.researchContactByEmail(emailHash, reference)),
           kind: 'RESEARCH_CONTACT',
           reference,
           name: input.researchContact.name,
@@ -103,8 +102,7 @@ export class PageRatingRepository {
       const counts = addCounts(countsOf(existing), { ...noStars, [star]: 1 });
       const item = {
         ...keys.pageRank(pageKey, period),
-        gsi1pk: indexKeys.pageRanking(period),
-        gsi1sk: rankingSortKey(counts, pageKey),
+        ...indexEntries.pageRanking(period, rankingPosition(counts, pageKey)),
         kind: 'PAGE_RANK',
         pageUrl,
         ...counts,
@@ -127,7 +125,7 @@ export class PageRatingRepository {
   async countsForRange(pageKey: string, range: DateRange): Promise<StarCounts> {
     const days = await this.db.queryAll({
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': keys.pagePartition(pageKey), ':from': `DAY#${range.from}`, ':to': `DAY#${range.to}` },
+      ExpressionAttributeValues: { ':pk': keys.pagePartition(pageKey), ':from': keys.pageDaySort(range.from), ':to': keys.pageDaySort(range.to) },
     });
     return days.reduce((total, item) => addCounts(total, countsOf(item)), noStars);
   }

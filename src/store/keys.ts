@@ -1,42 +1,92 @@
+import { itemKinds as k, primaryKey, queueNames } from './catalogue.js';
+
 /**
- * Every key format in the table, in one place. Partition keys start with the item kind.
+ * Key builders for every item kind. The formats themselves are written once, in the catalogue
+ * (`src/store/catalogue.ts`); these only fill them in. Partition keys start with the item kind.
  */
 export const keys = {
   /** A case's main item: its state, version and tracking-code hash. */
-  case: (reference: string) => ({ pk: `CASE#${reference}`, sk: 'CASE' }),
+  case: (reference: string) => primaryKey(k.case.primary, { reference }),
   /** Research-contact details left with a page rating: a separate item with its own retention. */
-  researchContact: (reference: string) => ({ pk: `CASE#${reference}`, sk: 'RESEARCH_CONTACT' }),
+  researchContact: (reference: string) => primaryKey(k.researchContact.primary, { reference }),
   /** The reference counter for a case type and year. */
-  counter: (caseType: string, year: number) => ({ pk: `COUNTER#${caseType}#${year}`, sk: 'COUNTER' }),
+  counter: (caseType: string, year: number) => primaryKey(k.referenceCounter.primary, { caseType, year }),
   /** A remembered submission, by a keyed hash of its idempotency key. */
-  idempotency: (scope: string, keyHash: string) => ({ pk: `IDEMPOTENCY#${scope}#${keyHash}`, sk: 'IDEMPOTENCY' }),
+  idempotency: (scope: string, keyHash: string) => primaryKey(k.idempotencyRecord.primary, { scope, keyHash }),
   /** A short-lived marker that a submission with this fingerprint was just stored. */
-  duplicateGuard: (fingerprint: string) => ({ pk: `DUPLICATE#${fingerprint}`, sk: 'DUPLICATE' }),
+  duplicateGuard: (fingerprint: string) => primaryKey(k.duplicateGuard.primary, { fingerprint }),
   /** Requests counted for one source in one window. */
-  rateWindow: (bucket: string, sourceHash: string, windowStart: number) => ({
-    pk: `RATE#${bucket}#${sourceHash}#${windowStart}`,
-    sk: 'RATE',
-  }),
+  rateWindow: (bucket: string, sourceHash: string, windowStart: number) =>
+    primaryKey(k.rateWindow.primary, { bucket, sourceHash, windowStart }),
   /** One audit entry about a subject (usually a case reference). */
-  audit: (subject: string, at: string, id: string) => ({ pk: `AUDIT#${subject}`, sk: `${at}#${id}` }),
-  auditPartition: (subject: string) => `AUDIT#${subject}`,
+  audit: (subject: string, at: string, id: string) => primaryKey(k.auditEntry.primary, { subject, at, id }),
+  auditPartition: (subject: string) => k.auditEntry.primary.pk.fill({ subject }),
   /** A page's ratings counted for one day. */
-  pageDay: (pageKey: string, date: string) => ({ pk: `PAGE#${pageKey}`, sk: `DAY#${date}` }),
-  pagePartition: (pageKey: string) => `PAGE#${pageKey}`,
+  pageDay: (pageKey: string, date: string) => primaryKey(k.pageDay.primary, { pageKey, date }),
+  pagePartition: (pageKey: string) => k.pageDay.primary.pk.fill({ pageKey }),
+  /** The sort key of a page's day counts (also the bounds of a date range). */
+  pageDaySort: (date: string) => k.pageDay.primary.sk.fill({ date }),
   /** A page's ratings counted over a ranking period (ALL, or YYYY-MM). */
-  pageRank: (pageKey: string, period: string) => ({ pk: `PAGE#${pageKey}`, sk: `RANK#${period}` }),
+  pageRank: (pageKey: string, period: string) => primaryKey(k.pageRank.primary, { pageKey, period }),
+  /** One entry of a queue (work queues, FOI requester history, disclosure log and its search words). */
+  queueEntry: (queue: string, sortKey: string, reference: string) => primaryKey(k.queueEntry.primary, { queue, sortKey, reference }),
+  queuePartition: (queue: string) => k.queueEntry.primary.pk.fill({ queue }),
+  /** A case type's counts for one day. */
+  statisticsDay: (series: string, day: string) => primaryKey(k.dailyStatistics.primary, { series, day }),
+  statisticsPartition: (series: string) => k.dailyStatistics.primary.pk.fill({ series }),
+  /** The sort key of a day's statistics (also the bounds of a date range). */
+  statisticsDaySort: (day: string) => k.dailyStatistics.primary.sk.fill({ day }),
 } as const;
 
 /** Partition keys of the global secondary indexes. */
 export const indexKeys = {
   /** gsi1: a page's ratings that have comments, newest first. */
-  pageComments: (pageKey: string) => `PAGE_COMMENTS#${pageKey}`,
+  pageComments: (pageKey: string) => k.case.gsi1.pk.fill({ pageKey }),
   /** gsi1: pages ranked by average rating for a period. */
-  pageRanking: (period: string) => `PAGE_RANKING#${period}`,
+  pageRanking: (period: string) => k.pageRank.gsi1.pk.fill({ period }),
   /** gsi1: research contacts, newest first. */
-  researchContacts: () => 'RESEARCH_CONTACTS',
+  researchContacts: () => k.researchContact.gsi1.pk.fill({}),
   /** gsi1: audit entries by the staff member who acted. */
-  auditByActor: (actorId: string) => `AUDIT_BY#${actorId}`,
+  auditByActor: (actorId: string) => k.auditEntry.gsi1.pk.fill({ actorId }),
   /** gsi2: research contacts by a keyed hash of their email address (for erasure). */
-  researchContactsByEmail: (emailHash: string) => `RESEARCH_CONTACT_EMAIL#${emailHash}`,
+  researchContactsByEmail: (emailHash: string) => k.researchContact.gsi2.pk.fill({ emailHash }),
+} as const;
+
+/** Both keys of an item's place in a global secondary index. */
+export const indexEntries = {
+  /** gsi1 of a page rating with a comment. */
+  pageComment: (pageKey: string, at: string, reference: string) => ({
+    gsi1pk: indexKeys.pageComments(pageKey),
+    gsi1sk: k.case.gsi1.sk.fill({ at, reference }),
+  }),
+  /** gsi1 of a page's rank row: ordered worst first (see rankingPosition in src/pageRatings/aggregates.ts). */
+  pageRanking: (period: string, ranking: { average: string; inverseCount: string; pageKey: string }) => ({
+    gsi1pk: indexKeys.pageRanking(period),
+    gsi1sk: k.pageRank.gsi1.sk.fill(ranking),
+  }),
+  /** gsi1 of a research contact, newest first. */
+  researchContact: (at: string, reference: string) => ({
+    gsi1pk: indexKeys.researchContacts(),
+    gsi1sk: k.researchContact.gsi1.sk.fill({ at, reference }),
+  }),
+  /** gsi2 of a research contact that gave an email. */
+  researchContactByEmail: (emailHash: string, reference: string) => ({
+    gsi2pk: indexKeys.researchContactsByEmail(emailHash),
+    gsi2sk: k.researchContact.gsi2.sk.fill({ reference }),
+  }),
+  /** gsi1 of an audit entry whose actor has an id. */
+  auditByActor: (actorId: string, at: string, id: string) => ({
+    gsi1pk: indexKeys.auditByActor(actorId),
+    gsi1sk: k.auditEntry.gsi1.sk.fill({ at, id }),
+  }),
+} as const;
+
+/** Queue names: the `{queue}` of a queue entry. */
+export const queues = {
+  complaint: (name: string) => queueNames.complaint.fill({ name }),
+  subjectAccess: (name: string) => queueNames.subjectAccess.fill({ name }),
+  foi: (name: string) => queueNames.foi.fill({ name }),
+  foiRequester: (requesterKey: string) => queueNames.foiRequester.fill({ requesterKey }),
+  disclosureLog: queueNames.disclosureLog.fill({}),
+  disclosureWord: (word: string) => queueNames.disclosureWord.fill({ word }),
 } as const;

@@ -4,7 +4,8 @@
  *
  * Single-table design. Every item has pk and sk; items that are listed some other way also carry
  * gsi1pk/gsi1sk or gsi2pk/gsi2sk (sparse indexes: only items that need them have them). Items that
- * the retention schedule covers carry expiresAt (epoch seconds) for TTL.
+ * the retention schedule covers carry expiresAt (epoch seconds) for TTL. Which kinds of item there
+ * are, their key formats and every read of them are in the catalogue (catalogue.ts).
  */
 export const tableDesign = {
   partitionKey: 'pk',

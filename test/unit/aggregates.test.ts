@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { averageOf, rankingSortKey, summaryRange } from '../../src/pageRatings/aggregates.js';
+import { averageOf, rankingPosition, summaryRange, type StarCounts } from '../../src/pageRatings/aggregates.js';
+import { itemKinds } from '../../src/store/catalogue.js';
+
+/** The ranking index's sort key, as the repository writes it. */
+const rankingSortKey = (c: StarCounts, pageKey: string) => itemKinds.pageRank.gsi1.sk.fill(rankingPosition(c, pageKey));
 
 describe('summaryRange', () => {
   const today = '2026-11-21';

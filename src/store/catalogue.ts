@@ -1,0 +1,521 @@
+import { fixedRetention, type RetentionRecordType } from '../retention/schedule.js';
+import type { IndexName } from './tableDesign.js';
+
+/**
+ * The catalogue of the one table: every kind of item it holds, with its key formats, and every
+ * read the application makes. Shaped after ElectroDB's entity models (an entity with a primary
+ * index and named secondary indexes, each a partition-key and sort-key template) but kept as plain
+ * data: `src/store/keys.ts` builds every key from these templates, and
+ * `scripts/accessPatterns.ts` writes the README's tables from them, so a key format is written in
+ * exactly one place and the documentation cannot drift from the code.
+ *
+ * Templates are text with `{placeholders}`; a value is inserted as it is (numbers as String(n)).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Key templates
+
+type Params<T extends string> = T extends `${string}{${infer P}}${infer Rest}` ? P | Params<Rest> : never;
+export type KeyValues<T extends string> = { [K in Params<T>]: string | number };
+
+/** One key format, for example `CASE#{reference}`. */
+export class KeyTemplate<T extends string = string> {
+  private readonly parts: Array<{ text: string } | { param: string }>;
+
+  constructor(readonly text: T) {
+    this.parts = text.split(/(\{\w+\})/).filter(Boolean).map((p) => (/^\{\w+\}$/.test(p) ? { param: p.slice(1, -1) } : { text: p }));
+  }
+
+  /** The placeholders, in order. */
+  get params(): string[] {
+    return this.parts.flatMap((p) => ('param' in p ? [p.param] : []));
+  }
+
+  /** The key for these values. */
+  fill(values: KeyValues<T>): string {
+    let out = '';
+    for (const part of this.parts) {
+      if ('text' in part) {
+        out += part.text;
+      } else {
+        const value = (values as Record<string, string | number | undefined>)[part.param];
+        if (value === undefined) throw new Error(`key ${this.text} needs ${part.param}`);
+        out += String(value);
+      }
+    }
+    return out;
+  }
+
+  /** The template with some placeholders replaced (for documentation), for example `{queue}` → `FOI#{name}`. */
+  show(values: Record<string, string> = {}): string {
+    return this.parts.map((p) => ('text' in p ? p.text : (values[p.param] ?? `{${p.param}}`))).join('');
+  }
+}
+
+export function template<T extends string>(text: T): KeyTemplate<T> {
+  return new KeyTemplate(text);
+}
+
+/** A partition-key and sort-key template pair, with a builder for the pair. */
+export interface KeyPair<PK extends string, SK extends string> {
+  pk: KeyTemplate<PK>;
+  sk: KeyTemplate<SK>;
+}
+
+function pair<PK extends string, SK extends string>(pk: PK, sk: SK): KeyPair<PK, SK> {
+  return { pk: template(pk), sk: template(sk) };
+}
+
+/** The pk/sk pair of a kind's primary key, filled. */
+export function primaryKey<PK extends string, SK extends string>(
+  keyPair: KeyPair<PK, SK>,
+  values: KeyValues<PK> & KeyValues<SK>,
+): { pk: string; sk: string } {
+  return { pk: keyPair.pk.fill(values), sk: keyPair.sk.fill(values) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Item kinds
+
+/** How an item leaves the table. */
+export type Retention =
+  | { ttl: 'schedule'; recordType: RetentionRecordType | readonly RetentionRecordType[]; from: string }
+  | { ttl: 'computed'; how: string }
+  | { ttl: 'none'; why: string };
+
+export interface SecondaryIndex<PK extends string = string, SK extends string = string> extends KeyPair<PK, SK> {
+  /** Which items carry this index's keys (the indexes are sparse). */
+  when: string;
+}
+
+export interface ItemKind {
+  /** The item's `kind` attribute (null where the item does not carry one). */
+  kind: string | null;
+  title: string;
+  holds: string;
+  primary: KeyPair<string, string>;
+  gsi1?: SecondaryIndex;
+  gsi2?: SecondaryIndex;
+  retention: Retention;
+  /** Where the items are written. */
+  writtenBy: string;
+}
+
+/** The names of the queues that queue entries belong to (the `{queue}` of an index entry's key). */
+export const queueNames = {
+  /** Professional Standards queues: RECEIVED, UNALLOCATED, STATUS#…, CATEGORY#…, HANDLER#…, and so on. */
+  complaint: template('COMPLAINT#{name}'),
+  /** Subject-access queues: STATUS#…, AWAITING_IDENTITY, UNALLOCATED, DUE, HANDLER#…. */
+  subjectAccess: template('SAR#{name}'),
+  /** FOI work queues: UNALLOCATED, DUE, PUBLIC_INTEREST, AWAITING_CLARIFICATION, AWAITING_FEE, REVIEW_DUE, HANDLER#…. */
+  foi: template('FOI#{name}'),
+  /** One requester's FOI requests (for the requester-history check), by a keyed hash of the requester. */
+  foiRequester: template('FOI#REQUESTER#{requesterKey}'),
+  /** The public disclosure log: one entry per published FOI response. */
+  disclosureLog: template('FOI#DISCLOSURE_LOG'),
+  /** The disclosure log's inverted index: one entry per search word of a published response. */
+  disclosureWord: template('FOI#DISCLOSURE_WORD#{word}'),
+} as const;
+
+const indexEntry = pair('INDEX#{queue}', '{sortKey}#{reference}');
+
+export const itemKinds = {
+  case: {
+    kind: 'CASE',
+    title: 'Case',
+    holds:
+      "One case of any type (page rating, complaint, subject access request, FOI request): its state, version and tracking-code hash. The case type's own fields sit beside the shared envelope.",
+    primary: pair('CASE#{reference}', 'CASE'),
+    gsi1: { ...pair('PAGE_COMMENTS#{pageKey}', '{at}#{reference}'), when: 'page ratings that have a comment' },
+    retention: { ttl: 'computed', how: "the case type's own period from receipt (page ratings: PAGE_RATING; every other case type declares its period in its definition, listed under Retention)" },
+    writtenBy: 'src/cases/submitOnce.ts (newCaseItem), src/cases/caseChanges.ts',
+  },
+  researchContact: {
+    kind: 'RESEARCH_CONTACT',
+    title: 'Research contact',
+    holds: 'Name and email left with a page rating for website research: kept apart from the rating, with its own shorter retention.',
+    primary: pair('CASE#{reference}', 'RESEARCH_CONTACT'),
+    gsi1: { ...pair('RESEARCH_CONTACTS', '{at}#{reference}'), when: 'every research contact' },
+    gsi2: { ...pair('RESEARCH_CONTACT_EMAIL#{emailHash}', '{reference}'), when: 'contacts that gave an email (keyed hash, for erasure)' },
+    retention: { ttl: 'schedule', recordType: 'RESEARCH_CONTACT', from: 'consent' },
+    writtenBy: 'src/pageRatings/repository.ts',
+  },
+  referenceCounter: {
+    kind: null,
+    title: 'Reference counter',
+    holds: 'The last number given out for a case type in a year (atomic ADD).',
+    primary: pair('COUNTER#{caseType}#{year}', 'COUNTER'),
+    retention: { ttl: 'none', why: 'a number per case type and year, nothing personal; removing it would reuse references' },
+    writtenBy: 'src/store/counters.ts',
+  },
+  idempotencyRecord: {
+    kind: 'IDEMPOTENCY',
+    title: 'Idempotency record',
+    holds: "A remembered submission, by a keyed hash of its idempotency key: the request's hash and the reference it got.",
+    primary: pair('IDEMPOTENCY#{scope}#{keyHash}', 'IDEMPOTENCY'),
+    retention: { ttl: 'schedule', recordType: 'IDEMPOTENCY_KEY', from: 'receipt (an expired record counts as absent and may be replaced)' },
+    writtenBy: 'src/cases/submitOnce.ts',
+  },
+  duplicateGuard: {
+    kind: 'DUPLICATE',
+    title: 'Duplicate guard',
+    holds: 'A short-lived marker that content from a source was just stored, by a keyed hash of case type, source and content.',
+    primary: pair('DUPLICATE#{fingerprint}', 'DUPLICATE'),
+    retention: { ttl: 'computed', how: 'receipt + the duplicate window (DUPLICATE_WINDOW_SECONDS, 5 minutes by default)' },
+    writtenBy: 'src/cases/submitOnce.ts',
+  },
+  rateWindow: {
+    kind: null,
+    title: 'Rate window',
+    holds: 'Requests counted for one source (a keyed hash of its address) in one fixed window.',
+    primary: pair('RATE#{bucket}#{sourceHash}#{windowStart}', 'RATE'),
+    retention: { ttl: 'computed', how: 'window start + two windows' },
+    writtenBy: 'src/store/rateLimiter.ts',
+  },
+  auditEntry: {
+    kind: 'AUDIT',
+    title: 'Audit entry',
+    holds: 'One change to, or staff read of, a subject (usually a case reference): who, when, what action, which fields (never values).',
+    primary: pair('AUDIT#{subject}', '{at}#{id}'),
+    gsi1: { ...pair('AUDIT_BY#{actorId}', '{at}#{id}'), when: 'entries whose actor has an id (staff): the audit-by-actor index' },
+    retention: { ttl: 'schedule', recordType: 'AUDIT', from: 'the entry' },
+    writtenBy: 'src/audit/auditLog.ts',
+  },
+  pageDay: {
+    kind: null,
+    title: 'Page-day aggregate',
+    holds: "A page's ratings counted per star for one London day.",
+    primary: pair('PAGE#{pageKey}', 'DAY#{date}'),
+    retention: { ttl: 'schedule', recordType: 'PAGE_RATING_AGGREGATE', from: 'the latest rating counted' },
+    writtenBy: 'src/pageRatings/repository.ts',
+  },
+  pageRank: {
+    kind: 'PAGE_RANK',
+    title: 'Page-rank aggregate',
+    holds: "A page's ratings counted per star over a ranking period (ALL, or a month YYYY-MM), ranked worst first by gsi1.",
+    primary: pair('PAGE#{pageKey}', 'RANK#{period}'),
+    gsi1: { ...pair('PAGE_RANKING#{period}', '{average}#{inverseCount}#{pageKey}'), when: 'every page-rank item' },
+    retention: { ttl: 'schedule', recordType: 'PAGE_RATING_AGGREGATE', from: 'the latest rating counted' },
+    writtenBy: 'src/pageRatings/repository.ts',
+  },
+  queueEntry: {
+    kind: 'INDEX_ENTRY',
+    title: 'Queue entry',
+    holds:
+      "A case's membership of a work queue (complaints, subject access, FOI, FOI requester history): a small summary without personal data, ordered by a date.",
+    primary: indexEntry,
+    retention: { ttl: 'computed', how: "the case's own expiry, copied (complaint, subject access, FOI schedule)" },
+    writtenBy: 'src/cases/caseIndex.ts (indexChanges), queues from src/complaints|subjectAccess|foi/queues.ts',
+  },
+  disclosureLogEntry: {
+    kind: 'INDEX_ENTRY',
+    title: 'Disclosure-log entry',
+    holds: 'A published FOI response (title, question, answer, outcome, exemptions; never the requester), newest first.',
+    primary: indexEntry,
+    retention: {
+      ttl: 'none',
+      why: 'written without expiresAt today (removed only if the publication is withdrawn), although the FOI retention text says the entry goes with the request',
+    },
+    writtenBy: 'src/foi/repository.ts (followUps)',
+  },
+  disclosureWord: {
+    kind: 'INDEX_ENTRY',
+    title: 'Disclosure search word',
+    holds: "One search word of a published response (reference, publication date, the response's words for filtering).",
+    primary: indexEntry,
+    retention: { ttl: 'none', why: 'written without expiresAt today, like the disclosure-log entry it points to' },
+    writtenBy: 'src/foi/repository.ts (writeDisclosureWords, after the publication commits)',
+  },
+  dailyStatistics: {
+    kind: null,
+    title: 'Daily statistics',
+    holds: "A case type's counts (received, answered, outcomes, …) for one London day.",
+    primary: pair('STATS#{series}', 'DAY#{day}'),
+    retention: { ttl: 'none', why: 'counts only, nothing about any one person' },
+    writtenBy: 'src/cases/dailyStatistics.ts',
+  },
+} as const satisfies Record<string, ItemKind>;
+
+export type ItemKindName = keyof typeof itemKinds;
+
+const workQueues = [queueNames.complaint, queueNames.subjectAccess, queueNames.foi].map((q) => q.text).join(' | ');
+
+/** Placeholders an item kind's keys are shown with in the documentation (the kinds that share a format). */
+export const shownAs: Partial<Record<ItemKindName, Record<string, string>>> = {
+  queueEntry: { queue: `${workQueues} | ${queueNames.foiRequester.text}` },
+  disclosureLogEntry: { queue: queueNames.disclosureLog.text, sortKey: '{publishedOn}' },
+  disclosureWord: { queue: queueNames.disclosureWord.text, sortKey: '{publishedOn}' },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Access patterns
+
+/**
+ * How hard a partition is written:
+ * - hot: the same item is rewritten by concurrent requests (contention, retries, per-item limits);
+ * - warm: many concurrent requests write different items into the same partition;
+ * - cold: written by one request (or one staff member) at a time.
+ */
+export type Heat = 'hot' | 'warm' | 'cold';
+
+export interface AccessPattern {
+  name: string;
+  /** What needs it. */
+  purpose: string;
+  kind: ItemKindName;
+  index: 'table' | IndexName;
+  operation: 'GetItem' | 'BatchGetItem' | 'Query' | 'Query (paginated)' | 'UpdateItem (returns new value)';
+  /** The key condition, with the kind's templates. */
+  keyCondition: string;
+  order?: string;
+  filter?: string;
+  growth: string;
+  heat: Heat;
+  heatNote?: string;
+}
+
+const k = itemKinds;
+const eq = (name: string, t: KeyTemplate, values: Record<string, string> = {}) => `${name} = ${t.show(values)}`;
+const tablePk = (kind: ItemKind, values?: Record<string, string>) => eq('pk', kind.primary.pk, values);
+const primaryEq = (kind: ItemKind) => `${tablePk(kind)} AND ${eq('sk', kind.primary.sk)}`;
+const queueRange = 'optionally sk BETWEEN {from} AND {to}\\uffff, sk >= {from} or sk <= {to}\\uffff (sort-key prefixes)';
+const queuePk = (queue: KeyTemplate | string) => tablePk(k.queueEntry, { queue: typeof queue === 'string' ? queue : queue.text });
+
+export const accessPatterns: AccessPattern[] = [
+  {
+    name: 'Get a case',
+    purpose: 'staff reads and changes of any case (strongly consistent; re-read when a versioned change is refused)',
+    kind: 'case',
+    index: 'table',
+    operation: 'GetItem',
+    keyCondition: primaryEq(k.case),
+    growth: 'one item',
+    heat: 'cold',
+    heatNote: 'staff edits are versioned: two at once, one is refused',
+  },
+  {
+    name: 'Track a case',
+    purpose: 'trackCase: the public looks up a case by reference and tracking code',
+    kind: 'case',
+    index: 'table',
+    operation: 'GetItem',
+    keyCondition: primaryEq(k.case),
+    growth: 'one item',
+    heat: 'cold',
+  },
+  {
+    name: 'Replay a submission',
+    purpose: 'a retried submission with the same idempotency key gets the first answer',
+    kind: 'idempotencyRecord',
+    index: 'table',
+    operation: 'GetItem',
+    keyCondition: primaryEq(k.idempotencyRecord),
+    growth: 'one item',
+    heat: 'cold',
+  },
+  {
+    name: 'Check the duplicate guard',
+    purpose: 'the same content from the same source within the window is stored once',
+    kind: 'duplicateGuard',
+    index: 'table',
+    operation: 'GetItem',
+    keyCondition: primaryEq(k.duplicateGuard),
+    growth: 'one item',
+    heat: 'cold',
+  },
+  {
+    name: 'Count a request (rate limit)',
+    purpose: 'submissions and tracking lookups per source and window',
+    kind: 'rateWindow',
+    index: 'table',
+    operation: 'UpdateItem (returns new value)',
+    keyCondition: primaryEq(k.rateWindow),
+    growth: 'one item per source and window',
+    heat: 'cold',
+    heatNote: 'hot only for one source hammering the API, which is what it is there to stop',
+  },
+  {
+    name: 'Allocate a reference',
+    purpose: 'the next number for a case type and year (ADD 1)',
+    kind: 'referenceCounter',
+    index: 'table',
+    operation: 'UpdateItem (returns new value)',
+    keyCondition: primaryEq(k.referenceCounter),
+    growth: 'one item per case type and year',
+    heat: 'hot',
+    heatNote: 'every submission of a case type in a year increments the same item (an atomic ADD: no conflicts, but one item’s write limit caps submissions per second)',
+  },
+  {
+    name: 'Audit trail of a case',
+    purpose: 'auditTrail on every case type',
+    kind: 'auditEntry',
+    index: 'table',
+    operation: 'Query',
+    keyCondition: tablePk(k.auditEntry),
+    order: 'oldest first',
+    growth: 'unbounded: one item per change and per staff read of the case, over its life (read whole)',
+    heat: 'cold',
+  },
+  {
+    name: 'Work queue',
+    purpose: 'complaint, subject-access and FOI queues (unallocated, due soon, overdue, by status, by handler, …)',
+    kind: 'queueEntry',
+    index: 'table',
+    operation: 'Query (paginated)',
+    keyCondition: `${queuePk(workQueues)}; ${queueRange}`,
+    order: 'by the queue’s date (oldest or soonest due first)',
+    filter: 'none',
+    growth: 'unbounded: one item per case in the queue (open cases; the RECEIVED and STATUS queues keep every case until its TTL)',
+    heat: 'warm',
+    heatNote: 'every new case of a type writes into its RECEIVED/STATUS/UNALLOCATED queues (different items, one partition)',
+  },
+  {
+    name: 'FOI requester history',
+    purpose: "a requester's other FOI requests within 60 working days either side",
+    kind: 'queueEntry',
+    index: 'table',
+    operation: 'Query (paginated)',
+    keyCondition: `${queuePk(queueNames.foiRequester)} AND sk BETWEEN {from} AND {to}\\uffff`,
+    order: 'by receipt',
+    growth: "bounded by one requester's requests (until their TTL)",
+    heat: 'cold',
+  },
+  {
+    name: 'Disclosure log',
+    purpose: 'the public disclosure log, optionally between two dates',
+    kind: 'disclosureLogEntry',
+    index: 'table',
+    operation: 'Query (paginated)',
+    keyCondition: `${queuePk(queueNames.disclosureLog)}; ${queueRange}`,
+    order: 'newest first',
+    growth: 'unbounded: one item per published response, never expired',
+    heat: 'cold',
+  },
+  {
+    name: 'Disclosure-log search',
+    purpose: "search the log by words: the first word's entries, filtered to those with every other word",
+    kind: 'disclosureWord',
+    index: 'table',
+    operation: 'Query (paginated)',
+    keyCondition: `${queuePk(queueNames.disclosureWord)}; ${queueRange}`,
+    order: 'newest first',
+    filter: 'contains(words, {other word}) for each further word',
+    growth: 'unbounded: one item per published response containing the word (a common word approaches the whole log)',
+    heat: 'cold',
+  },
+  {
+    name: 'Disclosure entries for search hits',
+    purpose: 'the log entries for a page of search hits',
+    kind: 'disclosureLogEntry',
+    index: 'table',
+    operation: 'BatchGetItem',
+    keyCondition: `${queuePk(queueNames.disclosureLog)} AND ${eq('sk', k.disclosureLogEntry.primary.sk, shownAs.disclosureLogEntry)}`,
+    growth: 'at most one page (≤ 100 keys)',
+    heat: 'cold',
+  },
+  {
+    name: 'Statistics for a date range',
+    purpose: 'complaint, subject-access and FOI statistics',
+    kind: 'dailyStatistics',
+    index: 'table',
+    operation: 'Query',
+    keyCondition: `${tablePk(k.dailyStatistics)} AND sk BETWEEN ${k.dailyStatistics.primary.sk.show({ day: '{from}' })} AND ${k.dailyStatistics.primary.sk.show({ day: '{to}' })}`,
+    growth: 'one item per day with activity, ≤ 366 per read',
+    heat: 'hot',
+    heatNote: "every submission and change of the case type on a day ADDs to that day's item",
+  },
+  {
+    name: 'Page summary',
+    purpose: "a page's rating counts over a period or date range",
+    kind: 'pageDay',
+    index: 'table',
+    operation: 'Query',
+    keyCondition: `${tablePk(k.pageDay)} AND sk BETWEEN ${k.pageDay.primary.sk.show({ date: '{from}' })} AND ${k.pageDay.primary.sk.show({ date: '{to}' })}`,
+    growth: 'one item per day with ratings, ≤ 366 per read',
+    heat: 'hot',
+    heatNote: "every rating of a page ADDs to that page's item for the day (a popular page is one hot item)",
+  },
+  {
+    name: 'Page rank rows before a rating',
+    purpose: 'read-before-write of the ALL and month rank rows a new rating rewrites',
+    kind: 'pageRank',
+    index: 'table',
+    operation: 'BatchGetItem',
+    keyCondition: `${tablePk(k.pageRank)} AND ${eq('sk', k.pageRank.primary.sk, { period: 'ALL' })} | ${eq('sk', k.pageRank.primary.sk, { period: '{YYYY-MM}' })}`,
+    growth: 'two items',
+    heat: 'hot',
+    heatNote:
+      "every rating of a page rewrites the same two rows on condition of their revision: concurrent ratings of one page conflict and the submission's transaction is retried (up to 5 times)",
+  },
+  {
+    name: 'Page ranking',
+    purpose: 'pages ranked for a period, with at least N ratings',
+    kind: 'pageRank',
+    index: 'gsi1',
+    operation: 'Query (paginated)',
+    keyCondition: eq('gsi1pk', k.pageRank.gsi1.pk),
+    order: 'worst average first, then most ratings',
+    filter: 'total >= {minimumRatings}',
+    growth: 'one item per rated page per period (the ALL partition holds every page ever rated)',
+    heat: 'hot',
+    heatNote: 'every rating of any page moves its row in PAGE_RANKING#ALL and the month: one index partition written by every rating',
+  },
+  {
+    name: 'Page comments',
+    purpose: "a page's ratings with comments",
+    kind: 'case',
+    index: 'gsi1',
+    operation: 'Query (paginated)',
+    keyCondition: eq('gsi1pk', k.case.gsi1.pk),
+    order: 'newest first',
+    growth: 'unbounded: one item per commented rating of the page (until its TTL, 2 years)',
+    heat: 'warm',
+    heatNote: 'every commented rating of the page adds an item',
+  },
+  {
+    name: 'Research contacts',
+    purpose: 'web-content staff list the research contacts',
+    kind: 'researchContact',
+    index: 'gsi1',
+    operation: 'Query (paginated)',
+    keyCondition: eq('gsi1pk', k.researchContact.gsi1.pk),
+    order: 'newest first',
+    growth: 'unbounded: every research contact of the last year (one partition for the whole API)',
+    heat: 'warm',
+    heatNote: 'one index partition for every rating that leaves contact details',
+  },
+  {
+    name: 'Research contacts by email',
+    purpose: 'erasure: the contacts given with one email address (by its keyed hash)',
+    kind: 'researchContact',
+    index: 'gsi2',
+    operation: 'Query',
+    keyCondition: eq('gsi2pk', k.researchContact.gsi2.pk),
+    growth: "bounded by one person's contacts",
+    heat: 'cold',
+  },
+];
+
+/** Writes the API makes to an index that nothing in the API reads yet (kept for investigations). */
+export const unreadIndexes: Array<{ kind: ItemKindName; index: IndexName; note: string }> = [
+  {
+    kind: 'auditEntry',
+    index: 'gsi1',
+    note: 'audit by actor (AUDIT_BY#{actorId}): written with every staff action and audited read, not queried by the API; unbounded per staff member (7 years)',
+  },
+];
+
+/** Default retention in days for a kind, for the documentation. */
+export function retentionText(r: Retention): string {
+  switch (r.ttl) {
+    case 'schedule': {
+      const types: readonly RetentionRecordType[] = typeof r.recordType === 'string' ? [r.recordType] : r.recordType;
+      const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+      return `TTL: ${types.map((t) => `${t} (${days(fixedRetention[t].days)})`).join(', ')} from ${r.from}`;
+    }
+    case 'computed':
+      return `TTL: ${r.how}`;
+    case 'none':
+      return `no TTL: ${r.why}`;
+  }
+}

@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { accessPatternsMarkdown, currentSection, README } from '../../scripts/accessPatterns.js';
+
+describe("README's table design section", () => {
+  it('is what the catalogue generates', () => {
+    const inReadme = currentSection(readFileSync(README, 'utf8'));
+    expect(
+      inReadme === accessPatternsMarkdown(),
+      "README.md's access-patterns section differs from src/store/catalogue.ts: run `npm run docs:access-patterns`",
+    ).toBe(true);
+  });
+
+  it('names every item kind and hot partition', () => {
+    const doc = accessPatternsMarkdown();
+    expect(doc).toContain('`PAGE#{pageKey}` | `RANK#{period}`');
+    expect(doc).toMatch(/\*\*Page ranking\*\*.*\*\*hot\*\*/);
+  });
+});
