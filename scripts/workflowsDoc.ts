@@ -31,7 +31,7 @@ function caseTypeSection(type: AnyCaseType): string {
   lines.push(`## ${type.noun[0]!.toUpperCase()}${type.noun.slice(1)}s (${code(type.name)}, references ${code(`${type.prefix}-YYYY-NNNNNN`)})`, '');
   lines.push(`Staff team: ${code(type.group)}. Kept ${type.retention.days} days from receipt: ${type.retention.why}`, '');
   lines.push('### States', '', '| State | Meaning: the case is … |', '| --- | --- |');
-  for (const state of states) lines.push(`| ${code(state)} | ${cell(workflow.states[state as keyof typeof workflow.states])} |`);
+  for (const state of states) lines.push(`| ${code(state)} | ${cell(workflow.states[state as keyof typeof workflow.states] ?? '')} |`);
   lines.push('', '### Actions', '');
   lines.push('Each action is a GraphQL mutation. It is refused unless the case is in one of the states it is taken from and every rule listed allows it; rules about the input are checked once it is allowed.', '');
   lines.push('| Action | What it does | From | Rules that must allow it | Rules about its input | Leads to | Who |', '| --- | --- | --- | --- | --- | --- | --- |');

@@ -9,8 +9,8 @@ import { changeCase } from './caseChanges.js';
 import type { CaseType as CaseTypeName } from '../generated/graphql.js';
 import { parseReferenceParts } from './reference.js';
 
-// Transitional: page ratings, SAR and FOI still run on these until they move to the case-type contract (caseService.ts).
-const prefixes: Partial<Record<CaseTypeName, string>> = { PAGE_RATING: 'WEB', SUBJECT_ACCESS: 'SAR', FOI: 'FOI' };
+// Transitional: SAR and FOI still run on these until they move to the case-type contract (caseService.ts).
+const prefixes: Partial<Record<CaseTypeName, string>> = { SUBJECT_ACCESS: 'SAR', FOI: 'FOI' };
 function parseReference(raw: string) {
   const parts = parseReferenceParts(raw);
   const caseType = (Object.keys(prefixes) as CaseTypeName[]).find((t) => prefixes[t] === parts?.prefix);

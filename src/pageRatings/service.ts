@@ -4,10 +4,12 @@ import { actorOf } from '../audit/model.js';
 import type { Caller } from '../auth/caller.js';
 import { londonDateOf } from '../calendar/londonDate.js';
 import type { Receipt, SubmissionDesk } from '../cases/submitOnce.js';
-import { applyCaseAction, readCase } from '../cases/caseActions.js';
+import { changeCase } from '../cases/caseChanges.js';
+import { pageRatingTrackable } from './model.js';
+import { parseReferenceParts } from '../cases/reference.js';
 import type { AppConfig } from '../config.js';
 import type { KeyedHasher } from '../crypto/keyedHash.js';
-import { succeed, UserInputError, type Outcome } from '../errors.js';
+import { refuse, succeed, UserInputError, type Outcome } from '../errors.js';
 import type { PageRatingReviewOutcome, PageRatingSummaryInput, WorstRatedPagesInput } from '../generated/graphql.js';
 import type { Logger } from '../logging/logger.js';
 import type { Db } from '../store/db.js';
@@ -73,8 +75,13 @@ export class PageRatingService {
   }
 
   /** A staff read of one rating: audited before it is returned. */
-  get(reference: string, caller: Caller): Promise<PageRatingRecord | null> {
-    return readCase(this.audit, { caseType: 'PAGE_RATING', reference, caller, now: this.now(), load: (ref) => this.repo.get(ref) });
+  async get(reference: string, caller: Caller): Promise<PageRatingRecord | null> {
+    const parsed = parseReferenceParts(reference);
+    if (parsed?.prefix !== pageRatingTrackable.prefix) return null;
+    const rating = await this.repo.get(parsed.reference);
+    if (!rating) return null;
+    await this.audit.recordReads({ subjects: [parsed.reference], actor: actorOf(caller), action: 'READ', fields: ['PAGE_RATING'], at: this.now().toISOString() });
+    return rating;
   }
 
   async summary(input: PageRatingSummaryInput): Promise<PageSummary> {
@@ -125,21 +132,26 @@ export class PageRatingService {
     return connection;
   }
 
-  review(
+  async review(
     input: { reference: string; expectedVersion: number; outcome: PageRatingReviewOutcome },
     caller: Caller,
   ): Promise<Outcome<PageRatingRecord>> {
-    return applyCaseAction(this.db, this.audit, {
-      caseType: 'PAGE_RATING',
-      caseName: 'page rating',
-      raw: input,
-      schema: z.object({ outcome: z.enum(['ACTIONED', 'NO_ACTION', 'SPAM']) }),
-      caller,
+    const { reference, expectedVersion, ...fields } = input;
+    const valid = parseInput(z.object({ outcome: z.enum(['ACTIONED', 'NO_ACTION', 'SPAM']) }), fields);
+    if (!valid.ok) return valid;
+    const notFound = () => refuse('NOT_FOUND', 'There is no page rating with this reference.', ['input', 'reference']);
+    const parsed = parseReferenceParts(reference);
+    if (parsed?.prefix !== pageRatingTrackable.prefix) return notFound();
+    // A rating may be reviewed again (a later look can change the outcome): no state to refuse.
+    const changed = await changeCase(this.db, this.audit, {
+      reference: parsed.reference,
+      expectedVersion,
+      actor: actorOf(caller),
       now: this.now(),
-      toRecord: toRating,
-      rule: (_, { outcome }) => succeed({ set: { status: 'REVIEWED' as const, reviewOutcome: outcome }, action: 'REVIEWED' }),
-      followUps: () => [],
+      decide: (current) =>
+        current.caseType === 'PAGE_RATING' ? succeed({ set: { status: 'REVIEWED', reviewOutcome: valid.value.outcome }, action: 'REVIEWED' }) : notFound(),
     });
+    return changed.ok ? succeed(toRating(changed.value)) : changed;
   }
 
   /** A request to erase: every set of research-contact details given with this email address. */
