@@ -138,3 +138,57 @@ describe('queues', () => {
     expect(names(complaint({ status: 'CLOSED' }))).toEqual(['COMPLAINT#CATEGORY#INDIVIDUAL_BEHAVIOURS', 'COMPLAINT#RECEIVED', 'COMPLAINT#STATUS#CLOSED']);
   });
 });
+
+describe('the named rules at their boundaries', () => {
+  const on = (today: string): ActionContext => ({ ...ctx, today, now: new Date(`${today}T12:00:00Z`) });
+  const finalised = (letterDate: string, closes: string) =>
+    complaint({ status: 'FINALISED', outcome: { summary: 'o', letterDate, reviewWindowClosesOn: closes, reviewBody: 'LOCAL_POLICING_BODY' } });
+  const rule = (action: ComplaintAction, record: ComplaintRecord, day: string) => refusalsOf(complaintWorkflow, action, record, on(day), 'complaint')[0]?.rule ?? null;
+
+  it('closing a finalised complaint waits for the last day of the review window to pass (letter 1 Apr, window to 29 Apr)', () => {
+    const c = finalised('2026-04-01', '2026-04-29');
+    expect(rule('closeComplaint', c, '2026-04-28')).toBe('COMPLAINT_REVIEW_WINDOW_CLOSED');
+    expect(rule('closeComplaint', c, '2026-04-29')).toBe('COMPLAINT_REVIEW_WINDOW_CLOSED');
+    expect(rule('closeComplaint', c, '2026-04-30')).toBeNull();
+  });
+
+  it('an application for review arriving on the last day is in time; the day after is not', () => {
+    const c = finalised('2026-04-01', '2026-04-29');
+    const apply = (receivedOn: string) => actions.recordReviewRequest(c, { receivedOn }, on('2026-05-05'));
+    expect(apply('2026-04-28').ok).toBe(true);
+    expect(apply('2026-04-29').ok).toBe(true);
+    const late = apply('2026-04-30');
+    expect(!late.ok && late.userErrors[0]!.rule).toBe('COMPLAINT_REVIEW_IN_TIME');
+  });
+
+  it('a lateness decision is needed only for a complaint made more than 12 months after the incident, and once', () => {
+    // Incident 20 Feb 2025: received 20 Feb 2026 is within 12 months; 21 Feb 2026 is late.
+    const at = (receivedOn: string, over: Partial<ComplaintRecord> = {}) =>
+      complaint({ incident: { ...complaint().incident, date: '2025-02-20' }, receivedOn, ...over });
+    expect(rule('decideLateComplaint', at('2026-02-19'), '2026-03-10')).toBe('COMPLAINT_LATE_DECISION_APPLIES');
+    expect(rule('decideLateComplaint', at('2026-02-20'), '2026-03-10')).toBe('COMPLAINT_LATE_DECISION_APPLIES');
+    expect(rule('decideLateComplaint', at('2026-02-21'), '2026-03-10')).toBeNull();
+    expect(rule('decideComplaintHandling', at('2026-02-21'), '2026-03-10')).toBe('COMPLAINT_LATENESS_DECIDED');
+    const decided = at('2026-02-21', { lateDecision: { proceed: true, reason: 'r', decidedOn: '2026-03-05', decidedBy: 'sam' } });
+    expect(rule('decideLateComplaint', decided, '2026-03-10')).toBe('COMPLAINT_LATE_DECISION_APPLIES');
+    expect(rule('decideComplaintHandling', decided, '2026-03-10')).toBeNull();
+  });
+
+  it('finalising waits for the IOPC’s decision on a referral, and the IOPC’s decision is recorded once', () => {
+    const referred = { handling: 'SCHEDULE_3' as const, route: 'INVESTIGATION' as const, referredToIopc: true, iopcDecision: null, reason: 'r', decidedOn: '2026-03-04', decidedBy: 'sam' };
+    const waiting = complaint({ status: 'SCHEDULE_3', handlingHistory: [referred] });
+    const decided = complaint({ status: 'SCHEDULE_3', handlingHistory: [{ ...referred, iopcDecision: 'RETURNED_TO_FORCE' }] });
+    expect(rule('finaliseComplaint', waiting, '2026-03-10')).toBe('COMPLAINT_REFERRAL_DECIDED');
+    expect(rule('finaliseComplaint', decided, '2026-03-10')).toBeNull();
+    expect(rule('recordIopcDecision', waiting, '2026-03-10')).toBeNull();
+    expect(rule('recordIopcDecision', decided, '2026-03-10')).toBe('COMPLAINT_REFERRAL_AWAITING_DECISION');
+  });
+
+  it('local resolution stops as soon as an allegation must be recorded under Schedule 3', () => {
+    const local = complaint({ status: 'LOCAL_RESOLUTION' });
+    expect(rule('updateLocalResolution', local, '2026-03-10')).toBeNull();
+    const serious = complaint({ status: 'LOCAL_RESOLUTION', allegations: [allegation({ flags: { ...noFlags, possibleMisconduct: true } })] });
+    expect(rule('updateLocalResolution', serious, '2026-03-10')).toBe('COMPLAINT_MUST_BE_RECORDED');
+    expect(rule('concludeLocalResolution', serious, '2026-03-10')).toBe('COMPLAINT_MUST_BE_RECORDED');
+  });
+});
