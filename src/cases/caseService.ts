@@ -84,11 +84,11 @@ export class CaseService {
     return this.intake(type, intake, raw, caller, true);
   }
 
-  private async intake(type: AnyCaseType, intake: Intake<never, CaseRecord>, raw: unknown, caller: Caller, byStaff: boolean): Promise<Outcome<Submission>> {
+  private async intake(type: AnyCaseType, intake: Intake<unknown, CaseRecord>, raw: unknown, caller: Caller, byStaff: boolean): Promise<Outcome<Submission>> {
     const parsed = parseInput(intake.schema(this.today()), raw);
     if (!parsed.ok) return parsed;
     const { idempotencyKey, ...form } = parsed.value as { idempotencyKey: string } & Record<string, unknown>;
-    const signpost = intake.signpost?.(form as never) ?? null;
+    const signpost = intake.signpost?.(form) ?? null;
     if (signpost) {
       this.deps.logger.info('signposted elsewhere; nothing stored', { event: 'signposted', caseType: type.name });
       return succeed({ receipt: null, signpost });
@@ -99,14 +99,14 @@ export class CaseService {
       idempotencyKey,
       canonicalInput: form,
       sourceHash: caller.sourceHash,
-      duplicateContent: intake.duplicateContent(form as never),
-      auditFields: intake.auditFields(form as never),
+      duplicateContent: intake.duplicateContent(form),
+      auditFields: intake.auditFields(form),
       actor: byStaff ? actorOf(caller) : undefined,
       caseItems: async (created) => {
         const receivedAt = created.receivedAt.toISOString();
         const record = intake.newRecord(
-          form as never,
-          { reference: created.reference, receivedAt, receivedOn: intake.receivedOn?.(form as never) ?? londonDateOf(created.receivedAt) },
+          form,
+          { reference: created.reference, receivedAt, receivedOn: intake.receivedOn?.(form) ?? londonDateOf(created.receivedAt) },
           { hash: (purpose, value) => this.deps.hasher.hash(purpose, value) },
         );
         return [

@@ -135,9 +135,9 @@ export interface CaseTypeDefinition<S extends string, R extends CaseRecord, A ex
     summarise(counts: Record<string, number>, from: string, to: string): Stats;
   };
   /** The public form, if the public can submit one; its mutation is public. */
-  submission?: Intake<never, R> & { mutation: string };
+  submission?: Intake<unknown, R> & { mutation: string };
   /** Staff logging, if staff can log cases that arrive by post, email or phone. */
-  logging?: Intake<never, R> & { mutation: string };
+  logging?: Intake<unknown, R> & { mutation: string };
   /** Any other queries of the case type's schema file, and who may call them (resolved in its resolvers.ts). */
   moreQueries?: Record<string, 'public' | 'staff'>;
 }
@@ -154,8 +154,8 @@ export const defineCaseType = <S extends string, R extends CaseRecord, A extends
 /** An intake with its form's type inferred from its schema. */
 export const intakeFor =
   <R>() =>
-  <F>(intake: Intake<F, R> & { mutation: string }): Intake<never, R> & { mutation: string } =>
-    intake as unknown as Intake<never, R> & { mutation: string };
+  <F>(intake: Intake<F, R> & { mutation: string }): Intake<unknown, R> & { mutation: string } =>
+    intake;
 
 /** The record's fields from a stored item: exactly the record schema's keys, absent ones null. */
 export function recordFrom<R>(definition: { record: z.ZodObject }, item: Record<string, unknown>): R {

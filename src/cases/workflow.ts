@@ -105,7 +105,7 @@ export interface Workflow<S extends string, R, A extends string = MutationName> 
 export const actionFor =
   <S extends string, R>() =>
   <Sch extends z.ZodType>(spec: ActionSpec<S, R, Sch>): ActionSpec<S, R> =>
-    spec as unknown as ActionSpec<S, R>;
+    spec;
 
 export interface RuleRefusal {
   rule: string;
