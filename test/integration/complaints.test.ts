@@ -313,9 +313,9 @@ describe('refused actions', () => {
     const { receipt } = await submit();
     const ref = receipt.reference;
     const before = await read(ref);
-    await refused('allocateComplaint', ref, { handler: 'x' }, /Log the complaint first/);
-    await refused('addAllegation', ref, { category: 'OTHER', summary: 'x' }, /not possible while the complaint is received/);
-    await refused('decideComplaintHandling', ref, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', reason: 'r' }, /not possible/);
+    await refused('allocateComplaint', ref, { handler: 'x' }, /Log the complaint first/, 'COMPLAINT_LOGGED_BEFORE_ALLOCATION');
+    await refused('addAllegation', ref, { category: 'OTHER', summary: 'x' }, /not possible while the complaint is received/, 'WORKFLOW_STATE');
+    await refused('decideComplaintHandling', ref, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', reason: 'r' }, /not possible/, 'WORKFLOW_STATE');
     await refused('finaliseComplaint', ref, { outcome: 'o', outcomeLetterDate: '2026-03-02' }, /not possible/);
     await refused('recordReviewOutcome', ref, { upheld: true, note: 'n' }, /not possible/);
     await refused('closeComplaint', ref, { reason: 'r' }, /not possible/);
@@ -324,18 +324,69 @@ describe('refused actions', () => {
     const after = await read(ref);
     expect(after.version).toBe(before.version);
     await ok('logComplaint', ref, { handler: 'sam.pro' });
-    await refused('logComplaint', ref, { handler: 'sam.pro' }, /Logging is not possible/);
-    await refused('decideComplaintHandling', ref, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'r' }, /at least one allegation/);
-    await refused('decideLateComplaint', ref, { proceed: true, reason: 'r' }, /within 12 months/);
+    await refused('logComplaint', ref, { handler: 'sam.pro' }, /Logging is not possible/, 'WORKFLOW_STATE');
+    await refused('decideComplaintHandling', ref, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'r' }, /at least one allegation/, 'COMPLAINT_HAS_ALLEGATION');
+    await refused('decideLateComplaint', ref, { proceed: true, reason: 'r' }, /within 12 months/, 'COMPLAINT_LATE_DECISION_APPLIES');
     await ok('withdrawComplaint', ref, { reason: 'Complainant withdrew by phone' });
     await refused('withdrawComplaint', ref, { reason: 'again' }, /not possible while the complaint is withdrawn/);
     await refused('recordComplaintContact', ref, { method: 'PHONE', summary: 'x' }, /not possible/);
+  });
+
+  it('refuse input errors without naming a rule', async () => {
+    const { receipt } = await submit();
+    const error = await refused('logComplaint', receipt.reference, { handler: 'sam.pro', loggedOn: '2026-03-05' }, /future/);
+    expect([error.code, error.rule]).toEqual(['INVALID', null]);
   });
 
   it('say which complaint does not exist', async () => {
     const doc = `mutation($input: LogComplaintInput!) { logComplaint(input: $input) { complaint { reference } userErrors { field code } } }`;
     const res = await app.gql(doc, { input: { reference: 'CMP-2026-999999', expectedVersion: 1, handler: 'x' } }, { token: ps() });
     expect(res.body.data!.logComplaint.userErrors).toEqual([{ field: ['input', 'reference'], code: 'NOT_FOUND' }]);
+  });
+});
+
+describe('available actions', () => {
+  const AVAILABLE = `query($reference: String!) { complaint(reference: $reference) { availableActions { action allowed refusedBy { rule message cites } } } }`;
+  const available = async (reference: string, token = ps()) => {
+    const res = await app.gql(AVAILABLE, { reference }, { token });
+    return Object.fromEntries(
+      (res.body.data!.complaint.availableActions as Array<{ action: string; allowed: boolean; refusedBy: Array<{ rule: string }> }>).map((a) => [
+        a.action,
+        a.allowed ? 'allowed' : a.refusedBy.map((r) => r.rule).join(','),
+      ]),
+    );
+  };
+
+  it('show a handler exactly what the table allows now, and which rule refuses the rest', async () => {
+    const { receipt } = await submit();
+    const ref = receipt.reference;
+    const fresh = await available(ref);
+    expect(Object.keys(fresh)).toHaveLength(14);
+    expect(fresh).toMatchObject({
+      logComplaint: 'allowed',
+      recordComplaintContact: 'allowed',
+      withdrawComplaint: 'allowed',
+      allocateComplaint: 'COMPLAINT_LOGGED_BEFORE_ALLOCATION',
+      finaliseComplaint: 'WORKFLOW_STATE',
+    });
+    await ok('logComplaint', ref, { handler: 'sam.pro' });
+    const logged = await available(ref);
+    expect(logged).toMatchObject({ logComplaint: 'WORKFLOW_STATE', allocateComplaint: 'allowed', decideComplaintHandling: 'COMPLAINT_HAS_ALLEGATION' });
+    await ok('addAllegation', ref, { category: 'INDIVIDUAL_BEHAVIOURS', summary: 'Rude', flags: { possibleMisconduct: true } });
+    expect(await available(ref)).toMatchObject({ decideComplaintHandling: 'allowed' });
+  });
+
+  it('name each refusing rule with where it comes from', async () => {
+    const { receipt } = await submit();
+    const res = await app.gql(AVAILABLE, { reference: receipt.reference }, { token: ps() });
+    const allocate = res.body.data!.complaint.availableActions.find((a: { action: string }) => a.action === 'allocateComplaint');
+    expect(allocate.refusedBy).toEqual([{ rule: 'COMPLAINT_LOGGED_BEFORE_ALLOCATION', message: 'Log the complaint first: logging allocates it.', cites: expect.stringMatching(/RULES\.md §4/) }]);
+  });
+
+  it('are only for Professional Standards, whose read is audited', async () => {
+    const { receipt } = await submit();
+    const other = await app.gql(AVAILABLE, { reference: receipt.reference }, { token: app.token('information-rights') });
+    expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
 
