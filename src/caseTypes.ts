@@ -3,8 +3,7 @@ import { complaintCaseType } from './complaints/caseType.js';
 import { pageRatingTrackable } from './pageRatings/model.js';
 import { foiPublicView } from './foi/publicView.js';
 import type { FoiRecord } from './foi/model.js';
-import { sarPublicView } from './subjectAccess/publicView.js';
-import type { SarRecord } from './subjectAccess/model.js';
+import { subjectAccessCaseType } from './subjectAccess/caseType.js';
 
 /**
  * Every kind of case the API keeps: the one list the shared machinery (tracking, the action
@@ -14,7 +13,7 @@ import type { SarRecord } from './subjectAccess/model.js';
 export const registry = new CaseTypeRegistry([
   pageRatingTrackable,
   complaintCaseType,
-  // Transitional: subject access and FOI are trackable here until they are declared as case types.
-  { name: 'SUBJECT_ACCESS', prefix: 'SAR', publicView: (item, _today, calendar) => sarPublicView(calendar, item as unknown as SarRecord) },
+  subjectAccessCaseType,
+  // Transitional: FOI is trackable here until it is declared as a case type.
   { name: 'FOI', prefix: 'FOI', publicView: (item, today, calendar) => foiPublicView(calendar, item as unknown as FoiRecord, today) },
 ]);

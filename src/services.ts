@@ -6,8 +6,6 @@ import { TrackingCodes } from './cases/trackingCode.js';
 import type { AppConfig } from './config.js';
 import { KeyedHasher } from './crypto/keyedHash.js';
 import type { Logger } from './logging/logger.js';
-import { SarRepository } from './subjectAccess/repository.js';
-import { SarService } from './subjectAccess/service.js';
 import { FoiRepository } from './foi/repository.js';
 import { FoiService } from './foi/service.js';
 import { PageRatingRepository } from './pageRatings/repository.js';
@@ -45,7 +43,6 @@ export interface Services {
   cases: CaseService;
   registry: CaseTypeRegistry;
   pageRatings: PageRatingService;
-  subjectAccess: SarService;
   foi: FoiService;
   now: () => Date;
 }
@@ -92,7 +89,6 @@ export function createServices(deps: AppDependencies): Services {
       now,
       deps.logger,
     ),
-    subjectAccess: new SarService(db, desk, new SarRepository(db, deps.config.retention), paginator, audit, now, deps.logger),
     foi: new FoiService(db, desk, new FoiRepository(db, deps.config.retention), paginator, audit, hasher, now, deps.logger),
   };
 }

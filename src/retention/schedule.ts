@@ -10,7 +10,6 @@
 /** Records that are not case types; each case type declares its own period (its `retention`). */
 export const retentionRecordTypes = [
   'PAGE_RATING',
-  'SUBJECT_ACCESS',
   'FOI',
   'RESEARCH_CONTACT',
   'PAGE_RATING_AGGREGATE',
@@ -29,10 +28,6 @@ export type RetentionSchedule = Record<string, RetentionPeriod>;
 
 export const fixedRetention: Record<RetentionRecordType, RetentionPeriod> = {
   PAGE_RATING: { days: 730, why: 'Two years of feedback, enough to compare a page year on year.' },
-  SUBJECT_ACCESS: {
-    days: 730,
-    why: 'Two years from receipt, with its queue entries: the most sensitive record here, kept no longer than a complaint to the ICO could need it.',
-  },
   FOI: {
     days: 2191,
     why: 'Six years from receipt (with its queue entries and disclosure log entry), long enough for reviews, ICO decisions and tribunal appeals.',

@@ -1,42 +1,24 @@
-import type { AuditActor } from '../audit/model.js';
-import type { HolidayCalendar } from '../calendar/holidays.js';
-import { ClockRuleError, recordClockEvent } from '../clocks/clockEvents.js';
+import { checkEventDate, ClockRuleError, recordClockEvent } from '../clocks/clockEvents.js';
 import { applySarEvent, type SarClockEvent } from '../clocks/sarClock.js';
+import type { ActionContext, Change, NamedRule } from '../cases/workflow.js';
+import { refuseBy } from '../cases/workflow.js';
 import { refuse, succeed, type Outcome } from '../errors.js';
 import type { SarOutcome, SarRegime } from '../generated/graphql.js';
 import type { SarRecord } from './model.js';
-import { clockOf, statusOf } from './status.js';
+import { clockEventDate, clockRules, partialDisclosureGrounds, restrictionsUnderPart3, searchBeforeDisclosure } from './rules.js';
+import { clockOf } from './status.js';
 
 /**
- * Each staff action on a subject access request, as a pure function of the request as it is now.
- * Clock events go through the SAR clock's own rules (src/clocks/sarClock.ts).
+ * Each staff action's decision on a subject access request, as a pure function of the request as
+ * it is now and a valid input: what to change, what it adds to the statistics, and the audit
+ * action, or a user error about the input. Which states an action may be taken from, and the named
+ * rules that must allow it, are the workflow table's (src/subjectAccess/workflow.ts): the runner has
+ * checked them before any of these is called. Clock events go through the SAR clock's own rules
+ * (src/clocks/sarClock.ts), each refusal named by its input rule (rules.ts).
  */
-export interface SarActionContext {
-  today: string;
-  now: Date;
-  actor: AuditActor;
-  calendar: HolidayCalendar;
-}
+type Decision = Outcome<Change<SarRecord>>;
 
-export interface SarChange {
-  set: Partial<SarRecord>;
-  stats: Array<{ day: string; add: Record<string, number> }>;
-  action: string;
-}
-
-type Decision = Outcome<SarChange>;
-
-function requireOpen(r: SarRecord, ctx: SarActionContext, what: string) {
-  const status = statusOf(ctx.calendar, r);
-  if (['RESPONDED', 'CLOSED', 'WITHDRAWN'].includes(status)) {
-    return refuse('NOT_ALLOWED_IN_STATE', `${what} is not possible: the request has been ${status.toLowerCase()}.`);
-  }
-  return undefined;
-}
-
-export function allocate(r: SarRecord, input: { handler: string }, ctx: SarActionContext): Decision {
-  const closed = requireOpen(r, ctx, 'Allocation');
-  if (closed) return closed;
+export function allocate(r: SarRecord, input: { handler: string }): Decision {
   if (r.handler === input.handler) return refuse('INVALID', 'The request is already allocated to this handler.', ['input', 'handler']);
   return succeed({ set: { handler: input.handler }, stats: [], action: 'ALLOCATED' });
 }
@@ -49,19 +31,24 @@ const clockActionNames: Record<SarClockEvent['type'], string> = {
   EXTENDED: 'EXTENDED',
 };
 
-/** A clock event, if the clock's rules allow it now; recorded with who, when, why and the holiday set. */
-export function clockEvent(r: SarRecord, event: SarClockEvent, reason: string | null, ctx: SarActionContext): Decision {
-  const closed = requireOpen(r, ctx, 'Changing the clock');
-  if (closed) return closed;
-  if (event.type === 'IDENTITY_REQUESTED' && r.identityVerified) {
-    return refuse('NOT_ALLOWED_IN_STATE', 'The requester’s identity has already been verified.');
-  }
+/** A refusal by the clock, keeping the clock's code, message and field, and naming the rule. */
+function clockRefusal(rule: NamedRule, check: () => void): { ok: false; userErrors: ReturnType<typeof refuse>['userErrors'] } | undefined {
   try {
-    applySarEvent(ctx.calendar, r.receivedOn, r.clockEvents.map((e) => e.event), event, ctx.today);
+    check();
+    return undefined;
   } catch (error) {
-    if (error instanceof ClockRuleError) return refuse(error.code, error.message, error.field ? ['input', error.field] : null);
-    throw error;
+    if (!(error instanceof ClockRuleError)) throw error;
+    return { ok: false, userErrors: [{ field: error.field ? ['input', error.field] : null, message: error.message, code: error.code, rule: rule.code }] };
   }
+}
+
+/** A clock event, if the clock's rules allow it now; recorded with who, when, why and the holiday set. */
+export function clockEvent(r: SarRecord, event: SarClockEvent, reason: string | null, ctx: ActionContext): Decision {
+  const events = r.clockEvents.map((e) => e.event);
+  const refused =
+    clockRefusal(clockEventDate, () => checkEventDate(events.at(-1)?.on ?? r.receivedOn, event.on, ctx.today)) ??
+    clockRefusal(clockRules[event.type], () => applySarEvent(ctx.calendar, r.receivedOn, events, event, ctx.today));
+  if (refused) return refused;
   const record = recordClockEvent(event, { actor: ctx.actor, at: ctx.now, reason, rule: 'ENGLAND_AND_WALES', calendar: ctx.calendar });
   return succeed({
     set: { clockEvents: [...r.clockEvents, record], ...(event.type === 'IDENTITY_RECEIVED' && { identityVerified: true }) },
@@ -70,52 +57,56 @@ export function clockEvent(r: SarRecord, event: SarClockEvent, reason: string | 
   });
 }
 
-export function decideRegime(r: SarRecord, input: { regime: SarRegime }, ctx: SarActionContext): Decision {
-  const closed = requireOpen(r, ctx, 'Deciding the regime');
-  if (closed) return closed;
+type ClockInput = { on: string; reason: string | null };
+
+export const requestIdentity = (r: SarRecord, input: ClockInput, ctx: ActionContext) =>
+  clockEvent(r, { type: 'IDENTITY_REQUESTED', on: input.on }, input.reason, ctx);
+export const recordIdentity = (r: SarRecord, input: ClockInput, ctx: ActionContext) =>
+  clockEvent(r, { type: 'IDENTITY_RECEIVED', on: input.on }, input.reason, ctx);
+export const requestClarification = (r: SarRecord, input: ClockInput, ctx: ActionContext) =>
+  clockEvent(r, { type: 'CLARIFICATION_REQUESTED', on: input.on }, input.reason, ctx);
+export const recordClarification = (r: SarRecord, input: ClockInput, ctx: ActionContext) =>
+  clockEvent(r, { type: 'CLARIFICATION_RECEIVED', on: input.on }, input.reason, ctx);
+export const extend = (r: SarRecord, input: { on: string; months: number; reason: string }, ctx: ActionContext) =>
+  clockEvent(r, { type: 'EXTENDED', on: input.on, months: input.months, reason: input.reason }, input.reason, ctx);
+
+export function decideRegime(r: SarRecord, input: { regime: SarRegime }): Decision {
   if (input.regime === 'UK_GDPR' && r.restrictions.length > 0) {
-    return refuse('NOT_ALLOWED_IN_STATE', 'Restrictions under DPA 2018 s.45(4) are recorded: remove them before choosing UK GDPR.');
+    return refuseBy(restrictionsUnderPart3, 'Restrictions under DPA 2018 s.45(4) are recorded: remove them before choosing UK GDPR.');
   }
   return succeed({ set: { regime: input.regime }, stats: [], action: 'REGIME_DECIDED' });
 }
 
-export function recordSearch(r: SarRecord, input: { systemsSearched: string[]; dataFound: string }, ctx: SarActionContext): Decision {
-  const closed = requireOpen(r, ctx, 'Recording the search');
-  if (closed) return closed;
+export function recordSearch(_: SarRecord, input: { systemsSearched: string[]; dataFound: string }, ctx: ActionContext): Decision {
   return succeed({ set: { search: { ...input, recordedOn: ctx.today } }, stats: [], action: 'SEARCH_RECORDED' });
 }
 
-export function recordRestrictions(
-  r: SarRecord,
-  input: { restrictions: SarRecord['restrictions']; redactions: SarRecord['redactions'] },
-  ctx: SarActionContext,
-): Decision {
-  const closed = requireOpen(r, ctx, 'Recording restrictions');
-  if (closed) return closed;
+export function recordRestrictions(r: SarRecord, input: { restrictions: SarRecord['restrictions']; redactions: SarRecord['redactions'] }): Decision {
   if (input.restrictions.length > 0 && r.regime !== 'DPA_2018_PART_3') {
-    return refuse('NOT_ALLOWED_IN_STATE', 'Restrictions under s.45(4) apply to law-enforcement requests: decide the regime as DPA 2018 Part 3 first.', ['input', 'restrictions']);
+    return refuseBy(
+      restrictionsUnderPart3,
+      'Restrictions under s.45(4) apply to law-enforcement requests: decide the regime as DPA 2018 Part 3 first.',
+      ['input', 'restrictions'],
+    );
   }
   return succeed({ set: { restrictions: input.restrictions, redactions: input.redactions }, stats: [], action: 'RESTRICTIONS_RECORDED' });
 }
 
-const disclosing: SarOutcome[] = ['DISCLOSED_IN_FULL', 'DISCLOSED_IN_PART', 'NOTHING_HELD'];
-const needsReasons: SarOutcome[] = ['DISCLOSED_IN_PART', 'REFUSED_MANIFESTLY_UNFOUNDED', 'REFUSED_EXCESSIVE'];
+/** Outcomes that follow a search: data disclosed, or none held. */
+export const disclosingOutcomes: readonly SarOutcome[] = ['DISCLOSED_IN_FULL', 'DISCLOSED_IN_PART', 'NOTHING_HELD'];
+const needsReasons: readonly SarOutcome[] = ['DISCLOSED_IN_PART', 'REFUSED_MANIFESTLY_UNFOUNDED', 'REFUSED_EXCESSIVE'];
 
-export function respond(r: SarRecord, input: { outcome: SarOutcome; reasons: string | null; respondedOn: string }, ctx: SarActionContext): Decision {
-  const closed = requireOpen(r, ctx, 'Responding');
-  if (closed) return closed;
-  const clock = clockOf(ctx.calendar, r);
-  if (clock.state !== 'RUNNING') {
-    return refuse('NOT_ALLOWED_IN_STATE', clock.state === 'AWAITING_IDENTITY' ? 'Proof of identity has not arrived.' : 'Clarification has been asked for and has not arrived.');
+export function respond(r: SarRecord, input: { outcome: SarOutcome; reasons: string | null; respondedOn: string }, ctx: ActionContext): Decision {
+  if (disclosingOutcomes.includes(input.outcome) && !r.search) {
+    return refuseBy(searchBeforeDisclosure, 'Record the systems searched and what was found first.');
   }
-  if (!r.regime) return refuse('NOT_ALLOWED_IN_STATE', 'Decide whether UK GDPR or DPA 2018 Part 3 applies first.');
-  if (disclosing.includes(input.outcome) && !r.search) return refuse('NOT_ALLOWED_IN_STATE', 'Record the systems searched and what was found first.');
   if (input.outcome === 'DISCLOSED_IN_PART' && r.restrictions.length === 0 && r.redactions.length === 0) {
-    return refuse('NOT_ALLOWED_IN_STATE', 'A partial disclosure needs the restrictions or redactions recorded first.', ['input', 'outcome']);
+    return refuseBy(partialDisclosureGrounds, 'A partial disclosure needs the restrictions or redactions recorded first.', ['input', 'outcome']);
   }
   if (needsReasons.includes(input.outcome) && !input.reasons) {
     return refuse('REQUIRED', 'Give the reasons, as told to the requester with their right to complain to the ICO and to go to court.', ['input', 'reasons']);
   }
+  const clock = clockOf(ctx.calendar, r);
   if (input.respondedOn > ctx.today) return refuse('INVALID', 'The date cannot be in the future.', ['input', 'respondedOn']);
   if (input.respondedOn < clock.startedOn!) return refuse('INVALID', `The date cannot be before the clock started (${clock.startedOn}).`, ['input', 'respondedOn']);
   const withinDeadline = input.respondedOn <= clock.dueOn!;
@@ -126,13 +117,10 @@ export function respond(r: SarRecord, input: { outcome: SarOutcome; reasons: str
   });
 }
 
-export function withdraw(r: SarRecord, input: { reason: string }, ctx: SarActionContext): Decision {
-  const closed = requireOpen(r, ctx, 'Withdrawal');
-  if (closed) return closed;
-  return succeed({ set: { closure: { kind: 'WITHDRAWN', reason: input.reason, on: ctx.today, by: ctx.actor.name ?? '' } }, stats: [], action: 'WITHDRAWN' });
+export function withdraw(_: SarRecord, input: { reason: string }, ctx: ActionContext): Decision {
+  return succeed({ set: { closure: { kind: 'WITHDRAWN', reason: input.reason, on: ctx.today, by: ctx.by } }, stats: [], action: 'WITHDRAWN' });
 }
 
-export function close(r: SarRecord, input: { reason: string }, ctx: SarActionContext): Decision {
-  if (statusOf(ctx.calendar, r) !== 'RESPONDED') return refuse('NOT_ALLOWED_IN_STATE', 'Only a request that has been responded to can be closed (withdraw an open one).');
-  return succeed({ set: { closure: { kind: 'CLOSED', reason: input.reason, on: ctx.today, by: ctx.actor.name ?? '' } }, stats: [], action: 'CLOSED' });
+export function close(_: SarRecord, input: { reason: string }, ctx: ActionContext): Decision {
+  return succeed({ set: { closure: { kind: 'CLOSED', reason: input.reason, on: ctx.today, by: ctx.by } }, stats: [], action: 'CLOSED' });
 }

@@ -1,6 +1,9 @@
+import { z } from 'zod';
 import type { HolidayCalendar } from '../calendar/holidays.js';
 import { dueRanges, type IndexEntry } from '../cases/caseIndex.js';
-import type { SubjectAccessQueue } from '../generated/graphql.js';
+import type { QueueQuery } from '../cases/contract.js';
+import type { SubjectAccessQueue, SubjectAccessQueueInput, SubjectAccessStatus } from '../generated/graphql.js';
+import { parseQueryInput } from '../validation/parse.js';
 import type { SarRecord } from './model.js';
 import { clockOf, statusOf } from './status.js';
 
@@ -33,19 +36,46 @@ export function sarQueueSummary(calendar: HolidayCalendar, r: SarRecord) {
 export function sarQueueQuery(
   request: { queue: SubjectAccessQueue; withinDays: number; status?: string | null; handler: string },
   today: string,
-) {
+): QueueQuery {
+  const query = (queue: string, range: QueueQuery['range'] = {}) => ({ queue: q(queue), range, ascending: true });
   switch (request.queue) {
     case 'AWAITING_IDENTITY':
-      return { queue: q('AWAITING_IDENTITY'), range: {} };
+      return query('AWAITING_IDENTITY');
     case 'UNALLOCATED':
-      return { queue: q('UNALLOCATED'), range: {} };
+      return query('UNALLOCATED');
     case 'DUE_SOON':
-      return { queue: q('DUE'), range: dueRanges.dueWithin(today, request.withinDays) };
+      return query('DUE', dueRanges.dueWithin(today, request.withinDays));
     case 'OVERDUE':
-      return { queue: q('DUE'), range: dueRanges.overdue(today) };
+      return query('DUE', dueRanges.overdue(today));
     case 'BY_STATUS':
-      return { queue: q(`STATUS#${request.status}`), range: {} };
+      return query(`STATUS#${request.status}`);
     case 'BY_HANDLER':
-      return { queue: q(`HANDLER#${request.handler}`), range: {} };
+      return query(`HANDLER#${request.handler}`);
   }
+}
+
+const queueInput = z
+  .object({
+    queue: z.string(),
+    withinDays: z.number().int().min(1, 'Look 1 to 90 days ahead.').max(90, 'Look 1 to 90 days ahead.').nullish(),
+    status: z.string().nullish(),
+    handler: z.string().trim().max(100).nullish(),
+  })
+  .refine((v) => v.queue !== 'BY_STATUS' || v.status, { message: 'Give the status to list.', path: ['status'] });
+
+/** A queue request, checked (throws UserInputError); the caseload defaults to the caller's own. */
+export function sarQueueRequest(input: SubjectAccessQueueInput, today: string, callerName: string): QueueQuery {
+  const valid = parseQueryInput(queueInput, input);
+  return sarQueueQuery({ queue: input.queue, withinDays: valid.withinDays ?? 7, status: valid.status, handler: valid.handler || callerName }, today);
+}
+
+/** A queue row, from an entry's summary. */
+export function sarQueueRow(item: Record<string, unknown>) {
+  return {
+    reference: item.reference as string,
+    status: item.status as SubjectAccessStatus,
+    receivedAt: item.receivedAt as string,
+    handler: (item.handler as string | null) ?? null,
+    dueOn: (item.dueOn as string | null) ?? null,
+  };
 }

@@ -1,5 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { subjectAccessCaseType } from '../../src/subjectAccess/caseType.js';
 import { caseHelpers } from '../support/caseHelpers.js';
 import { createTestApp, newKey, type TestApp } from '../support/testApp.js';
 
@@ -22,21 +23,6 @@ const QUEUE = `query($input: SubjectAccessQueueInput!) { subjectAccessQueue(inpu
 const STATS = `query($input: SubjectAccessStatisticsInput!) { subjectAccessStatistics(input: $input) {
   received completed completedWithinDeadline shareCompletedWithinDeadline extensions outcomes { code count } } }`;
 
-const mutations: Record<string, [string, string]> = {
-  allocate: ['allocateSubjectAccessRequest', 'AllocateSubjectAccessRequestInput'],
-  requestIdentity: ['requestProofOfIdentity', 'SarClockActionInput'],
-  recordIdentity: ['recordProofOfIdentity', 'SarClockActionInput'],
-  requestClarification: ['requestSarClarification', 'SarClockActionInput'],
-  recordClarification: ['recordSarClarification', 'SarClockActionInput'],
-  extend: ['extendSubjectAccessRequest', 'ExtendSubjectAccessRequestInput'],
-  regime: ['decideSarRegime', 'DecideSarRegimeInput'],
-  search: ['recordSarSearch', 'RecordSarSearchInput'],
-  restrictions: ['recordSarRestrictions', 'RecordSarRestrictionsInput'],
-  respond: ['respondToSubjectAccessRequest', 'RespondToSubjectAccessRequestInput'],
-  withdraw: ['withdrawSubjectAccessRequest', 'SarReasonInput'],
-  close: ['closeSubjectAccessRequest', 'SarReasonInput'],
-};
-
 let app: TestApp;
 let ip = 0;
 const ir = (name = 'ira.rights') => app.token('information-rights', name);
@@ -57,7 +43,7 @@ const { read, ok, refused } = caseHelpers(() => app, {
   readField: 'subjectAccessRequest',
   payloadField: 'subjectAccessRequest',
   fields: FIELDS,
-  mutations,
+  caseType: subjectAccessCaseType,
   token: () => ir(),
 });
 const queue = async (input: Record<string, unknown>) =>
@@ -126,19 +112,19 @@ describe('the clock', () => {
   it('does not start until proof of identity arrives', async () => {
     const { receipt } = await submit();
     const ref = receipt.reference;
-    let r = await ok('requestIdentity', ref, { reason: 'A copy of photo ID and a recent utility bill' });
+    let r = await ok('requestProofOfIdentity', ref, { reason: 'A copy of photo ID and a recent utility bill' });
     expect(r).toMatchObject({ status: 'AWAITING_IDENTITY', clock: { state: 'AWAITING_IDENTITY', dueOn: null } });
     expect(await queue({ queue: 'AWAITING_IDENTITY' })).toContain(ref);
     const tracked = await app.gql(TRACK, { r: ref, c: receipt.trackingCode });
     expect(tracked.body.data!.trackCase).toMatchObject({ status: 'AWAITING_IDENTITY', dueOn: null });
 
     app.setNow('2026-03-10T10:00:00Z');
-    r = await ok('recordIdentity', ref, { on: '2026-03-10' });
+    r = await ok('recordProofOfIdentity', ref, { on: '2026-03-10' });
     expect(r).toMatchObject({ status: 'IN_PROGRESS', identityVerified: true, clock: { startedOn: '2026-03-10', dueOn: '2026-04-10' } });
     expect(r.clock.events.map((e: { type: string }) => e.type)).toEqual(['IDENTITY_REQUESTED', 'IDENTITY_RECEIVED']);
     expect(r.clock.events[0]).toMatchObject({ reason: 'A copy of photo ID and a recent utility bill', recordedBy: 'ira.rights', holidaySet: 'England and Wales working days, data 2023–2027' });
     expect(await queue({ queue: 'AWAITING_IDENTITY' })).not.toContain(ref);
-    await refused('requestIdentity', ref, { reason: 'again' }, /already been verified/);
+    await refused('requestProofOfIdentity', ref, { reason: 'again' }, /already been verified/, 'SAR_IDENTITY_NOT_YET_VERIFIED');
     app.setNow('2026-03-02T10:00:00Z');
   });
 
@@ -146,13 +132,13 @@ describe('the clock', () => {
     const { receipt } = await submit();
     const ref = receipt.reference;
     app.setNow('2026-03-05T10:00:00Z');
-    let r = await ok('requestClarification', ref, { reason: 'Which address did the burglary happen at?' });
+    let r = await ok('requestSarClarification', ref, { reason: 'Which address did the burglary happen at?' });
     expect(r).toMatchObject({ status: 'AWAITING_CLARIFICATION', clock: { state: 'PAUSED', dueOn: null } });
     const tracked = await app.gql(TRACK, { r: ref, c: receipt.trackingCode });
     expect(tracked.body.data!.trackCase.status).toBe('AWAITING_INFORMATION');
-    await refused('respond', ref, { outcome: 'NOTHING_HELD' }, /Clarification has been asked for/);
+    await refused('respondToSubjectAccessRequest', ref, { outcome: 'NOTHING_HELD' }, /Clarification has been asked for/, 'SAR_CLOCK_RUNNING');
     app.setNow('2026-03-12T10:00:00Z');
-    r = await ok('recordClarification', ref, {});
+    r = await ok('recordSarClarification', ref, {});
     expect(r.clock).toMatchObject({ state: 'RUNNING', pausedDays: 7, dueOn: '2026-04-09', daysRemaining: 28 });
     app.setNow('2026-03-02T10:00:00Z');
   });
@@ -162,16 +148,16 @@ describe('the clock', () => {
     const ref = receipt.reference;
     const late = (await submit()).receipt.reference;
     app.setNow('2026-03-20T10:00:00Z');
-    await refused('extend', ref, { months: 3, reason: 'Very complex' }, /two months at most/);
-    await refused('extend', ref, { months: 1, reason: ' ' }, /Give the reasons/);
-    let r = await ok('extend', ref, { months: 1, reason: 'Records in three systems' });
+    await refused('extendSubjectAccessRequest', ref, { months: 3, reason: 'Very complex' }, /two months at most/, 'SAR_CLOCK_EXTENSION');
+    expect((await refused('extendSubjectAccessRequest', ref, { months: 1, reason: ' ' }, /Give the reasons/)).rule).toBeNull();
+    let r = await ok('extendSubjectAccessRequest', ref, { months: 1, reason: 'Records in three systems' });
     expect(r.clock).toMatchObject({ dueOn: '2026-05-05', extensionMonths: 1, firstMonthEndsOn: '2026-04-02' });
-    r = await ok('extend', ref, { months: 1, reason: 'Archived paper files too' });
+    r = await ok('extendSubjectAccessRequest', ref, { months: 1, reason: 'Archived paper files too' });
     expect(r.clock).toMatchObject({ dueOn: '2026-06-02', extensionMonths: 2 });
-    await refused('extend', ref, { months: 1, reason: 'More' }, /two months at most in all \(2 already used\)/);
+    await refused('extendSubjectAccessRequest', ref, { months: 1, reason: 'More' }, /two months at most in all \(2 already used\)/, 'SAR_CLOCK_EXTENSION');
 
     app.setNow('2026-04-03T10:00:00Z');
-    await refused('extend', late, { months: 2, reason: 'Too late now' }, /before the first month ends \(2026-04-02\)/);
+    await refused('extendSubjectAccessRequest', late, { months: 2, reason: 'Too late now' }, /before the first month ends \(2026-04-02\)/, 'SAR_CLOCK_EXTENSION');
     app.setNow('2026-03-02T10:00:00Z');
   });
 });
@@ -180,25 +166,25 @@ describe('from request to response', () => {
   it('runs the whole journey, each step version-checked and audited', async () => {
     const { receipt } = await submit({ agent: { agentName: 'Sol Icitor', relationship: 'Solicitor', authority: 'Signed form of authority' } });
     const ref = receipt.reference;
-    await ok('allocate', ref, { handler: 'ira.rights' });
+    await ok('allocateSubjectAccessRequest', ref, { handler: 'ira.rights' });
     expect(await queue({ queue: 'BY_HANDLER' })).toContain(ref);
-    await refused('respond', ref, { outcome: 'NOTHING_HELD' }, /UK GDPR or DPA 2018 Part 3/);
-    await ok('regime', ref, { regime: 'UK_GDPR' });
-    await refused('restrictions', ref, { restrictions: [{ ground: 'AVOID_PREJUDICING_OFFENCES', reason: 'Live investigation' }], redactions: [] }, /DPA 2018 Part 3 first/);
-    await refused('respond', ref, { outcome: 'DISCLOSED_IN_FULL' }, /systems searched/);
-    await ok('regime', ref, { regime: 'DPA_2018_PART_3' });
-    await ok('search', ref, { systemsSearched: ['Niche RMS', 'Command and control'], dataFound: 'Crime report and two incident logs' });
-    await refused('respond', ref, { outcome: 'DISCLOSED_IN_PART', reasons: 'Some withheld' }, /restrictions or redactions recorded first/);
-    await ok('restrictions', ref, {
+    await refused('respondToSubjectAccessRequest', ref, { outcome: 'NOTHING_HELD' }, /UK GDPR or DPA 2018 Part 3/, 'SAR_REGIME_DECIDED');
+    await ok('decideSarRegime', ref, { regime: 'UK_GDPR' });
+    await refused('recordSarRestrictions', ref, { restrictions: [{ ground: 'AVOID_PREJUDICING_OFFENCES', reason: 'Live investigation' }], redactions: [] }, /DPA 2018 Part 3 first/, 'SAR_RESTRICTIONS_UNDER_PART_3');
+    await refused('respondToSubjectAccessRequest', ref, { outcome: 'DISCLOSED_IN_FULL' }, /systems searched/, 'SAR_SEARCH_BEFORE_DISCLOSURE');
+    await ok('decideSarRegime', ref, { regime: 'DPA_2018_PART_3' });
+    await ok('recordSarSearch', ref, { systemsSearched: ['Niche RMS', 'Command and control'], dataFound: 'Crime report and two incident logs' });
+    await refused('respondToSubjectAccessRequest', ref, { outcome: 'DISCLOSED_IN_PART', reasons: 'Some withheld' }, /restrictions or redactions recorded first/, 'SAR_PARTIAL_DISCLOSURE_GROUNDS');
+    await ok('recordSarRestrictions', ref, {
       restrictions: [{ ground: 'AVOID_PREJUDICING_OFFENCES', reason: 'A suspect has not yet been interviewed' }],
       redactions: [{ description: 'Names of witnesses', reason: 'Rights and freedoms of others' }],
     });
-    await refused('respond', ref, { outcome: 'DISCLOSED_IN_PART' }, /Give the reasons/);
+    expect((await refused('respondToSubjectAccessRequest', ref, { outcome: 'DISCLOSED_IN_PART' }, /Give the reasons/)).rule).toBeNull();
     app.setNow('2026-03-30T10:00:00Z');
-    const r = await ok('respond', ref, { outcome: 'DISCLOSED_IN_PART', reasons: 'Restricted under s.45(4)(b); you may complain to the ICO or apply to court.' });
+    const r = await ok('respondToSubjectAccessRequest', ref, { outcome: 'DISCLOSED_IN_PART', reasons: 'Restricted under s.45(4)(b); you may complain to the ICO or apply to court.' });
     expect(r).toMatchObject({ status: 'RESPONDED', response: { outcome: 'DISCLOSED_IN_PART', respondedOn: '2026-03-30', withinDeadline: true }, clock: { overdue: false } });
-    await refused('withdraw', ref, { reason: 'late' }, /has been responded/);
-    const closed = await ok('close', ref, { reason: 'Response sent' });
+    await refused('withdrawSubjectAccessRequest', ref, { reason: 'late' }, /has been responded/, 'SAR_REQUEST_OPEN');
+    const closed = await ok('closeSubjectAccessRequest', ref, { reason: 'Response sent' });
     expect(closed.status).toBe('CLOSED');
     expect(closed.auditTrail.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['SUBMITTED', 'ALLOCATED', 'REGIME_DECIDED', 'SEARCH_RECORDED', 'RESTRICTIONS_RECORDED', 'RESPONDED', 'CLOSED', 'READ']),
@@ -210,10 +196,10 @@ describe('from request to response', () => {
 
   it('refuses a refusal without reasons, and closing an open request', async () => {
     const ref = (await submit()).receipt.reference;
-    await ok('regime', ref, { regime: 'UK_GDPR' });
-    await refused('respond', ref, { outcome: 'REFUSED_EXCESSIVE' }, /Give the reasons/);
-    await refused('close', ref, { reason: 'x' }, /Only a request that has been responded to/);
-    const w = await ok('withdraw', ref, { reason: 'Requester no longer wants it' });
+    await ok('decideSarRegime', ref, { regime: 'UK_GDPR' });
+    expect((await refused('respondToSubjectAccessRequest', ref, { outcome: 'REFUSED_EXCESSIVE' }, /Give the reasons/)).rule).toBeNull();
+    await refused('closeSubjectAccessRequest', ref, { reason: 'x' }, /Only a request that has been responded to/, 'SAR_CLOSE_ONLY_RESPONDED');
+    const w = await ok('withdrawSubjectAccessRequest', ref, { reason: 'Requester no longer wants it' });
     expect(w.status).toBe('WITHDRAWN');
   });
 
@@ -226,6 +212,57 @@ describe('from request to response', () => {
     );
     const codes = results.map((r) => r.body.data!.allocateSubjectAccessRequest.userErrors[0]?.code ?? 'OK').sort();
     expect(codes).toEqual(['OK', 'STALE_VERSION']);
+  });
+});
+
+describe('available actions and who can see a request', () => {
+  const ACTIONS = `query($reference: String!) { subjectAccessRequest(reference: $reference) {
+    availableActions { action description allowed refusedBy { rule message cites } } } }`;
+  type Available = { action: string; description: string; allowed: boolean; refusedBy: Array<{ rule: string; message: string; cites: string }> };
+  const available = async (reference: string) => {
+    const res = await app.gql(ACTIONS, { reference }, { token: ir() });
+    const list = res.body.data!.subjectAccessRequest.availableActions as Available[];
+    return Object.fromEntries(list.map((a) => [a.action, a]));
+  };
+  const refusedBy = (a: Available | undefined) => a?.refusedBy.map((r) => r.rule);
+
+  it('lists the information-rights actions, allowed or refused by the rules that refuse them now', async () => {
+    const ref = (await submit()).receipt.reference;
+    let actions = await available(ref);
+    expect(Object.keys(actions).sort()).toEqual(Object.keys(subjectAccessCaseType.workflow.actions).sort());
+    expect(actions.allocateSubjectAccessRequest).toMatchObject({ allowed: true, refusedBy: [] });
+    expect(actions.requestProofOfIdentity!.allowed).toBe(true);
+    expect(actions.respondToSubjectAccessRequest).toMatchObject({
+      allowed: false,
+      refusedBy: [{ rule: 'SAR_REGIME_DECIDED', message: 'Decide whether UK GDPR or DPA 2018 Part 3 applies first.', cites: expect.stringMatching(/^RULES\.md §3/) }],
+    });
+    expect(refusedBy(actions.closeSubjectAccessRequest)).toEqual(['SAR_CLOSE_ONLY_RESPONDED']);
+
+    await ok('requestProofOfIdentity', ref, { reason: 'Photo ID' });
+    actions = await available(ref);
+    expect(refusedBy(actions.respondToSubjectAccessRequest)).toEqual(['SAR_CLOCK_RUNNING', 'SAR_REGIME_DECIDED']);
+    await ok('recordProofOfIdentity', ref, {});
+    actions = await available(ref);
+    expect(refusedBy(actions.requestProofOfIdentity)).toEqual(['SAR_IDENTITY_NOT_YET_VERIFIED']);
+
+    await ok('decideSarRegime', ref, { regime: 'UK_GDPR' });
+    expect((await available(ref)).respondToSubjectAccessRequest).toMatchObject({ allowed: true, refusedBy: [] });
+    await ok('respondToSubjectAccessRequest', ref, { outcome: 'REFUSED_EXCESSIVE', reasons: 'Repeated requests; you may complain to the ICO or go to court.' });
+    actions = await available(ref);
+    expect(actions.closeSubjectAccessRequest!.allowed).toBe(true);
+    for (const name of ['allocateSubjectAccessRequest', 'withdrawSubjectAccessRequest', 'respondToSubjectAccessRequest']) {
+      expect(refusedBy(actions[name])).toEqual(['SAR_REQUEST_OPEN']);
+    }
+  });
+
+  it('is not for the web-content or professional-standards teams', async () => {
+    const ref = (await submit()).receipt.reference;
+    for (const team of ['web-content', 'professional-standards']) {
+      const res = await app.gql(ACTIONS, { reference: ref }, { token: app.token(team, 'someone.else') });
+      expect(res.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+      expect(res.body.data ?? null).toBeNull();
+      expect(JSON.stringify(res.body)).not.toMatch(/Alex|burglary/);
+    }
   });
 });
 
@@ -246,23 +283,23 @@ describe('queues and figures', () => {
       app.setNow('2026-03-04T10:00:00Z');
       const c = (await submit()).receipt.reference;
       app.setNow('2026-03-10T10:00:00Z');
-      expect((await ok('extend', c, { months: 2, reason: 'Complex' })).clock.dueOn).toBe('2026-06-04');
+      expect((await ok('extendSubjectAccessRequest', c, { months: 2, reason: 'Complex' })).clock.dueOn).toBe('2026-06-04');
 
       app.setNow('2026-03-30T10:00:00Z');
       expect(await queue({ queue: 'DUE_SOON', withinDays: 7 })).toEqual([a]);
       expect(await queue({ queue: 'DUE_SOON', withinDays: 8 })).toEqual([a, b]);
       expect(await queue({ queue: 'OVERDUE' })).toEqual([]);
       for (const ref of [a, b]) {
-        await ok('regime', ref, { regime: 'UK_GDPR' });
-        await ok('search', ref, { systemsSearched: ['Niche RMS'], dataFound: 'See bundle' });
+        await ok('decideSarRegime', ref, { regime: 'UK_GDPR' });
+        await ok('recordSarSearch', ref, { systemsSearched: ['Niche RMS'], dataFound: 'See bundle' });
       }
       app.setNow('2026-03-31T10:00:00Z');
-      await ok('respond', a, { outcome: 'DISCLOSED_IN_FULL' });
+      await ok('respondToSubjectAccessRequest', a, { outcome: 'DISCLOSED_IN_FULL' });
       app.setNow('2026-04-07T10:00:00Z');
       expect(await queue({ queue: 'OVERDUE' })).toEqual([]);
       app.setNow('2026-04-08T10:00:00Z');
       expect(await queue({ queue: 'OVERDUE' })).toEqual([b]);
-      expect((await ok('respond', b, { outcome: 'NOTHING_HELD' })).response.withinDeadline).toBe(false);
+      expect((await ok('respondToSubjectAccessRequest', b, { outcome: 'NOTHING_HELD' })).response.withinDeadline).toBe(false);
       expect(await queue({ queue: 'OVERDUE' })).toEqual([]);
       expect(await queue({ queue: 'BY_STATUS', status: 'RESPONDED' })).toEqual([a, b]);
 

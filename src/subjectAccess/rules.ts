@@ -1,0 +1,115 @@
+import { defineInputRule, defineRule, type NamedRule } from '../cases/workflow.js';
+import type { SarClockEvent } from '../clocks/sarClock.js';
+import type { SarRecord } from './model.js';
+import { clockOf, statusOf } from './status.js';
+
+/*
+ * The named rules the subject access workflow table uses (src/subjectAccess/workflow.ts). Each
+ * cites the bullet of RULES.md §3 (UK GDPR Art 15; DPA 2018 Part 3 s.45) it comes from, or
+ * "policy" for the force's own choice; each refuses with words a handler can act on. The clock's
+ * own rules stay the clock's (src/clocks/sarClock.ts): they are named here as input rules, one per
+ * clock event, so that a refusal by the clock names the rule that refused it.
+ */
+type Sar = SarRecord;
+
+const doneWords = { RESPONDED: 'responded to', CLOSED: 'closed', WITHDRAWN: 'withdrawn' } as const;
+
+export const requestOpen = defineRule<Sar>({
+  code: 'SAR_REQUEST_OPEN',
+  words: 'Work on a request stops once it has been responded to, closed or withdrawn; a request that has been responded to can still be closed.',
+  cites: 'policy',
+  refuses: (r, ctx) => {
+    const status = statusOf(ctx.calendar, r);
+    if (status !== 'RESPONDED' && status !== 'CLOSED' && status !== 'WITHDRAWN') return null;
+    return `This is not possible: the request has been ${doneWords[status]}${status === 'RESPONDED' ? ' (it can only be closed now)' : ''}.`;
+  },
+});
+
+export const identityNotYetVerified = defineRule<Sar>({
+  code: 'SAR_IDENTITY_NOT_YET_VERIFIED',
+  words: 'Proof of identity is asked for only while there is reasonable doubt: never once the requester’s identity has been verified.',
+  cites: 'RULES.md §3 (When the clock starts: ask for ID only where there is reasonable doubt)',
+  refuses: (r) => (r.identityVerified ? 'The requester’s identity has already been verified.' : null),
+});
+
+export const clockRunning = defineRule<Sar>({
+  code: 'SAR_CLOCK_RUNNING',
+  words: 'A request is answered while its clock runs: not while proof of identity or clarification is awaited.',
+  cites: 'RULES.md §3 (When the clock starts; Clarification pause)',
+  refuses: (r, ctx) => {
+    const { state } = clockOf(ctx.calendar, r);
+    if (state === 'AWAITING_IDENTITY') return 'Proof of identity has not arrived.';
+    if (state === 'PAUSED') return 'Clarification has been asked for and has not arrived.';
+    return null;
+  },
+});
+
+export const regimeDecided = defineRule<Sar>({
+  code: 'SAR_REGIME_DECIDED',
+  words: 'Before responding, decide which law governs the request: UK GDPR Art 15, or DPA 2018 Part 3 s.45 for law-enforcement data.',
+  cites: 'RULES.md §3 (UK GDPR Art 15; DPA 2018 Part 3 s.45)',
+  refuses: (r) => (r.regime ? null : 'Decide whether UK GDPR or DPA 2018 Part 3 applies first.'),
+});
+
+export const respondedBeforeClosing = defineRule<Sar>({
+  code: 'SAR_CLOSE_ONLY_RESPONDED',
+  words: 'Only a request that has been responded to is closed; an open one is withdrawn instead.',
+  cites: 'policy',
+  refuses: (r, ctx) =>
+    statusOf(ctx.calendar, r) === 'RESPONDED' ? null : 'Only a request that has been responded to can be closed (withdraw an open one).',
+});
+
+// ---- rules about an action's input, applied by its decide (src/subjectAccess/actions.ts) ----------
+
+export const searchBeforeDisclosure = defineInputRule({
+  code: 'SAR_SEARCH_BEFORE_DISCLOSURE',
+  words: 'A response that discloses data, or says none is held, follows a recorded search: the systems searched and what was found.',
+  cites: 'policy',
+});
+
+export const partialDisclosureGrounds = defineInputRule({
+  code: 'SAR_PARTIAL_DISCLOSURE_GROUNDS',
+  words: 'A partial disclosure needs the restrictions (with their s.45(4) grounds and reasons) or the redactions recorded first.',
+  cites: 'RULES.md §3 (Restrictions: record the ground and the reason)',
+});
+
+export const restrictionsUnderPart3 = defineInputRule({
+  code: 'SAR_RESTRICTIONS_UNDER_PART_3',
+  words: 'Restrictions under s.45(4) apply only to law-enforcement requests: the regime must be DPA 2018 Part 3 while any are recorded.',
+  cites: 'RULES.md §3 (Restrictions (law-enforcement data, s.45(4)))',
+});
+
+/** The clock's rules for each event (src/clocks/sarClock.ts applySarEvent), by name. */
+export const clockEventDate = defineInputRule({
+  code: 'SAR_CLOCK_EVENT_DATE',
+  words: 'Clock events are recorded in date order: none before the request arrived or the clock’s last event, and none in the future.',
+  cites: 'policy',
+});
+
+export const clockRules: Record<SarClockEvent['type'], NamedRule> = {
+  IDENTITY_REQUESTED: defineInputRule({
+    code: 'SAR_CLOCK_IDENTITY_REQUEST',
+    words: 'Proof of identity is asked for promptly, when the request arrives, before anything else happens on the clock; the clock then waits for it.',
+    cites: 'RULES.md §3 (When the clock starts; Late requests for ID or clarification)',
+  }),
+  IDENTITY_RECEIVED: defineInputRule({
+    code: 'SAR_CLOCK_IDENTITY_RECEIPT',
+    words: 'Proof of identity is recorded once, after it was asked for; the clock starts on the day it arrives.',
+    cites: 'RULES.md §3 (When the clock starts)',
+  }),
+  CLARIFICATION_REQUESTED: defineInputRule({
+    code: 'SAR_CLOCK_CLARIFICATION_REQUEST',
+    words: 'Asking for clarification pauses the clock, and can be done only while the clock is running.',
+    cites: 'RULES.md §3 (Clarification pause)',
+  }),
+  CLARIFICATION_RECEIVED: defineInputRule({
+    code: 'SAR_CLOCK_CLARIFICATION_RECEIPT',
+    words: 'The answer to a request for clarification restarts the clock; it is recorded only while clarification is awaited.',
+    cites: 'RULES.md §3 (Clarification pause)',
+  }),
+  EXTENDED: defineInputRule({
+    code: 'SAR_CLOCK_EXTENSION',
+    words: 'An extension of up to two further months in all, with reasons, is made while the clock is running and before the first month ends.',
+    cites: 'RULES.md §3 (Extension)',
+  }),
+};

@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import { ukCalendar } from '../../src/calendar/holidays.js';
+import { refusalsOf, type ActionContext } from '../../src/cases/workflow.js';
+import { recordClockEvent } from '../../src/clocks/clockEvents.js';
+import type { SarClockEvent } from '../../src/clocks/sarClock.js';
+import { newSubjectAccessRequest, type SarRecord } from '../../src/subjectAccess/model.js';
+import { statusOf } from '../../src/subjectAccess/status.js';
+import { subjectAccessWorkflow, type SarAction } from '../../src/subjectAccess/workflow.js';
+
+/**
+ * Each named rule of the subject access workflow at its boundary: the guards through refusalsOf
+ * (what the runner and availableActions see), the input rules through the action's own decide,
+ * with the input as its schema gives it. Received Monday 2 March 2026: the first month ends on
+ * Thursday 2 April.
+ */
+const at = (today: string): ActionContext => ({
+  today,
+  now: new Date(`${today}T12:00:00Z`),
+  actor: { kind: 'STAFF', id: 'ira', name: 'ira' },
+  by: 'ira',
+  calendar: ukCalendar,
+});
+const ctx = at('2026-03-10');
+
+const event = (e: SarClockEvent) => recordClockEvent(e, { actor: ctx.actor, at: ctx.now, reason: null, rule: 'ENGLAND_AND_WALES', calendar: ukCalendar });
+
+const sar = (over: Partial<SarRecord> = {}): SarRecord => ({
+  ...newSubjectAccessRequest(
+    {
+      requester: { name: 'A', previousNames: [], dateOfBirth: '1980-05-01', address: 'x', email: null, phone: null },
+      agent: null,
+      scope: { description: 'My records', dateFrom: null, dateTo: null, knownReferences: [] },
+      format: 'ELECTRONIC',
+      needs: { language: null, interpreterNeeded: false, accessibility: null },
+    },
+    { reference: 'SAR-2026-000001', channel: 'WEB', receivedAt: '2026-03-02T10:00:00.000Z', receivedOn: '2026-03-02', identityVerified: false },
+  ),
+  ...over,
+});
+
+const awaitingIdentity = () => sar({ clockEvents: [event({ type: 'IDENTITY_REQUESTED', on: '2026-03-03' })] });
+const paused = () => sar({ clockEvents: [event({ type: 'CLARIFICATION_REQUESTED', on: '2026-03-05' })] });
+const search = { systemsSearched: ['Niche RMS'], dataFound: 'Two logs', recordedOn: '2026-03-09' };
+const response = { outcome: 'NOTHING_HELD' as const, reasons: null, respondedOn: '2026-03-09', withinDeadline: true };
+const responded = () => sar({ regime: 'UK_GDPR', search, response });
+const closed = () => sar({ regime: 'UK_GDPR', search, response, closure: { kind: 'CLOSED', reason: 'Done', on: '2026-03-10', by: 'ira' } });
+const withdrawn = () => sar({ closure: { kind: 'WITHDRAWN', reason: 'Asked', on: '2026-03-10', by: 'ira' } });
+
+const rulesRefusing = (action: SarAction, record: SarRecord, when = ctx) =>
+  refusalsOf(subjectAccessWorkflow, action, record, when, 'subject access request').map((r) => r.rule);
+
+/** Runs an action as the runner would: the table's refusals, then the decision on the parsed input. */
+function attempt(action: SarAction, record: SarRecord, input: Record<string, unknown>, when = ctx) {
+  const [refusal] = refusalsOf(subjectAccessWorkflow, action, record, when, 'subject access request');
+  if (refusal) return { ok: false as const, rule: refusal.rule, code: 'NOT_ALLOWED_IN_STATE', message: refusal.message };
+  const spec = subjectAccessWorkflow.actions[action];
+  const out = spec.decide(record, spec.input(when.today).parse(input) as never, when);
+  if (!out.ok) return { ok: false as const, rule: out.userErrors[0]!.rule ?? null, code: out.userErrors[0]!.code, message: out.userErrors[0]!.message };
+  const after = { ...record, ...out.value.set };
+  // The runner refuses to write a decision that leads where the table does not say.
+  const to = spec.to.length ? spec.to : [statusOf(ukCalendar, record)];
+  expect(to).toContain(statusOf(ukCalendar, after));
+  return { ok: true as const, after };
+}
+const ruleOf = (out: ReturnType<typeof attempt>) => (out.ok ? 'ALLOWED' : out.rule);
+
+const everyAction = Object.keys(subjectAccessWorkflow.actions) as SarAction[];
+
+describe('SAR_REQUEST_OPEN', () => {
+  const openOnly = everyAction.filter((a) => a !== 'closeSubjectAccessRequest');
+  it.each(openOnly)('refuses %s once the request is responded to, closed or withdrawn', (action) => {
+    for (const record of [responded(), closed(), withdrawn()]) expect(rulesRefusing(action, record)[0]).toBe('SAR_REQUEST_OPEN');
+    for (const record of [sar(), awaitingIdentity(), paused()]) expect(rulesRefusing(action, record)).not.toContain('SAR_REQUEST_OPEN');
+  });
+
+  it('says what happened to the request', () => {
+    const [refusal] = refusalsOf(subjectAccessWorkflow, 'withdrawSubjectAccessRequest', responded(), ctx, 'subject access request');
+    expect(refusal).toMatchObject({ rule: 'SAR_REQUEST_OPEN', message: expect.stringMatching(/has been responded to/), cites: 'policy' });
+    expect(refusalsOf(subjectAccessWorkflow, 'allocateSubjectAccessRequest', withdrawn(), ctx, 'x')[0]!.message).toMatch(/has been withdrawn/);
+  });
+});
+
+describe('SAR_CLOSE_ONLY_RESPONDED', () => {
+  it('allows closing a request that has been responded to, and nothing else', () => {
+    expect(rulesRefusing('closeSubjectAccessRequest', responded())).toEqual([]);
+    for (const record of [sar(), awaitingIdentity(), paused(), closed(), withdrawn()]) {
+      expect(rulesRefusing('closeSubjectAccessRequest', record)).toEqual(['SAR_CLOSE_ONLY_RESPONDED']);
+    }
+  });
+});
+
+describe('SAR_IDENTITY_NOT_YET_VERIFIED', () => {
+  it('allows asking for proof of identity only while identity is unverified', () => {
+    expect(rulesRefusing('requestProofOfIdentity', sar({ identityVerified: false }))).toEqual([]);
+    expect(rulesRefusing('requestProofOfIdentity', sar({ identityVerified: true }))).toEqual(['SAR_IDENTITY_NOT_YET_VERIFIED']);
+  });
+});
+
+describe('SAR_CLOCK_RUNNING and SAR_REGIME_DECIDED', () => {
+  it('allow a response only while the clock runs and once the regime is decided', () => {
+    expect(rulesRefusing('respondToSubjectAccessRequest', sar({ regime: 'UK_GDPR' }))).toEqual([]);
+    expect(rulesRefusing('respondToSubjectAccessRequest', sar())).toEqual(['SAR_REGIME_DECIDED']);
+    expect(rulesRefusing('respondToSubjectAccessRequest', awaitingIdentity())).toEqual(['SAR_CLOCK_RUNNING', 'SAR_REGIME_DECIDED']);
+    expect(rulesRefusing('respondToSubjectAccessRequest', { ...paused(), regime: 'DPA_2018_PART_3' })).toEqual(['SAR_CLOCK_RUNNING']);
+  });
+
+  it('let the response follow once the awaited proof or clarification arrives', () => {
+    const identity = awaitingIdentity();
+    const proved = sar({ regime: 'UK_GDPR', clockEvents: [...identity.clockEvents, event({ type: 'IDENTITY_RECEIVED', on: '2026-03-09' })] });
+    expect(rulesRefusing('respondToSubjectAccessRequest', proved)).toEqual([]);
+    const answered = sar({ regime: 'UK_GDPR', clockEvents: [...paused().clockEvents, event({ type: 'CLARIFICATION_RECEIVED', on: '2026-03-09' })] });
+    expect(rulesRefusing('respondToSubjectAccessRequest', answered)).toEqual([]);
+  });
+
+  it('say which is awaited', () => {
+    const msg = (r: SarRecord) => refusalsOf(subjectAccessWorkflow, 'respondToSubjectAccessRequest', r, ctx, 'x')[0]!.message;
+    expect(msg(awaitingIdentity())).toBe('Proof of identity has not arrived.');
+    expect(msg(paused())).toBe('Clarification has been asked for and has not arrived.');
+  });
+});
+
+describe('SAR_SEARCH_BEFORE_DISCLOSURE', () => {
+  it.each(['DISCLOSED_IN_FULL', 'NOTHING_HELD'])('refuses %s until the search is recorded', (outcome) => {
+    expect(ruleOf(attempt('respondToSubjectAccessRequest', sar({ regime: 'UK_GDPR' }), { outcome }))).toBe('SAR_SEARCH_BEFORE_DISCLOSURE');
+    expect(ruleOf(attempt('respondToSubjectAccessRequest', sar({ regime: 'UK_GDPR', search }), { outcome }))).toBe('ALLOWED');
+  });
+
+  it('does not hold up a refusal of the request', () => {
+    const out = attempt('respondToSubjectAccessRequest', sar({ regime: 'UK_GDPR' }), { outcome: 'REFUSED_EXCESSIVE', reasons: 'Repeated requests' });
+    expect(ruleOf(out)).toBe('ALLOWED');
+  });
+});
+
+describe('SAR_PARTIAL_DISCLOSURE_GROUNDS', () => {
+  const partial = { outcome: 'DISCLOSED_IN_PART', reasons: 'Some withheld' };
+  const part3 = { regime: 'DPA_2018_PART_3' as const, search };
+  it('refuses a partial disclosure with neither restrictions nor redactions recorded', () => {
+    expect(attempt('respondToSubjectAccessRequest', sar(part3), partial)).toMatchObject({ rule: 'SAR_PARTIAL_DISCLOSURE_GROUNDS', code: 'NOT_ALLOWED_IN_STATE' });
+  });
+  it('allows it with a restriction, or with a redaction', () => {
+    const restriction = { ground: 'AVOID_PREJUDICING_OFFENCES' as const, reason: 'Live investigation' };
+    expect(ruleOf(attempt('respondToSubjectAccessRequest', sar({ ...part3, restrictions: [restriction] }), partial))).toBe('ALLOWED');
+    expect(ruleOf(attempt('respondToSubjectAccessRequest', sar({ ...part3, redactions: [{ description: 'Names', reason: 'Others' }] }), partial))).toBe('ALLOWED');
+  });
+});
+
+describe('SAR_RESTRICTIONS_UNDER_PART_3', () => {
+  const restrictions = [{ ground: 'PUBLIC_SECURITY', reason: 'Necessary and proportionate' }];
+  const redactions = [{ description: 'Names of witnesses', reason: 'Rights of others' }];
+  it('allows s.45(4) restrictions only under DPA 2018 Part 3', () => {
+    expect(ruleOf(attempt('recordSarRestrictions', sar({ regime: 'DPA_2018_PART_3' }), { restrictions, redactions }))).toBe('ALLOWED');
+    expect(ruleOf(attempt('recordSarRestrictions', sar({ regime: 'UK_GDPR' }), { restrictions, redactions }))).toBe('SAR_RESTRICTIONS_UNDER_PART_3');
+    expect(ruleOf(attempt('recordSarRestrictions', sar({ regime: null }), { restrictions, redactions }))).toBe('SAR_RESTRICTIONS_UNDER_PART_3');
+  });
+  it('allows redactions alone under either regime', () => {
+    expect(ruleOf(attempt('recordSarRestrictions', sar({ regime: 'UK_GDPR' }), { restrictions: [], redactions }))).toBe('ALLOWED');
+  });
+  it('keeps the regime Part 3 while restrictions are recorded', () => {
+    const restricted = sar({ regime: 'DPA_2018_PART_3', restrictions: [{ ground: 'PUBLIC_SECURITY', reason: 'x' }] });
+    expect(ruleOf(attempt('decideSarRegime', restricted, { regime: 'UK_GDPR' }))).toBe('SAR_RESTRICTIONS_UNDER_PART_3');
+    expect(ruleOf(attempt('decideSarRegime', restricted, { regime: 'DPA_2018_PART_3' }))).toBe('ALLOWED');
+    expect(ruleOf(attempt('decideSarRegime', sar({ regime: 'DPA_2018_PART_3' }), { regime: 'UK_GDPR' }))).toBe('ALLOWED');
+  });
+});
+
+describe('SAR_CLOCK_EVENT_DATE', () => {
+  const ask = (on: string, record = sar()) => attempt('requestSarClarification', record, { on, reason: 'Which address?' });
+  it('allows events from the day of receipt to today', () => {
+    expect(ruleOf(ask('2026-03-01'))).toBe('SAR_CLOCK_EVENT_DATE');
+    expect(ruleOf(ask('2026-03-02'))).toBe('ALLOWED');
+    expect(ruleOf(ask('2026-03-10'))).toBe('ALLOWED');
+    expect(ask('2026-03-11')).toMatchObject({ rule: 'SAR_CLOCK_EVENT_DATE', code: 'INVALID' });
+  });
+  it('allows no event dated before the clock’s last event', () => {
+    const answer = (on: string) => attempt('recordSarClarification', paused(), { on });
+    expect(ruleOf(answer('2026-03-04'))).toBe('SAR_CLOCK_EVENT_DATE');
+    expect(ruleOf(answer('2026-03-05'))).toBe('ALLOWED');
+  });
+});
+
+describe('SAR_CLOCK_IDENTITY_REQUEST and SAR_CLOCK_IDENTITY_RECEIPT', () => {
+  it('ask for proof of identity only before anything else happens on the clock', () => {
+    expect(ruleOf(attempt('requestProofOfIdentity', sar(), { reason: 'Photo ID' }))).toBe('ALLOWED');
+    expect(ruleOf(attempt('requestProofOfIdentity', paused(), { reason: 'Photo ID' }))).toBe('SAR_CLOCK_IDENTITY_REQUEST');
+  });
+  it('record proof of identity once, only after asking for it; it verifies the requester', () => {
+    expect(ruleOf(attempt('recordProofOfIdentity', sar(), {}))).toBe('SAR_CLOCK_IDENTITY_RECEIPT');
+    const out = attempt('recordProofOfIdentity', awaitingIdentity(), {});
+    expect(out.ok && out.after.identityVerified).toBe(true);
+    expect(ruleOf(attempt('recordProofOfIdentity', out.ok ? out.after : sar(), {}))).toBe('SAR_CLOCK_IDENTITY_RECEIPT');
+  });
+});
+
+describe('SAR_CLOCK_CLARIFICATION_REQUEST and SAR_CLOCK_CLARIFICATION_RECEIPT', () => {
+  it('pause only a running clock', () => {
+    expect(ruleOf(attempt('requestSarClarification', sar(), { reason: 'Which address?' }))).toBe('ALLOWED');
+    expect(ruleOf(attempt('requestSarClarification', paused(), { reason: 'Which address?' }))).toBe('SAR_CLOCK_CLARIFICATION_REQUEST');
+    expect(ruleOf(attempt('requestSarClarification', awaitingIdentity(), { reason: 'Which address?' }))).toBe('SAR_CLOCK_CLARIFICATION_REQUEST');
+  });
+  it('restart only a paused clock', () => {
+    expect(ruleOf(attempt('recordSarClarification', paused(), {}))).toBe('ALLOWED');
+    expect(ruleOf(attempt('recordSarClarification', sar(), {}))).toBe('SAR_CLOCK_CLARIFICATION_RECEIPT');
+  });
+});
+
+describe('SAR_CLOCK_EXTENSION', () => {
+  const extend = (today: string, months = 1, record = sar()) => attempt('extendSubjectAccessRequest', record, { months, reason: 'Three systems' }, at(today));
+  it('allows an extension up to the day the first month ends (Thursday 2 April), not the day after', () => {
+    expect(ruleOf(extend('2026-04-01'))).toBe('ALLOWED');
+    expect(ruleOf(extend('2026-04-02'))).toBe('ALLOWED');
+    expect(extend('2026-04-03')).toMatchObject({ rule: 'SAR_CLOCK_EXTENSION', code: 'NOT_ALLOWED_IN_STATE', message: expect.stringMatching(/\(2026-04-02\)/) });
+  });
+  it('allows two further months in all', () => {
+    expect(ruleOf(extend('2026-03-20', 2))).toBe('ALLOWED');
+    expect(extend('2026-03-20', 3)).toMatchObject({ rule: 'SAR_CLOCK_EXTENSION', code: 'OUT_OF_RANGE' });
+    const once = extend('2026-03-20', 1);
+    const after = once.ok ? once.after : sar();
+    expect(ruleOf(extend('2026-03-21', 1, after))).toBe('ALLOWED');
+    expect(extend('2026-03-21', 2, after)).toMatchObject({ rule: 'SAR_CLOCK_EXTENSION', message: expect.stringMatching(/1 already used/) });
+  });
+  it('is refused while the clock is not running', () => {
+    expect(ruleOf(attempt('extendSubjectAccessRequest', paused(), { months: 1, reason: 'x' }))).toBe('SAR_CLOCK_EXTENSION');
+  });
+});
+
+describe('the table', () => {
+  it('names every rule with a stable SAR_ code and a citation', () => {
+    const rules = Object.values(subjectAccessWorkflow.actions).flatMap((a) => [...a.guards, ...(a.inputRules ?? [])]);
+    for (const rule of rules) {
+      expect(rule.code).toMatch(/^SAR_[A-Z0-9_]+$/);
+      expect(rule.cites).toMatch(/^(RULES\.md §3 \(.+\)|policy)$/);
+      expect(rule.words.length).toBeGreaterThan(20);
+    }
+  });
+});
