@@ -1,8 +1,7 @@
 import { CaseTypeRegistry } from './cases/registry.js';
 import { complaintCaseType } from './complaints/caseType.js';
 import { pageRatingTrackable } from './pageRatings/model.js';
-import { foiPublicView } from './foi/publicView.js';
-import type { FoiRecord } from './foi/model.js';
+import { foiCaseType } from './foi/caseType.js';
 import { sarPublicView } from './subjectAccess/publicView.js';
 import type { SarRecord } from './subjectAccess/model.js';
 
@@ -14,7 +13,7 @@ import type { SarRecord } from './subjectAccess/model.js';
 export const registry = new CaseTypeRegistry([
   pageRatingTrackable,
   complaintCaseType,
+  foiCaseType,
   // Transitional: subject access and FOI are trackable here until they are declared as case types.
   { name: 'SUBJECT_ACCESS', prefix: 'SAR', publicView: (item, _today, calendar) => sarPublicView(calendar, item as unknown as SarRecord) },
-  { name: 'FOI', prefix: 'FOI', publicView: (item, today, calendar) => foiPublicView(calendar, item as unknown as FoiRecord, today) },
 ]);

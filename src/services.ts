@@ -8,8 +8,7 @@ import { KeyedHasher } from './crypto/keyedHash.js';
 import type { Logger } from './logging/logger.js';
 import { SarRepository } from './subjectAccess/repository.js';
 import { SarService } from './subjectAccess/service.js';
-import { FoiRepository } from './foi/repository.js';
-import { FoiService } from './foi/service.js';
+import { DisclosureLogService } from './foi/disclosureLogService.js';
 import { PageRatingRepository } from './pageRatings/repository.js';
 import { PageRatingService } from './pageRatings/service.js';
 import { Db } from './store/db.js';
@@ -46,7 +45,8 @@ export interface Services {
   registry: CaseTypeRegistry;
   pageRatings: PageRatingService;
   subjectAccess: SarService;
-  foi: FoiService;
+  /** FOI's own reads: the public disclosure log and a requester's history. */
+  foi: DisclosureLogService;
   now: () => Date;
 }
 
@@ -72,6 +72,7 @@ export function createServices(deps: AppDependencies): Services {
     },
     now,
   );
+  const cases = new CaseService({ db, desk, paginator, audit, hasher, registry, retention: deps.config.retention, calendar: ukCalendar, now, logger: deps.logger });
   return {
     config: deps.config,
     logger: deps.logger,
@@ -81,7 +82,7 @@ export function createServices(deps: AppDependencies): Services {
     now,
     registry,
     tracking: new TrackingService(db, trackingCodes, registry, ukCalendar, rateLimiter, deps.config.trackRateLimit, now),
-    cases: new CaseService({ db, desk, paginator, audit, hasher, registry, retention: deps.config.retention, calendar: ukCalendar, now, logger: deps.logger }),
+    cases,
     pageRatings: new PageRatingService(
       deps.config,
       db,
@@ -93,6 +94,6 @@ export function createServices(deps: AppDependencies): Services {
       deps.logger,
     ),
     subjectAccess: new SarService(db, desk, new SarRepository(db, deps.config.retention), paginator, audit, now, deps.logger),
-    foi: new FoiService(db, desk, new FoiRepository(db, deps.config.retention), paginator, audit, hasher, now, deps.logger),
+    foi: new DisclosureLogService(db, paginator, cases, ukCalendar, now),
   };
 }

@@ -11,7 +11,6 @@
 export const retentionRecordTypes = [
   'PAGE_RATING',
   'SUBJECT_ACCESS',
-  'FOI',
   'RESEARCH_CONTACT',
   'PAGE_RATING_AGGREGATE',
   'AUDIT',
@@ -32,10 +31,6 @@ export const fixedRetention: Record<RetentionRecordType, RetentionPeriod> = {
   SUBJECT_ACCESS: {
     days: 730,
     why: 'Two years from receipt, with its queue entries: the most sensitive record here, kept no longer than a complaint to the ICO could need it.',
-  },
-  FOI: {
-    days: 2191,
-    why: 'Six years from receipt (with its queue entries and disclosure log entry), long enough for reviews, ICO decisions and tribunal appeals.',
   },
   RESEARCH_CONTACT: {
     days: 365,
