@@ -1,5 +1,16 @@
+import { buildSchema } from 'graphql';
 import { expect } from 'vitest';
+import { typeDefs } from '../../src/generated/typeDefs.js';
 import type { TestApp } from './testApp.js';
+
+const mutationFields = buildSchema(typeDefs).getMutationType()!.getFields();
+
+/** A mutation's input type as the schema names it, for example FoiClockActionInput. */
+function inputTypeOf(field: string): string {
+  const arg = mutationFields[field]?.args.find((a) => a.name === 'input');
+  if (!arg) throw new Error(`Mutation.${field} has no input argument`);
+  return String(arg.type).replace(/!$/, '');
+}
 
 /**
  * Staff actions in integration tests, the same for every case type: read the case, run an action
@@ -15,8 +26,8 @@ export interface CaseHelperSpec {
   /** The fields to select on the case. */
   fields: string;
   /**
-   * The case type: its workflow's actions are the mutations (each `<action>(input: <Action>Input!)`),
-   * so tests name actions as the schema does and no map is kept by hand.
+   * The case type: its workflow's actions are the mutations (each `<action>(input: …!)`, its input
+   * type read from the schema), so tests name actions as the schema does and no map is kept by hand.
    */
   caseType?: { workflow: { actions: object } };
   /** Transitional, for case types not yet declared on the contract: action → [mutation field, input type]. */
@@ -33,7 +44,7 @@ export function caseHelpers(app: () => TestApp, spec: CaseHelperSpec) {
   async function act(name: string, reference: string, input: Record<string, unknown> = {}) {
     const { version } = await read(reference);
     if (spec.caseType && !(name in spec.caseType.workflow.actions)) throw new Error(`${name} is not an action of this case type`);
-    const [field, type] = spec.mutations?.[name] ?? [name, `${name[0]!.toUpperCase()}${name.slice(1)}Input`];
+    const [field, type] = spec.mutations?.[name] ?? [name, inputTypeOf(name)];
     const res = await app().gql(
       `mutation($input: ${type}!) { r: ${field}(input: $input) { ${spec.payloadField} { ${spec.fields} } userErrors { field message code rule } } }`,
       { input: { reference, expectedVersion: version, ...input } },
