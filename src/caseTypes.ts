@@ -1,8 +1,7 @@
 import { CaseTypeRegistry } from './cases/registry.js';
 import { complaintCaseType } from './complaints/caseType.js';
 import { pageRatingTrackable } from './pageRatings/model.js';
-import { foiPublicView } from './foi/publicView.js';
-import type { FoiRecord } from './foi/model.js';
+import { foiCaseType } from './foi/caseType.js';
 import { subjectAccessCaseType } from './subjectAccess/caseType.js';
 
 /**
@@ -14,6 +13,5 @@ export const registry = new CaseTypeRegistry([
   pageRatingTrackable,
   complaintCaseType,
   subjectAccessCaseType,
-  // Transitional: FOI is trackable here until it is declared as a case type.
-  { name: 'FOI', prefix: 'FOI', publicView: (item, today, calendar) => foiPublicView(calendar, item as unknown as FoiRecord, today) },
+  foiCaseType,
 ]);

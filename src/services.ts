@@ -6,8 +6,7 @@ import { TrackingCodes } from './cases/trackingCode.js';
 import type { AppConfig } from './config.js';
 import { KeyedHasher } from './crypto/keyedHash.js';
 import type { Logger } from './logging/logger.js';
-import { FoiRepository } from './foi/repository.js';
-import { FoiService } from './foi/service.js';
+import { DisclosureLogService } from './foi/disclosureLogService.js';
 import { PageRatingRepository } from './pageRatings/repository.js';
 import { PageRatingService } from './pageRatings/service.js';
 import { Db } from './store/db.js';
@@ -43,7 +42,8 @@ export interface Services {
   cases: CaseService;
   registry: CaseTypeRegistry;
   pageRatings: PageRatingService;
-  foi: FoiService;
+  /** FOI's own reads: the public disclosure log and a requester's history. */
+  foi: DisclosureLogService;
   now: () => Date;
 }
 
@@ -69,6 +69,7 @@ export function createServices(deps: AppDependencies): Services {
     },
     now,
   );
+  const cases = new CaseService({ db, desk, paginator, audit, hasher, registry, retention: deps.config.retention, calendar: ukCalendar, now, logger: deps.logger });
   return {
     config: deps.config,
     logger: deps.logger,
@@ -78,7 +79,7 @@ export function createServices(deps: AppDependencies): Services {
     now,
     registry,
     tracking: new TrackingService(db, trackingCodes, registry, ukCalendar, rateLimiter, deps.config.trackRateLimit, now),
-    cases: new CaseService({ db, desk, paginator, audit, hasher, registry, retention: deps.config.retention, calendar: ukCalendar, now, logger: deps.logger }),
+    cases,
     pageRatings: new PageRatingService(
       deps.config,
       db,
@@ -89,6 +90,6 @@ export function createServices(deps: AppDependencies): Services {
       now,
       deps.logger,
     ),
-    foi: new FoiService(db, desk, new FoiRepository(db, deps.config.retention), paginator, audit, hasher, now, deps.logger),
+    foi: new DisclosureLogService(db, paginator, cases, ukCalendar, now),
   };
 }

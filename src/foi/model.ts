@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import type { ClockEventRecord } from '../clocks/clockEvents.js';
 import type { FoiClockEvent } from '../clocks/foiClock.js';
 import type { CaseClosure, FoiFormat, FoiOutcome, FoiRequester, RequestChannel } from '../generated/graphql.js';
 
 type Plain<T> = Omit<T, '__typename'>;
+const part = <T>() => z.custom<T>();
 
 export interface ExemptionUse {
   section: string;
@@ -10,44 +12,52 @@ export interface ExemptionUse {
   neitherConfirmNorDeny: boolean;
 }
 
+export interface FoiResponseRecord {
+  outcome: FoiOutcome;
+  exemptions: ExemptionUse[];
+  summary: string;
+  respondedOn: string;
+  withinDeadline: boolean;
+  within20WorkingDays: boolean;
+}
+
+export interface InternalReviewRecord {
+  requestedOn: string;
+  extension: { on: string; extendedTo: string; reason: string } | null;
+  outcome: string | null;
+  decidedOn: string | null;
+  note: string | null;
+}
+
 /**
  * An FOI request as stored. Status, due dates and days left are derived from the clock events,
- * the response and the review (src/foi/status.ts).
+ * the response and the review (src/foi/status.ts). The zod object is the list of the case item's
+ * fields: the shared machinery reads exactly these.
  */
-export interface FoiRecord {
-  reference: string;
-  channel: RequestChannel;
-  receivedAt: string;
-  receivedOn: string;
-  handler: string | null;
-  requester: Plain<FoiRequester>;
+export const foiRecord = z.object({
+  reference: z.string(),
+  channel: part<RequestChannel>(),
+  receivedAt: z.string(),
+  /** The statutory day of receipt, Europe/London: day 0 of the FOI clock. */
+  receivedOn: z.string(),
+  handler: z.string().nullable(),
+  requester: part<Plain<FoiRequester>>(),
   /** A keyed hash identifying the requester, for their request history (never shown). */
-  requesterKey: string;
-  description: string;
-  format: FoiFormat;
-  clockEvents: ClockEventRecord<FoiClockEvent>[];
-  publicInterestExtension: { sections: string[]; estimatedDate: string; refusalNoticeOn: string } | null;
-  response: {
-    outcome: FoiOutcome;
-    exemptions: ExemptionUse[];
-    summary: string;
-    respondedOn: string;
-    withinDeadline: boolean;
-    within20WorkingDays: boolean;
-  } | null;
-  disclosure: { title: string; question: string; answer: string; publishedOn: string } | null;
-  internalReview: {
-    requestedOn: string;
-    extension: { on: string; extendedTo: string; reason: string } | null;
-    outcome: string | null;
-    decidedOn: string | null;
-    note: string | null;
-  } | null;
-  icoComplaint: { receivedOn: string; icoReference: string; decision: string | null; decisionNoticeReference: string | null; decidedOn: string | null } | null;
-  closure: Plain<CaseClosure> | null;
-  version: number;
-  updatedAt: string;
-}
+  requesterKey: z.string(),
+  description: z.string(),
+  format: part<FoiFormat>(),
+  clockEvents: part<ClockEventRecord<FoiClockEvent>[]>(),
+  publicInterestExtension: part<{ sections: string[]; estimatedDate: string; refusalNoticeOn: string } | null>(),
+  response: part<FoiResponseRecord | null>(),
+  disclosure: part<{ title: string; question: string; answer: string; publishedOn: string } | null>(),
+  internalReview: part<InternalReviewRecord | null>(),
+  icoComplaint: part<{ receivedOn: string; icoReference: string; decision: string | null; decisionNoticeReference: string | null; decidedOn: string | null } | null>(),
+  closure: part<Plain<CaseClosure> | null>(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+
+export type FoiRecord = z.infer<typeof foiRecord>;
 
 export type FoiForm = Pick<FoiRecord, 'requester' | 'description' | 'format'>;
 
@@ -56,7 +66,9 @@ export function newFoiRequest(
   arrival: { reference: string; channel: RequestChannel; receivedAt: string; receivedOn: string; requesterKey: string },
 ): FoiRecord {
   return {
-    ...form,
+    requester: form.requester,
+    description: form.description,
+    format: form.format,
     ...arrival,
     handler: null,
     clockEvents: [],

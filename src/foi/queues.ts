@@ -1,6 +1,9 @@
+import { z } from 'zod';
 import type { HolidayCalendar } from '../calendar/holidays.js';
-import { dueRanges, type IndexEntry } from '../cases/caseIndex.js';
-import type { FoiQueue } from '../generated/graphql.js';
+import { dueRanges } from '../cases/caseIndex.js';
+import type { IndexEntry, IndexSet, QueueQuery } from '../cases/contract.js';
+import type { FoiQueue, FoiQueueInput, FoiStatus } from '../generated/graphql.js';
+import { parseQueryInput } from '../validation/parse.js';
 import type { FoiRecord } from './model.js';
 import { searchWords } from './disclosureWords.js';
 import { clockOf, reviewClockOf, statusOf } from './status.js';
@@ -11,7 +14,7 @@ export const disclosureLogQueue = q('DISCLOSURE_LOG');
 export const disclosureWordQueue = (word: string) => q(`DISCLOSURE_WORD#${word}`);
 export const requesterQueue = (key: string) => q(`REQUESTER#${key}`);
 
-/** The work queues (not the disclosure log, which is written apart: see disclosureEntries). */
+/** The work queues and the requester's history (the disclosure log is apart: see disclosureLogIndex). */
 export function foiQueueEntries(calendar: HolidayCalendar, r: FoiRecord): IndexEntry[] {
   const received = `${r.receivedOn}#${r.receivedAt}`;
   const status = statusOf(calendar, r);
@@ -55,7 +58,42 @@ export function disclosureEntries(r: FoiRecord): IndexEntry[] {
   ];
 }
 
-export function foiQueueQuery(request: { queue: FoiQueue; withinDays: number; handler: string }, today: string) {
+/**
+ * The disclosure log itself: one entry per published response (question and answer, never the
+ * requester), written in the change's transaction.
+ */
+export const disclosureLogIndex: IndexSet<FoiRecord> = {
+  entries: (r) => disclosureEntries(r).filter((e) => e.queue === disclosureLogQueue),
+  summary: (r) => ({
+    reference: r.reference,
+    title: r.disclosure?.title,
+    question: r.disclosure?.question,
+    answer: r.disclosure?.answer,
+    publishedOn: r.disclosure?.publishedOn,
+    outcome: r.response?.outcome,
+    exemptions: r.response?.exemptions.map((e) => e.section) ?? [],
+  }),
+};
+
+/**
+ * The disclosure log's search words: one small entry per word. A response can have up to 100,
+ * more than a transaction may hold, so they are written after the publication commits.
+ */
+export const disclosureWordIndex: IndexSet<FoiRecord> = {
+  entries: (r) => disclosureEntries(r).filter((e) => e.queue !== disclosureLogQueue),
+  summary: (r) => ({
+    reference: r.reference,
+    publishedOn: r.disclosure?.publishedOn,
+    words: r.disclosure ? searchWords(`${r.disclosure.title} ${r.disclosure.question}`) : [],
+  }),
+  afterCommit: true,
+};
+
+export function foiQueueQuery(request: { queue: FoiQueue; withinDays: number; handler: string }, today: string): QueueQuery {
+  return { ...queueRange(request, today), ascending: true };
+}
+
+function queueRange(request: { queue: FoiQueue; withinDays: number; handler: string }, today: string): Omit<QueueQuery, 'ascending'> {
   switch (request.queue) {
     case 'UNALLOCATED':
       return { queue: q('UNALLOCATED'), range: {} };
@@ -74,4 +112,27 @@ export function foiQueueQuery(request: { queue: FoiQueue; withinDays: number; ha
     case 'BY_HANDLER':
       return { queue: q(`HANDLER#${request.handler}`), range: {} };
   }
+}
+
+const queueInput = z.object({
+  queue: z.string(),
+  withinDays: z.number().int().min(1, 'Look 1 to 60 days ahead.').max(60, 'Look 1 to 60 days ahead.').nullish(),
+  handler: z.string().trim().max(100).nullish(),
+});
+
+/** A queue request, checked; BY_HANDLER defaults to the caller's own requests, DUE_SOON to 5 days. */
+export function foiQueueRequest(input: FoiQueueInput, today: string, callerName: string): QueueQuery {
+  const valid = parseQueryInput(queueInput, input);
+  return foiQueueQuery({ queue: input.queue, withinDays: valid.withinDays ?? 5, handler: valid.handler || callerName }, today);
+}
+
+/** A queue row, from an entry's summary: no personal data. */
+export function foiQueueRow(item: Record<string, unknown>) {
+  return {
+    reference: item.reference as string,
+    status: item.status as FoiStatus,
+    receivedAt: item.receivedAt as string,
+    handler: (item.handler as string | null) ?? null,
+    dueOn: (item.dueOn as string | null) ?? null,
+  };
 }

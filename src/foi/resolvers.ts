@@ -1,67 +1,21 @@
-import { asUserErrors } from '../errors.js';
 import { ukCalendar } from '../calendar/holidays.js';
 import { londonDateOf } from '../calendar/londonDate.js';
 import type { Resolvers } from '../generated/graphql.js';
-import type { GraphQLContext } from '../graphql/context.js';
-import { payload } from '../graphql/payload.js';
-import type { Item } from '../store/db.js';
 import { exemption, exemptions } from './catalogue.js';
-import type { FoiActionName } from './service.js';
 import { clockView, reviewClockOf, statusOf } from './status.js';
 
-const action =
-  (name: FoiActionName) =>
-  async (_: unknown, { input }: { input: { reference: string; expectedVersion: number } }, { services, caller }: GraphQLContext) =>
-    payload('foiRequest', await services.foi.act(name, input as never, caller));
-
-const submission = (outcome: Awaited<ReturnType<GraphQLContext['services']['foi']['submit']>>) =>
-  outcome.ok
-    ? { receipt: outcome.value.receipt, signpost: outcome.value.signpost, userErrors: [] }
-    : { receipt: null, signpost: null, userErrors: asUserErrors(outcome.userErrors) };
-
+/**
+ * The FOI request fields that are derived or named when read, the exemptions, the public disclosure
+ * log and a requester's history. The actions, the form and logging, the read, queue and statistics
+ * queries come from the case type's definition (src/cases/caseResolvers.ts).
+ */
 const named = (section: string) => exemption(section) ?? { section, name: section, absolute: false };
-
-const queueItem = (item: Item) => ({
-  reference: item.reference as string,
-  status: item.status as never,
-  receivedAt: item.receivedAt as string,
-  handler: (item.handler as string | null) ?? null,
-  dueOn: (item.dueOn as string | null) ?? null,
-});
 
 export const foiResolvers: Resolvers = {
   Query: {
-    disclosureLog: (_, { search, first, after }, { services }) => services.foi.disclosureLog(search, { first, after }) as never,
+    disclosureLog: (_, { search, first, after }, { services }) => services.foi.disclosureLog(search, { first, after }),
     foiExemptions: () => exemptions,
-    foiRequest: (_, { reference }, { services, caller }) => services.foi.get(reference, caller),
-    foiQueue: async (_, { input, first, after }, { services, caller }) => {
-      const c = await services.foi.queue(input, { first, after }, caller);
-      return { pageInfo: c.pageInfo, edges: c.edges.map((e) => ({ cursor: e.cursor, node: queueItem(e.node) })) };
-    },
-    foiRequesterHistory: async (_, { reference, first, after }, { services, caller }) => {
-      const c = await services.foi.requesterHistory(reference, { first, after }, caller);
-      return { pageInfo: c.pageInfo, edges: c.edges.map((e) => ({ cursor: e.cursor, node: queueItem(e.node) })) };
-    },
-    foiStatistics: (_, { input }, { services }) => services.foi.statistics(input),
-  },
-  Mutation: {
-    submitFoiRequest: async (_, { input }, { services, caller }) => submission(await services.foi.submit(input, caller)),
-    logFoiRequest: async (_, { input }, { services, caller }) => submission(await services.foi.log(input, caller)),
-    allocateFoiRequest: action('allocate'),
-    requestFoiClarification: action('requestClarification'),
-    recordFoiClarification: action('recordClarification'),
-    issueFeesNotice: action('feesNotice'),
-    recordFeeReceived: action('feeReceived'),
-    extendFoiForPublicInterest: action('publicInterest'),
-    respondToFoiRequest: action('respond'),
-    publishToDisclosureLog: action('publish'),
-    requestFoiInternalReview: action('reviewRequest'),
-    extendFoiInternalReview: action('reviewExtend'),
-    recordFoiInternalReviewOutcome: action('reviewOutcome'),
-    recordIcoComplaint: action('icoComplaint'),
-    recordIcoDecision: action('icoDecision'),
-    withdrawFoiRequest: action('withdraw'),
-    closeFoiRequest: action('close'),
+    foiRequesterHistory: (_, { reference, first, after }, { services, caller }) => services.foi.requesterHistory(reference, { first, after }, caller),
   },
   FoiRequest: {
     status: (r, _, { services }) => statusOf(ukCalendar, r, londonDateOf(services.now())),
@@ -87,6 +41,5 @@ export const foiResolvers: Resolvers = {
         ? { ...r.internalReview, dueOn: clock.dueOn, limitOn: clock.limitOn, extendedTo: clock.extendedTo }
         : null;
     },
-    auditTrail: (r, _, { services }) => services.audit.list(r.reference),
   },
 };

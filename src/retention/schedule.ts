@@ -10,7 +10,6 @@
 /** Records that are not case types; each case type declares its own period (its `retention`). */
 export const retentionRecordTypes = [
   'PAGE_RATING',
-  'FOI',
   'RESEARCH_CONTACT',
   'PAGE_RATING_AGGREGATE',
   'AUDIT',
@@ -28,10 +27,6 @@ export type RetentionSchedule = Record<string, RetentionPeriod>;
 
 export const fixedRetention: Record<RetentionRecordType, RetentionPeriod> = {
   PAGE_RATING: { days: 730, why: 'Two years of feedback, enough to compare a page year on year.' },
-  FOI: {
-    days: 2191,
-    why: 'Six years from receipt (with its queue entries and disclosure log entry), long enough for reviews, ICO decisions and tribunal appeals.',
-  },
   RESEARCH_CONTACT: {
     days: 365,
     why: 'Contact details given for website research are kept only as long as that purpose needs.',

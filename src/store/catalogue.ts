@@ -212,19 +212,16 @@ export const itemKinds = {
     title: 'Disclosure-log entry',
     holds: 'A published FOI response (title, question, answer, outcome, exemptions; never the requester), newest first.',
     primary: indexEntry,
-    retention: {
-      ttl: 'none',
-      why: 'written without expiresAt today (removed only if the publication is withdrawn), although the FOI retention text says the entry goes with the request',
-    },
-    writtenBy: 'src/foi/repository.ts (followUps)',
+    retention: { ttl: 'computed', how: "the FOI request's own expiry, copied (FOI schedule): the entry goes with the request" },
+    writtenBy: "src/cases/caseService.ts, in the change's transaction (the FOI case type's moreIndexes: disclosureLogIndex in src/foi/queues.ts)",
   },
   disclosureWord: {
     kind: 'INDEX_ENTRY',
     title: 'Disclosure search word',
     holds: "One search word of a published response (reference, publication date, the response's words for filtering).",
     primary: indexEntry,
-    retention: { ttl: 'none', why: 'written without expiresAt today, like the disclosure-log entry it points to' },
-    writtenBy: 'src/foi/repository.ts (writeDisclosureWords, after the publication commits)',
+    retention: { ttl: 'none', why: 'written without expiresAt today (after-commit index sets carry none); a word whose log entry has expired finds nothing' },
+    writtenBy: 'src/cases/caseService.ts, after the change commits (the FOI case type\'s moreIndexes: disclosureWordIndex in src/foi/queues.ts)',
   },
   dailyStatistics: {
     kind: null,

@@ -1,5 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { foiCaseType } from '../../src/foi/caseType.js';
 import { caseHelpers } from '../support/caseHelpers.js';
 import { createTestApp, newKey, type TestApp } from '../support/testApp.js';
 
@@ -28,24 +29,6 @@ const STATS = `query($input: FoiStatisticsInput!) { foiStatistics(input: $input)
   received answered answeredWithin20WorkingDays shareAnsweredWithin20WorkingDays outcomes { code count } exemptionsUsed { code count }
   internalReviewsRequested internalReviewOutcomes { code count } } }`;
 
-const mutations: Record<string, [string, string]> = {
-  allocate: ['allocateFoiRequest', 'AllocateFoiRequestInput'],
-  requestClarification: ['requestFoiClarification', 'FoiClockActionInput'],
-  recordClarification: ['recordFoiClarification', 'FoiClockActionInput'],
-  feesNotice: ['issueFeesNotice', 'FoiClockActionInput'],
-  feeReceived: ['recordFeeReceived', 'FoiClockActionInput'],
-  publicInterest: ['extendFoiForPublicInterest', 'ExtendFoiForPublicInterestInput'],
-  respond: ['respondToFoiRequest', 'RespondToFoiRequestInput'],
-  publish: ['publishToDisclosureLog', 'PublishToDisclosureLogInput'],
-  reviewRequest: ['requestFoiInternalReview', 'FoiClockActionInput'],
-  reviewExtend: ['extendFoiInternalReview', 'ExtendFoiInternalReviewInput'],
-  reviewOutcome: ['recordFoiInternalReviewOutcome', 'RecordFoiInternalReviewOutcomeInput'],
-  icoComplaint: ['recordIcoComplaint', 'RecordIcoComplaintInput'],
-  icoDecision: ['recordIcoDecision', 'RecordIcoDecisionInput'],
-  withdraw: ['withdrawFoiRequest', 'SarReasonInput'],
-  close: ['closeFoiRequest', 'SarReasonInput'],
-};
-
 let app: TestApp;
 let ip = 0;
 const ir = () => app.token('information-rights', 'fay.foi');
@@ -66,7 +49,7 @@ const { read, ok, refused } = caseHelpers(() => app, {
   readField: 'foiRequest',
   payloadField: 'foiRequest',
   fields: FIELDS,
-  mutations,
+  caseType: foiCaseType,
   token: () => ir(),
 });
 const queue = async (input: Record<string, unknown>) =>
@@ -136,12 +119,12 @@ describe('the clock', () => {
   it('restarts when clarification arrives', async () => {
     const ref = (await submit()).receipt.reference;
     app.setNow('2026-03-05T10:00:00Z');
-    let r = await ok('requestClarification', ref, { reason: 'Which years do you mean?' });
+    let r = await ok('requestFoiClarification', ref, { reason: 'Which years do you mean?' });
     expect(r).toMatchObject({ status: 'AWAITING_CLARIFICATION', clock: { dueOn: null } });
     expect(await queue({ queue: 'AWAITING_CLARIFICATION' })).toContain(ref);
-    await refused('respond', ref, { outcome: 'NOT_HELD', summary: 'x' }, /Clarification has been asked for/);
+    await refused('respondToFoiRequest', ref, { outcome: 'NOT_HELD', summary: 'x' }, /Clarification has been asked for/, 'FOI_CLARIFICATION_RECEIVED');
     app.setNow('2026-03-13T10:00:00Z');
-    r = await ok('recordClarification', ref, {});
+    r = await ok('recordFoiClarification', ref, {});
     expect(r).toMatchObject({ status: 'IN_PROGRESS', clock: { countsFrom: '2026-03-13', dueOn: '2026-04-15' } });
     expect(r.clock.events.map((e: { type: string }) => e.type)).toEqual(['CLARIFICATION_REQUESTED', 'CLARIFICATION_RECEIVED']);
     expect(r.clock.events[0].holidaySet).toBe('FOIA working days (UK-wide bank holidays), data 2023–2027');
@@ -150,35 +133,35 @@ describe('the clock', () => {
   it('freezes while a fee is awaited, then runs on with the frozen days disregarded', async () => {
     const ref = (await submit()).receipt.reference;
     app.setNow('2026-03-04T10:00:00Z');
-    let r = await ok('feesNotice', ref, { reason: 'Estimated £25 for photocopying and postage' });
+    let r = await ok('issueFeesNotice', ref, { reason: 'Estimated £25 for photocopying and postage' });
     expect(r).toMatchObject({ status: 'AWAITING_FEE', clock: { dueOn: null, feeDueBy: '2026-06-03' } });
     expect(await queue({ queue: 'AWAITING_FEE' })).toContain(ref);
     app.setNow('2026-03-10T10:00:00Z');
-    r = await ok('feeReceived', ref, {});
+    r = await ok('recordFeeReceived', ref, {});
     expect(r.clock).toMatchObject({ dueOn: '2026-04-09' });
   });
 
   it('lets an unpaid fee lapse after three months', async () => {
     const ref = (await submit()).receipt.reference;
     app.setNow('2026-03-04T10:00:00Z');
-    await ok('feesNotice', ref, { reason: '£25' });
+    await ok('issueFeesNotice', ref, { reason: '£25' });
     app.setNow('2026-06-04T10:00:00Z');
     expect((await read(ref)).status).toBe('LAPSED');
-    await refused('feeReceived', ref, {}, /lapsed/);
-    const closed = await ok('close', ref, { reason: 'Lapsed: fee not paid' });
+    await refused('recordFeeReceived', ref, {}, /lapsed/, 'FOI_CLOCK_NOT_ALLOWED_IN_STATE');
+    const closed = await ok('closeFoiRequest', ref, { reason: 'Lapsed: fee not paid' });
     expect(closed.status).toBe('CLOSED');
   });
 
   it('extends for the public interest test up to 40 working days, for qualified exemptions, with reasons', async () => {
     const ref = (await submit()).receipt.reference;
     app.setNow('2026-03-31T10:00:00Z');
-    await refused('publicInterest', ref, { exemptions: ['31'], estimatedDate: '2026-05-01', reason: 'PIT' }, /40 working days after receipt at most \(2026-04-30\)/);
-    await refused('publicInterest', ref, { exemptions: ['40'], estimatedDate: '2026-04-20', reason: 'PIT' }, /absolute/);
-    const r = await ok('publicInterest', ref, { exemptions: ['31', '30'], estimatedDate: '2026-04-30', reason: 'Balancing law enforcement against transparency' });
+    await refused('extendFoiForPublicInterest', ref, { exemptions: ['31'], estimatedDate: '2026-05-01', reason: 'PIT' }, /40 working days after receipt at most \(2026-04-30\)/, 'FOI_CLOCK_OUT_OF_RANGE');
+    await refused('extendFoiForPublicInterest', ref, { exemptions: ['40'], estimatedDate: '2026-04-20', reason: 'PIT' }, /absolute/, 'FOI_PUBLIC_INTEREST_QUALIFIED_ONLY');
+    const r = await ok('extendFoiForPublicInterest', ref, { exemptions: ['31', '30'], estimatedDate: '2026-04-30', reason: 'Balancing law enforcement against transparency' });
     expect(r).toMatchObject({ status: 'PUBLIC_INTEREST_EXTENSION', clock: { dueOn: '2026-04-30', statutoryDueOn: '2026-03-31' }, publicInterestExtension: { estimatedDate: '2026-04-30' } });
     expect(await queue({ queue: 'PUBLIC_INTEREST_EXTENSIONS' })).toContain(ref);
     app.setNow('2026-04-28T10:00:00Z');
-    const answered = await ok('respond', ref, {
+    const answered = await ok('respondToFoiRequest', ref, {
       outcome: 'REFUSED',
       exemptions: [{ section: '31', publicInterestTestApplied: true, neitherConfirmNorDeny: false }],
       summary: 'Refused under s.31(1)(a): the public interest favours withholding.',
@@ -189,18 +172,18 @@ describe('the clock', () => {
   it('refuses an extension after the 20th working day', async () => {
     const ref = (await submit()).receipt.reference;
     app.setNow('2026-04-01T10:00:00Z');
-    await refused('publicInterest', ref, { exemptions: ['31'], estimatedDate: '2026-04-20', reason: 'Late' }, /within 20 working days \(by 2026-03-31\)/);
+    await refused('extendFoiForPublicInterest', ref, { exemptions: ['31'], estimatedDate: '2026-04-20', reason: 'Late' }, /within 20 working days \(by 2026-03-31\)/, 'FOI_CLOCK_NOT_ALLOWED_IN_STATE');
   });
 });
 
 describe('responses', () => {
   it('record each exemption, the public interest test and neither confirm nor deny, by the rules', async () => {
     const ref = (await submit()).receipt.reference;
-    await refused('respond', ref, { outcome: 'PROVIDED_IN_PART', summary: 'Some withheld' }, /Name each exemption/);
-    await refused('respond', ref, { outcome: 'NOT_HELD', summary: 'x', exemptions: [{ section: '31', publicInterestTestApplied: true, neitherConfirmNorDeny: false }] }, /no exemption/);
-    await refused('respond', ref, { outcome: 'REFUSED', summary: 'x', exemptions: [{ section: '24', publicInterestTestApplied: false, neitherConfirmNorDeny: true }] }, /qualified exemption: it needs a public interest test/);
-    await refused('respond', ref, { outcome: 'REFUSED', summary: 'x', exemptions: [{ section: '99', publicInterestTestApplied: true, neitherConfirmNorDeny: false }] }, /not in the list/);
-    const r = await ok('respond', ref, {
+    await refused('respondToFoiRequest', ref, { outcome: 'PROVIDED_IN_PART', summary: 'Some withheld' }, /Name each exemption/);
+    await refused('respondToFoiRequest', ref, { outcome: 'NOT_HELD', summary: 'x', exemptions: [{ section: '31', publicInterestTestApplied: true, neitherConfirmNorDeny: false }] }, /no exemption/);
+    await refused('respondToFoiRequest', ref, { outcome: 'REFUSED', summary: 'x', exemptions: [{ section: '24', publicInterestTestApplied: false, neitherConfirmNorDeny: true }] }, /qualified exemption: it needs a public interest test/, 'FOI_QUALIFIED_EXEMPTION_TESTED');
+    await refused('respondToFoiRequest', ref, { outcome: 'REFUSED', summary: 'x', exemptions: [{ section: '99', publicInterestTestApplied: true, neitherConfirmNorDeny: false }] }, /not in the list/);
+    const r = await ok('respondToFoiRequest', ref, {
       outcome: 'PROVIDED_IN_PART',
       summary: 'Camera numbers given; locations withheld',
       exemptions: [
@@ -210,8 +193,45 @@ describe('responses', () => {
     });
     expect(r.response).toMatchObject({ outcome: 'PROVIDED_IN_PART', withinDeadline: true, within20WorkingDays: true });
     expect(r.response.exemptions[1]).toEqual({ section: '23', name: expect.stringMatching(/security matters/), publicInterestTestApplied: false, neitherConfirmNorDeny: true });
-    await refused('respond', ref, { outcome: 'NOT_HELD', summary: 'again' }, /not possible: the request is responded/);
+    await refused('respondToFoiRequest', ref, { outcome: 'NOT_HELD', summary: 'again' }, /Responding is not possible while the FOI request is responded to/, 'WORKFLOW_STATE');
   });
+});
+
+describe('available actions', () => {
+  const ACTIONS = `query($reference: String!) { foiRequest(reference: $reference) { status availableActions { action allowed refusedBy { rule message cites } } } }`;
+  const actions = async (ref: string) => {
+    const r = (await app.gql(ACTIONS, { reference: ref }, { token: ir() })).body.data!.foiRequest;
+    return { status: r.status as string, byName: Object.fromEntries(r.availableActions.map((a: { action: string }) => [a.action, a])) };
+  };
+
+  it('follow the request’s state, naming the rule that refuses each', async () => {
+    const ref = (await submit()).receipt.reference;
+    let { status, byName } = await actions(ref);
+    expect(status).toBe('IN_PROGRESS');
+    expect(Object.keys(byName).sort()).toEqual(Object.keys(foiCaseType.workflow.actions).sort());
+    expect(byName.respondToFoiRequest).toMatchObject({ allowed: true, refusedBy: [] });
+    expect(byName.requestFoiClarification.allowed).toBe(true);
+    expect(byName.publishToDisclosureLog).toMatchObject({ allowed: false, refusedBy: [{ rule: 'FOI_PUBLISHED_AFTER_RESPONSE', cites: 'RULES.md §2 (Disclosure log)' }] });
+    expect(byName.recordFoiClarification.refusedBy[0]).toMatchObject({ rule: 'WORKFLOW_STATE', message: 'Changing the clock is not possible while the FOI request is in progress.' });
+    expect(byName.closeFoiRequest.refusedBy.map((r: { rule: string }) => r.rule)).toEqual(['FOI_CLOSED_WHEN_ANSWERED_OR_LAPSED']);
+
+    await ok('requestFoiClarification', ref, { reason: 'Which years?' });
+    ({ status, byName } = await actions(ref));
+    expect(status).toBe('AWAITING_CLARIFICATION');
+    expect(byName.respondToFoiRequest.refusedBy[0].rule).toBe('FOI_CLARIFICATION_RECEIVED');
+    expect(byName.recordFoiClarification.allowed).toBe(true);
+
+    await ok('recordFoiClarification', ref, {});
+    await ok('respondToFoiRequest', ref, { outcome: 'NOT_HELD', summary: 'Not held' });
+    ({ status, byName } = await actions(ref));
+    expect(status).toBe('RESPONDED');
+    expect(byName.respondToFoiRequest.refusedBy[0].rule).toBe('WORKFLOW_STATE');
+    for (const action of ['publishToDisclosureLog', 'requestFoiInternalReview', 'recordIcoComplaint', 'closeFoiRequest', 'allocateFoiRequest']) {
+      expect(byName[action], action).toMatchObject({ allowed: true, refusedBy: [] });
+    }
+    expect(byName.recordIcoDecision.refusedBy[0].rule).toBe('FOI_ICO_COMPLAINT_UNDECIDED');
+  });
+
 });
 
 describe('the disclosure log', () => {
@@ -223,10 +243,10 @@ describe('the disclosure log', () => {
       const publishOne = async (day: string, title: string, question: string, description?: string) => {
         app.setNow(`${day}T10:00:00Z`);
         const ref = (await submit(description ? { description } : {})).receipt.reference;
-        await ok('respond', ref, { outcome: 'PROVIDED_IN_FULL', summary: `Answer to ${title}` });
+        await ok('respondToFoiRequest', ref, { outcome: 'PROVIDED_IN_FULL', summary: `Answer to ${title}` });
         const draft = (await read(ref)).disclosureDraft;
         expect(draft.question).toMatch(/speed cameras|Taser|overtime/);
-        const r = await ok('publish', ref, { title, question, answer: `The answer about ${title}.` });
+        const r = await ok('publishToDisclosureLog', ref, { title, question, answer: `The answer about ${title}.` });
         expect(r.published).toBe(true);
         return ref;
       };
@@ -252,7 +272,7 @@ describe('the disclosure log', () => {
       expect(page2.edges.map((e: { node: { reference: string } }) => e.node.reference)).toEqual([cameras]);
 
       app.setNow('2026-03-20T10:00:00Z');
-      await ok('publish', cameras, { title: 'Safety cameras', question: 'How many safety cameras operated in 2025?', answer: 'Revised answer.' });
+      await ok('publishToDisclosureLog', cameras, { title: 'Safety cameras', question: 'How many safety cameras operated in 2025?', answer: 'Revised answer.' });
       expect(await words('speed')).toEqual([]);
       expect(await words('safety camera')).toEqual([cameras]);
       expect((await publicLog(null)).edges.map((e: { node: { reference: string } }) => e.node.reference)).toEqual([overtime, taser, cameras]);
@@ -263,38 +283,38 @@ describe('the disclosure log', () => {
 
   it('refuses to publish before a response', async () => {
     const ref = (await submit()).receipt.reference;
-    await refused('publish', ref, { title: 'T', question: 'Q', answer: 'A' }, /responded to/);
+    await refused('publishToDisclosureLog', ref, { title: 'T', question: 'Q', answer: 'A' }, /responded to/, 'FOI_PUBLISHED_AFTER_RESPONSE');
   });
 });
 
 describe('internal review and the ICO', () => {
   it('takes a review within 40 working days, due in 20, extendable to 40, then an ICO complaint and decision', async () => {
     const ref = (await submit()).receipt.reference;
-    await ok('respond', ref, { outcome: 'NOT_HELD', summary: 'Not held' });
+    await ok('respondToFoiRequest', ref, { outcome: 'NOT_HELD', summary: 'Not held' });
     app.setNow('2026-03-09T10:00:00Z');
-    let r = await ok('reviewRequest', ref, {});
+    let r = await ok('requestFoiInternalReview', ref, {});
     // From Mon 9 Mar: St Patrick's Day, Good Friday, Easter Monday and (for 40) the Early May holiday pass by.
     expect(r).toMatchObject({ status: 'UNDER_INTERNAL_REVIEW', internalReview: { requestedOn: '2026-03-09', dueOn: '2026-04-09', limitOn: '2026-05-08' } });
     expect(await queue({ queue: 'INTERNAL_REVIEWS_DUE' })).toContain(ref);
     const tracked = await app.gql(TRACK, { r: ref, c: 'nope' });
     expect(tracked.body.data!.trackCase).toBeNull();
-    await refused('reviewExtend', ref, { extendedTo: '2026-05-11', reason: 'Complex' }, /by 2026-05-08/);
-    r = await ok('reviewExtend', ref, { extendedTo: '2026-05-08', reason: 'Complex searches' });
+    await refused('extendFoiInternalReview', ref, { extendedTo: '2026-05-11', reason: 'Complex' }, /by 2026-05-08/, 'FOI_REVIEW_CLOCK_OUT_OF_RANGE');
+    r = await ok('extendFoiInternalReview', ref, { extendedTo: '2026-05-08', reason: 'Complex searches' });
     expect(r.internalReview).toMatchObject({ dueOn: '2026-05-08', extendedTo: '2026-05-08' });
-    await refused('close', ref, { reason: 'x' }, /internal review is under way/);
-    r = await ok('reviewOutcome', ref, { outcome: 'UPHELD', note: 'Searches were adequate' });
+    await refused('closeFoiRequest', ref, { reason: 'x' }, /internal review is under way/, 'FOI_REVIEW_DECIDED_BEFORE_CLOSING');
+    r = await ok('recordFoiInternalReviewOutcome', ref, { outcome: 'UPHELD', note: 'Searches were adequate' });
     expect(r).toMatchObject({ status: 'RESPONDED', internalReview: { outcome: 'UPHELD' } });
     expect(await queue({ queue: 'INTERNAL_REVIEWS_DUE' })).not.toContain(ref);
-    await ok('icoComplaint', ref, { icoReference: 'IC-123456-A1B2' });
-    r = await ok('icoDecision', ref, { decision: 'NOT_UPHELD', decisionNoticeReference: 'IC-123456-A1B2/DN' });
+    await ok('recordIcoComplaint', ref, { icoReference: 'IC-123456-A1B2' });
+    r = await ok('recordIcoDecision', ref, { decision: 'NOT_UPHELD', decisionNoticeReference: 'IC-123456-A1B2/DN' });
     expect(r.icoComplaint).toEqual({ icoReference: 'IC-123456-A1B2', decision: 'NOT_UPHELD', decisionNoticeReference: 'IC-123456-A1B2/DN' });
   });
 
   it('refuses a review asked for more than 40 working days after the response', async () => {
     const ref = (await submit()).receipt.reference;
-    await ok('respond', ref, { outcome: 'NOT_HELD', summary: 'Not held' });
+    await ok('respondToFoiRequest', ref, { outcome: 'NOT_HELD', summary: 'Not held' });
     app.setNow('2026-05-01T10:00:00Z');
-    await refused('reviewRequest', ref, {}, /within 40 working days of the response \(by 2026-04-30\)/);
+    await refused('requestFoiInternalReview', ref, {}, /within 40 working days of the response \(by 2026-04-30\)/, 'FOI_REVIEW_ASKED_IN_TIME');
   });
 });
 
@@ -321,7 +341,7 @@ describe('requester history and queues', () => {
       app.setNow('2026-03-26T10:00:00Z');
       expect(await queue({ queue: 'DUE_SOON', withinDays: 5 })).toEqual([now, someoneElse]);
       expect(await queue({ queue: 'OVERDUE' })).toEqual([old, recent]);
-      await ok('allocate', now, { handler: 'fay.foi' });
+      await ok('allocateFoiRequest', now, { handler: 'fay.foi' });
       expect(await queue({ queue: 'BY_HANDLER' })).toEqual([now]);
       expect(await queue({ queue: 'UNALLOCATED' })).toEqual([old, recent, someoneElse]);
     } finally {
@@ -346,14 +366,14 @@ describe('statistics', () => {
       app.setNow('2026-03-04T10:00:00Z');
       const c = (await submit()).receipt.reference;
       app.setNow('2026-03-30T10:00:00Z');
-      await ok('respond', a, { outcome: 'PROVIDED_IN_FULL', summary: 'All given' });
-      await ok('publicInterest', b, { exemptions: ['31'], estimatedDate: '2026-04-24', reason: 'PIT' });
+      await ok('respondToFoiRequest', a, { outcome: 'PROVIDED_IN_FULL', summary: 'All given' });
+      await ok('extendFoiForPublicInterest', b, { exemptions: ['31'], estimatedDate: '2026-04-24', reason: 'PIT' });
       app.setNow('2026-03-31T10:00:00Z');
-      await ok('respond', c, { outcome: 'NOT_HELD', summary: 'Not held' });
+      await ok('respondToFoiRequest', c, { outcome: 'NOT_HELD', summary: 'Not held' });
       app.setNow('2026-04-08T10:00:00Z');
-      await ok('reviewRequest', c, {});
+      await ok('requestFoiInternalReview', c, {});
       app.setNow('2026-04-20T10:00:00Z');
-      await ok('respond', b, {
+      await ok('respondToFoiRequest', b, {
         outcome: 'REFUSED',
         summary: 'Refused',
         exemptions: [
@@ -361,7 +381,7 @@ describe('statistics', () => {
           { section: '40', publicInterestTestApplied: false, neitherConfirmNorDeny: false },
         ],
       });
-      await ok('reviewOutcome', c, { outcome: 'OVERTURNED', note: 'Information found' });
+      await ok('recordFoiInternalReviewOutcome', c, { outcome: 'OVERTURNED', note: 'Information found' });
 
       const stats = (await app.gql(STATS, { input: { from: '2026-03-01', to: '2026-04-30' } }, { token: ir() })).body.data!.foiStatistics;
       expect(stats).toEqual({

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { Caller } from '../auth/caller.js';
+import type { HolidayCalendar } from '../calendar/holidays.js';
+import { isIsoDate, londonDateOf } from '../calendar/londonDate.js';
+import { workingDayWindow } from '../calendar/workingDays.js';
+import { indexKey, listQueue } from '../cases/caseIndex.js';
+import type { CaseService } from '../cases/caseService.js';
+import type { DisclosureLogSearch } from '../generated/graphql.js';
+import type { Db, Item } from '../store/db.js';
+import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
+import { parseQueryInput } from '../validation/parse.js';
+import { foiCaseType } from './caseType.js';
+import { exemption } from './catalogue.js';
+import { searchWords } from './disclosureWords.js';
+import type { FoiRecord } from './model.js';
+import { disclosureLogQueue, disclosureWordQueue, foiQueueRow, requesterQueue } from './queues.js';
+
+/** The aggregation window for s.12 and s.14: 60 working days either side of a request. */
+const REQUESTER_WINDOW_WORKING_DAYS = 60;
+
+const searchInput = z
+  .object({
+    text: z.string().max(200, 'Search with at most 200 characters.').nullish(),
+    from: z.string().refine(isIsoDate, 'Give dates as YYYY-MM-DD.').nullish(),
+    to: z.string().refine(isIsoDate, 'Give dates as YYYY-MM-DD.').nullish(),
+  })
+  .nullish();
+
+/**
+ * The reads that are FOI's own, beside what the shared machinery runs from the case type: the
+ * public disclosure log (newest first, by date and by every search word; never the requester) and
+ * a requester's other requests. Everything else about FOI requests is src/cases/caseService.ts.
+ */
+export class DisclosureLogService {
+  constructor(
+    private readonly db: Db,
+    private readonly paginator: Paginator,
+    private readonly cases: CaseService,
+    private readonly calendar: HolidayCalendar,
+    private readonly now: () => Date,
+  ) {}
+
+  /** The public disclosure log: newest first, by date and by every search word. */
+  async disclosureLog(search: DisclosureLogSearch | null | undefined, page: PageArgs) {
+    const valid = parseQueryInput(searchInput, search, 'search');
+    const range = { from: valid?.from ?? undefined, to: valid?.to ?? undefined };
+    const words = searchWords(valid?.text ?? '', 10);
+    if (words.length === 0) return listQueue(this.paginator, disclosureLogQueue, range, false, page, toDisclosure);
+    const [first, ...rest] = words as [string, ...string[]];
+    const found = await listQueue(
+      this.paginator,
+      disclosureWordQueue(first),
+      range,
+      false,
+      page,
+      (item) => ({ reference: item.reference as string, publishedOn: item.publishedOn as string }),
+      rest.length
+        ? {
+            expression: rest.map((_, i) => `contains(#words, :w${i})`).join(' AND '),
+            names: { '#words': 'words' },
+            values: Object.fromEntries(rest.map((w, i) => [`:w${i}`, w])),
+          }
+        : undefined,
+    );
+    const entries = await this.disclosuresFor(found.edges.map((e) => e.node));
+    const byRef = new Map(entries.map((e) => [e.reference as string, e]));
+    return {
+      pageInfo: found.pageInfo,
+      edges: found.edges.filter((e) => byRef.has(e.node.reference)).map((e) => ({ cursor: e.cursor, node: toDisclosure(byRef.get(e.node.reference)!) })),
+    };
+  }
+
+  /** The disclosure log entries for these (publishedOn, reference) pairs, in that order. */
+  private async disclosuresFor(found: Array<{ reference: string; publishedOn: string }>): Promise<Item[]> {
+    const items = await this.db.getMany<Item>(found.map((f) => indexKey({ queue: disclosureLogQueue, sortKey: f.publishedOn }, f.reference)));
+    const byRef = new Map(items.map((i) => [i.reference as string, i]));
+    return found.map((f) => byRef.get(f.reference)).filter((i): i is Item => Boolean(i));
+  }
+
+  /**
+   * Other requests by the same requester within 60 working days either side of this one (s.12
+   * aggregation, s.14 repeats). Reading the request is audited, as any staff read of a case is.
+   */
+  async requesterHistory(reference: string, page: PageArgs, caller: Caller): Promise<Connection<ReturnType<typeof foiQueueRow>>> {
+    const r = await this.cases.get<FoiRecord>(foiCaseType, reference, caller);
+    if (!r) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    const window = workingDayWindow(this.calendar, r.receivedOn, REQUESTER_WINDOW_WORKING_DAYS, 'FOIA', londonDateOf(this.now()));
+    const connection = await listQueue(this.paginator, requesterQueue(r.requesterKey), window, true, page, foiQueueRow);
+    return { ...connection, edges: connection.edges.filter((e) => e.node.reference !== r.reference) };
+  }
+}
+
+function toDisclosure(item: Item) {
+  return {
+    reference: item.reference as string,
+    title: item.title as string,
+    question: item.question as string,
+    answer: item.answer as string,
+    outcome: item.outcome as NonNullable<FoiRecord['response']>['outcome'],
+    exemptions: ((item.exemptions as string[]) ?? []).map((s) => exemption(s) ?? { section: s, name: s, absolute: false }),
+    publishedOn: item.publishedOn as string,
+  };
+}
