@@ -1,5 +1,6 @@
 import { CaseTypeRegistry } from './cases/registry.js';
 import { complaintCaseType } from './complaints/caseType.js';
+import { dataProtectionCaseType } from './dataProtection/caseType.js';
 import { pageRatingTrackable } from './pageRatings/model.js';
 import { foiPublicView } from './foi/publicView.js';
 import type { FoiRecord } from './foi/model.js';
@@ -14,6 +15,7 @@ import type { SarRecord } from './subjectAccess/model.js';
 export const registry = new CaseTypeRegistry([
   pageRatingTrackable,
   complaintCaseType,
+  dataProtectionCaseType,
   // Transitional: subject access and FOI are trackable here until they are declared as case types.
   { name: 'SUBJECT_ACCESS', prefix: 'SAR', publicView: (item, _today, calendar) => sarPublicView(calendar, item as unknown as SarRecord) },
   { name: 'FOI', prefix: 'FOI', publicView: (item, today, calendar) => foiPublicView(calendar, item as unknown as FoiRecord, today) },
