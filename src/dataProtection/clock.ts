@@ -29,9 +29,8 @@ export function acknowledgementOverdue(receivedOn: string, today: string): boole
 /**
  * Policy: the force's measure of "undue delay" in telling the complainant the outcome. The Act
  * says "without undue delay" and sets no period; 3 calendar months from receipt is the force's
- * choice (the same order as the ICO's own expectation of a month to reply, plus a reasonable time
- * for enquiries). From the day after this date, the complainant may take the complaint to the ICO
- * before we have sent an outcome.
+ * choice (time for the acknowledgement, enquiries and an answer). From the day after this date, a
+ * complaint to the ICO may be recorded before we have sent an outcome (rules.ts).
  */
 export const UNDUE_DELAY_MONTHS = 3;
 

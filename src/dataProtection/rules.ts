@@ -18,14 +18,6 @@ export const acknowledgedFirst = defineRule<Dpc>({
   refuses: (c) => (c.acknowledgement ? null : `Acknowledge the complaint first (due by ${c.acknowledgementDueOn}).`),
 });
 
-/**
- * When the complainant may take the complaint to the ICO, as this API records it. The Act lets a
- * complainant complain to the ICO once the force has had its chance: after it has told them the
- * outcome, or when it delays unduly. Undue delay is (clock.ts): the 30 days to acknowledge have
- * passed without an acknowledgement (a statutory duty missed), or no outcome more than 3 months
- * after receipt (policy). Before either, an ICO complaint would be premature (the ICO refers such
- * complainants back to the force), so recording one is refused: most likely the wrong case.
- */
 export const acknowledgedOnce = defineRule<Dpc>({
   code: 'DPC_ACKNOWLEDGED_ONCE',
   words: 'A complaint is acknowledged once.',
@@ -40,6 +32,16 @@ export const outcomeOnce = defineRule<Dpc>({
   refuses: (c) => (c.outcome ? `The outcome was sent on ${c.outcome.sentOn}.` : null),
 });
 
+/**
+ * When the complainant's complaint to the ICO is recorded against the case (decided here; RULES.md
+ * says only that "the complainant can then complain to the ICO", after the force has told them the
+ * outcome, which it must do without undue delay). The rule: after the outcome has been sent, or
+ * once there is undue delay (clock.ts): the 30 days to acknowledge have passed without an
+ * acknowledgement (a statutory duty missed), or there is no outcome more than 3 months after
+ * receipt (policy). Before either, the force has not yet had its chance to answer, and a
+ * complaint to the ICO recorded then is most likely recorded against the wrong case, so it is
+ * refused. After closing, a complaint to the ICO may still be recorded (once).
+ */
 export const icoComplaintOpen = defineRule<Dpc>({
   code: 'DPC_ICO_AFTER_OUTCOME_OR_UNDUE_DELAY',
   words:
