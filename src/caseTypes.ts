@@ -1,5 +1,6 @@
 import { CaseTypeRegistry } from './cases/registry.js';
 import { complaintCaseType } from './complaints/caseType.js';
+import { dataProtectionCaseType } from './dataProtection/caseType.js';
 import { pageRatingTrackable } from './pageRatings/model.js';
 import { foiCaseType } from './foi/caseType.js';
 import { subjectAccessCaseType } from './subjectAccess/caseType.js';
@@ -14,4 +15,5 @@ export const registry = new CaseTypeRegistry([
   complaintCaseType,
   subjectAccessCaseType,
   foiCaseType,
+  dataProtectionCaseType,
 ]);
