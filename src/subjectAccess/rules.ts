@@ -1,7 +1,6 @@
 import { defineInputRule, defineRule, type NamedRule } from '../cases/workflow.js';
 import type { SarClockEvent } from '../clocks/sarClock.js';
 import type { SarRecord } from './model.js';
-import { clockOf, statusOf } from './status.js';
 
 /*
  * The named rules the subject access workflow table uses (src/subjectAccess/workflow.ts). Each
@@ -12,19 +11,6 @@ import { clockOf, statusOf } from './status.js';
  */
 type Sar = SarRecord;
 
-const doneWords = { RESPONDED: 'responded to', CLOSED: 'closed', WITHDRAWN: 'withdrawn' } as const;
-
-export const requestOpen = defineRule<Sar>({
-  code: 'SAR_REQUEST_OPEN',
-  words: 'Work on a request stops once it has been responded to, closed or withdrawn; a request that has been responded to can still be closed.',
-  cites: 'policy',
-  refuses: (r, ctx) => {
-    const status = statusOf(ctx.calendar, r);
-    if (status !== 'RESPONDED' && status !== 'CLOSED' && status !== 'WITHDRAWN') return null;
-    return `This is not possible: the request has been ${doneWords[status]}${status === 'RESPONDED' ? ' (it can only be closed now)' : ''}.`;
-  },
-});
-
 export const identityNotYetVerified = defineRule<Sar>({
   code: 'SAR_IDENTITY_NOT_YET_VERIFIED',
   words: 'Proof of identity is asked for only while there is reasonable doubt: never once the requester’s identity has been verified.',
@@ -32,31 +18,11 @@ export const identityNotYetVerified = defineRule<Sar>({
   refuses: (r) => (r.identityVerified ? 'The requester’s identity has already been verified.' : null),
 });
 
-export const clockRunning = defineRule<Sar>({
-  code: 'SAR_CLOCK_RUNNING',
-  words: 'A request is answered while its clock runs: not while proof of identity or clarification is awaited.',
-  cites: 'RULES.md §3 (When the clock starts; Clarification pause)',
-  refuses: (r, ctx) => {
-    const { state } = clockOf(ctx.calendar, r);
-    if (state === 'AWAITING_IDENTITY') return 'Proof of identity has not arrived.';
-    if (state === 'PAUSED') return 'Clarification has been asked for and has not arrived.';
-    return null;
-  },
-});
-
 export const regimeDecided = defineRule<Sar>({
   code: 'SAR_REGIME_DECIDED',
   words: 'Before responding, decide which law governs the request: UK GDPR Art 15, or DPA 2018 Part 3 s.45 for law-enforcement data.',
   cites: 'RULES.md §3 (UK GDPR Art 15; DPA 2018 Part 3 s.45)',
   refuses: (r) => (r.regime ? null : 'Decide whether UK GDPR or DPA 2018 Part 3 applies first.'),
-});
-
-export const respondedBeforeClosing = defineRule<Sar>({
-  code: 'SAR_CLOSE_ONLY_RESPONDED',
-  words: 'Only a request that has been responded to is closed; an open one is withdrawn instead.',
-  cites: 'policy',
-  refuses: (r, ctx) =>
-    statusOf(ctx.calendar, r) === 'RESPONDED' ? null : 'Only a request that has been responded to can be closed (withdraw an open one).',
 });
 
 // ---- rules about an action's input, applied by its decide (src/subjectAccess/actions.ts) ----------

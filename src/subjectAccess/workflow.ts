@@ -5,12 +5,9 @@ import type { SarRecord } from './model.js';
 import {
   clockEventDate,
   clockRules,
-  clockRunning,
   identityNotYetVerified,
   partialDisclosureGrounds,
   regimeDecided,
-  requestOpen,
-  respondedBeforeClosing,
   restrictionsUnderPart3,
   searchBeforeDisclosure,
 } from './rules.js';
@@ -23,13 +20,12 @@ import { sarActionSchemas as input } from './validation.js';
  * the states it may lead to. The key of each row is its GraphQL mutation.
  *
  * A request's state is not stored: it is derived from its closure, response and clock
- * (status.ts). Every action is considered from every state and refused by a named rule
- * (SAR_REQUEST_OPEN, SAR_CLOSE_ONLY_RESPONDED) rather than by the state alone, so that a refusal
- * says in the request's own terms why; the clock's own rules refuse clock events (input rules).
+ * (status.ts), so the clock's states (waiting for identity, for clarification) are the table's
+ * too; the clock's own rules about dates refuse clock events as input rules.
  */
 const action = actionFor<SubjectAccessStatus, SarRecord>();
 
-const anyState = ['AWAITING_IDENTITY', 'AWAITING_CLARIFICATION', 'IN_PROGRESS', 'RESPONDED', 'CLOSED', 'WITHDRAWN'] as const satisfies readonly SubjectAccessStatus[];
+const open = ['AWAITING_IDENTITY', 'AWAITING_CLARIFICATION', 'IN_PROGRESS'] as const satisfies readonly SubjectAccessStatus[];
 const clockInputRules = [clockEventDate];
 
 export type SarAction = keyof typeof subjectAccessWorkflow.actions;
@@ -48,8 +44,8 @@ export const subjectAccessWorkflow = {
     allocateSubjectAccessRequest: action({
       doing: 'Allocation',
       does: 'Give the request to a handler.',
-      from: anyState,
-      guards: [requestOpen],
+      from: open,
+      guards: [],
       to: [],
       input: input.allocate,
       decide: decide.allocate,
@@ -57,8 +53,8 @@ export const subjectAccessWorkflow = {
     requestProofOfIdentity: action({
       doing: 'Asking for proof of identity',
       does: 'Ask for proof of identity (where there is reasonable doubt); the clock waits for it.',
-      from: anyState,
-      guards: [requestOpen, identityNotYetVerified],
+      from: ['IN_PROGRESS'],
+      guards: [identityNotYetVerified],
       inputRules: [...clockInputRules, clockRules.IDENTITY_REQUESTED],
       to: ['AWAITING_IDENTITY'],
       input: input.clockRequest,
@@ -67,8 +63,8 @@ export const subjectAccessWorkflow = {
     recordProofOfIdentity: action({
       doing: 'Recording proof of identity',
       does: 'Record that proof of identity arrived; the clock starts that day.',
-      from: anyState,
-      guards: [requestOpen],
+      from: ['AWAITING_IDENTITY'],
+      guards: [],
       inputRules: [...clockInputRules, clockRules.IDENTITY_RECEIVED],
       to: ['IN_PROGRESS'],
       input: input.clockAnswer,
@@ -77,8 +73,8 @@ export const subjectAccessWorkflow = {
     requestSarClarification: action({
       doing: 'Asking for clarification',
       does: 'Ask for information needed to find the data; the clock pauses.',
-      from: anyState,
-      guards: [requestOpen],
+      from: ['IN_PROGRESS'],
+      guards: [],
       inputRules: [...clockInputRules, clockRules.CLARIFICATION_REQUESTED],
       to: ['AWAITING_CLARIFICATION'],
       input: input.clockRequest,
@@ -87,8 +83,8 @@ export const subjectAccessWorkflow = {
     recordSarClarification: action({
       doing: 'Recording clarification',
       does: 'Record that the clarification arrived; the clock runs again and the deadline moves by the days paused.',
-      from: anyState,
-      guards: [requestOpen],
+      from: ['AWAITING_CLARIFICATION'],
+      guards: [],
       inputRules: [...clockInputRules, clockRules.CLARIFICATION_RECEIVED],
       to: ['IN_PROGRESS'],
       input: input.clockAnswer,
@@ -97,8 +93,8 @@ export const subjectAccessWorkflow = {
     extendSubjectAccessRequest: action({
       doing: 'Extending the time limit',
       does: 'Extend the time limit by up to two further months, with reasons, before the first month ends.',
-      from: anyState,
-      guards: [requestOpen],
+      from: ['IN_PROGRESS'],
+      guards: [],
       inputRules: [...clockInputRules, clockRules.EXTENDED],
       to: [],
       input: input.extend,
@@ -107,8 +103,8 @@ export const subjectAccessWorkflow = {
     decideSarRegime: action({
       doing: 'Deciding the regime',
       does: 'Decide whether UK GDPR or DPA 2018 Part 3 (law enforcement) governs the request.',
-      from: anyState,
-      guards: [requestOpen],
+      from: open,
+      guards: [],
       inputRules: [restrictionsUnderPart3],
       to: [],
       input: input.regime,
@@ -117,8 +113,8 @@ export const subjectAccessWorkflow = {
     recordSarSearch: action({
       doing: 'Recording the search',
       does: 'Record the systems searched and what was found.',
-      from: anyState,
-      guards: [requestOpen],
+      from: open,
+      guards: [],
       to: [],
       input: input.search,
       decide: decide.recordSearch,
@@ -126,8 +122,8 @@ export const subjectAccessWorkflow = {
     recordSarRestrictions: action({
       doing: 'Recording restrictions',
       does: 'Record the s.45(4) restrictions and the redactions, with reasons.',
-      from: anyState,
-      guards: [requestOpen],
+      from: open,
+      guards: [],
       inputRules: [restrictionsUnderPart3],
       to: [],
       input: input.restrictions,
@@ -136,8 +132,8 @@ export const subjectAccessWorkflow = {
     respondToSubjectAccessRequest: action({
       doing: 'Responding',
       does: 'Record the response: disclosed in full or in part, nothing held, or refused with reasons.',
-      from: anyState,
-      guards: [requestOpen, clockRunning, regimeDecided],
+      from: ['IN_PROGRESS'],
+      guards: [regimeDecided],
       inputRules: [searchBeforeDisclosure, partialDisclosureGrounds],
       to: ['RESPONDED'],
       input: input.respond,
@@ -146,8 +142,8 @@ export const subjectAccessWorkflow = {
     withdrawSubjectAccessRequest: action({
       doing: 'Withdrawal',
       does: 'The requester withdraws the request.',
-      from: anyState,
-      guards: [requestOpen],
+      from: open,
+      guards: [],
       to: ['WITHDRAWN'],
       input: input.reason,
       decide: decide.withdraw,
@@ -155,8 +151,8 @@ export const subjectAccessWorkflow = {
     closeSubjectAccessRequest: action({
       doing: 'Closing',
       does: 'Close a request that has been responded to.',
-      from: anyState,
-      guards: [respondedBeforeClosing],
+      from: ['RESPONDED'],
+      guards: [],
       to: ['CLOSED'],
       input: input.reason,
       decide: decide.close,
