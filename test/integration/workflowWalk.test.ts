@@ -9,6 +9,7 @@ import { registry } from '../../src/caseTypes.js';
 import { typeDefs } from '../../src/generated/typeDefs.js';
 import { complaintFixture } from '../support/workflowFixtures/complaints.js';
 import { subjectAccessFixture } from '../support/workflowFixtures/subjectAccess.js';
+import { foiFixture } from '../support/workflowFixtures/foi.js';
 import type { WorkflowFixture } from '../support/workflowFixtures/fixture.js';
 import { createTestApp, type TestApp } from '../support/testApp.js';
 
@@ -21,7 +22,7 @@ import { createTestApp, type TestApp } from '../support/testApp.js';
  * input rules or for its input. Every action must succeed from at least one state, so a fixture
  * whose inputs are wrong cannot pass by refusing everything.
  */
-const fixtures: WorkflowFixture<Record<string, unknown>>[] = [complaintFixture as never, subjectAccessFixture as never];
+const fixtures: WorkflowFixture<Record<string, unknown>>[] = [complaintFixture as never, subjectAccessFixture as never, foiFixture as never];
 
 const schema = buildSchema(typeDefs);
 
