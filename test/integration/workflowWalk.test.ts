@@ -8,6 +8,7 @@ import { STATE_RULE, type ActionContext } from '../../src/cases/workflow.js';
 import { registry } from '../../src/caseTypes.js';
 import { typeDefs } from '../../src/generated/typeDefs.js';
 import { complaintFixture } from '../support/workflowFixtures/complaints.js';
+import { dataProtectionFixture } from '../support/workflowFixtures/dataProtection.js';
 import type { WorkflowFixture } from '../support/workflowFixtures/fixture.js';
 import { createTestApp, type TestApp } from '../support/testApp.js';
 
@@ -20,7 +21,7 @@ import { createTestApp, type TestApp } from '../support/testApp.js';
  * input rules or for its input. Every action must succeed from at least one state, so a fixture
  * whose inputs are wrong cannot pass by refusing everything.
  */
-const fixtures: WorkflowFixture<Record<string, unknown>>[] = [complaintFixture as never];
+const fixtures: WorkflowFixture<Record<string, unknown>>[] = [complaintFixture as never, dataProtectionFixture as never];
 
 const schema = buildSchema(typeDefs);
 
