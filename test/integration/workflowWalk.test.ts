@@ -10,6 +10,7 @@ import { typeDefs } from '../../src/generated/typeDefs.js';
 import { complaintFixture } from '../support/workflowFixtures/complaints.js';
 import { subjectAccessFixture } from '../support/workflowFixtures/subjectAccess.js';
 import { foiFixture } from '../support/workflowFixtures/foi.js';
+import { dataProtectionFixture } from '../support/workflowFixtures/dataProtection.js';
 import type { WorkflowFixture } from '../support/workflowFixtures/fixture.js';
 import { createTestApp, type TestApp } from '../support/testApp.js';
 
@@ -22,7 +23,7 @@ import { createTestApp, type TestApp } from '../support/testApp.js';
  * input rules or for its input. Every action must succeed from at least one state, so a fixture
  * whose inputs are wrong cannot pass by refusing everything.
  */
-const fixtures: WorkflowFixture<Record<string, unknown>>[] = [complaintFixture as never, subjectAccessFixture as never, foiFixture as never];
+const fixtures: WorkflowFixture<Record<string, unknown>>[] = [complaintFixture as never, subjectAccessFixture as never, foiFixture as never, dataProtectionFixture as never];
 
 const schema = buildSchema(typeDefs);
 
