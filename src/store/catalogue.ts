@@ -109,6 +109,8 @@ export const queueNames = {
   subjectAccess: template('SAR#{name}'),
   /** FOI work queues: UNALLOCATED, DUE, PUBLIC_INTEREST, AWAITING_CLARIFICATION, AWAITING_FEE, REVIEW_DUE, HANDLER#…. */
   foi: template('FOI#{name}'),
+  /** Data-protection complaint queues: STATUS#…, UNALLOCATED, ACKNOWLEDGEMENT_DUE, HANDLER#…. */
+  dataProtection: template('DPC#{name}'),
   /** One requester's FOI requests (for the requester-history check), by a keyed hash of the requester. */
   foiRequester: template('FOI#REQUESTER#{requesterKey}'),
   /** The public disclosure log: one entry per published FOI response. */
@@ -202,10 +204,10 @@ export const itemKinds = {
     kind: 'INDEX_ENTRY',
     title: 'Queue entry',
     holds:
-      "A case's membership of a work queue (complaints, subject access, FOI, FOI requester history): a small summary without personal data, ordered by a date.",
+      "A case's membership of a work queue (complaints, subject access, FOI, data-protection complaints, FOI requester history): a small summary without personal data, ordered by a date.",
     primary: indexEntry,
-    retention: { ttl: 'computed', how: "the case's own expiry, copied (complaint, subject access, FOI schedule)" },
-    writtenBy: 'src/cases/caseIndex.ts (indexChanges), queues from src/complaints|subjectAccess|foi/queues.ts',
+    retention: { ttl: 'computed', how: "the case's own expiry, copied (its case type's retention)" },
+    writtenBy: "src/cases/caseIndex.ts (indexChanges), queues from each case type's queues.ts",
   },
   disclosureLogEntry: {
     kind: 'INDEX_ENTRY',
@@ -235,7 +237,7 @@ export const itemKinds = {
 
 export type ItemKindName = keyof typeof itemKinds;
 
-const workQueues = [queueNames.complaint, queueNames.subjectAccess, queueNames.foi].map((q) => q.text).join(' | ');
+const workQueues = [queueNames.complaint, queueNames.subjectAccess, queueNames.foi, queueNames.dataProtection].map((q) => q.text).join(' | ');
 
 /** Placeholders an item kind's keys are shown with in the documentation (the kinds that share a format). */
 export const shownAs: Partial<Record<ItemKindName, Record<string, string>>> = {
