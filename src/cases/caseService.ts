@@ -162,6 +162,7 @@ export class CaseService {
     const notFound = () => refuse('NOT_FOUND', `There is no ${type.noun} with this reference.`, ['input', 'reference']);
     const parsed = this.deps.registry.parse(reference);
     if (!parsed || parsed.kind.name !== type.name) return notFound();
+    const related = await this.related<R>(type, spec.related?.(input.value) ?? []);
     let before: R | undefined;
     let decided: Change<R> | undefined;
     const changed = await changeCase(this.deps.db, this.deps.audit, {
@@ -175,7 +176,7 @@ export class CaseService {
         before = record;
         const refusal = refusalsOf(type.workflow, action, record, ctx, type.noun)[0];
         if (refusal) return refusalError(refusal);
-        const decision = spec.decide(record, input.value, ctx) as Outcome<Change<R>>;
+        const decision = spec.decide(record, input.value, ctx, related) as Outcome<Change<R>>;
         if (!decision.ok) return decision;
         decided = decision.value;
         const after = { ...record, ...decision.value.set };
@@ -191,6 +192,17 @@ export class CaseService {
     const after = recordFrom<R>(type, changed.value);
     if (decided) await this.afterCommit(type, before!, after);
     return succeed(after);
+  }
+
+  /** The other cases an action reads (never audited as reads: only their references are kept, in the change). */
+  private async related<R>(type: AnyCaseType, references: string[]): Promise<R[]> {
+    const found = await Promise.all(
+      references.map((raw) => {
+        const parsed = this.deps.registry.parse(raw);
+        return parsed && parsed.kind.name === type.name ? this.load<R>(type, parsed.reference) : undefined;
+      }),
+    );
+    return found.filter((r): r is Awaited<R> => r !== undefined) as R[];
   }
 
   /** The table says where each action may lead: a decision that leads elsewhere is a defect, never written. */

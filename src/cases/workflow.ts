@@ -89,8 +89,14 @@ export interface ActionSpec<S extends string, R, Sch extends z.ZodType = z.ZodTy
   groups?: readonly StaffGroup[];
   /** Its input, without reference and expectedVersion (which every action has). */
   input: (today: string) => Sch;
+  /**
+   * Other cases of the same type the decision needs (for example a complaint to link to), by the
+   * references its input names: the runner reads them and passes them, in order, as `related`
+   * (a reference that is not a case of this type is left out).
+   */
+  related?(input: z.output<Sch>): string[];
   /** The change, given the case as it is now and a valid input; or why the input is refused. */
-  decide(record: R, input: z.output<Sch>, ctx: ActionContext): Outcome<Change<R>>;
+  decide(record: R, input: z.output<Sch>, ctx: ActionContext, related?: R[]): Outcome<Change<R>>;
 }
 
 export interface Workflow<S extends string, R, A extends string = MutationName> {

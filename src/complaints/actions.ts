@@ -1,23 +1,50 @@
 import { workingDaysBetween } from '../calendar/workingDays.js';
-import { reviewWindowClosesOn } from '../clocks/complaintReviewWindow.js';
+import type { DailyCounts } from '../cases/workflow.js';
 import { refuseBy, type ActionContext, type Change } from '../cases/workflow.js';
+import { reviewWindowClosesOn } from '../clocks/complaintReviewWindow.js';
 import { refuse, succeed, type Outcome } from '../errors.js';
 import type {
+  AllegationOutcomeKind,
+  ComplainantStanding,
   ComplaintHandling,
   ContactMethod,
   IopcDecision,
   LocalResolutionAction,
+  ReferralCriterion,
   Schedule3Route,
+  UpdateUnit,
+  WithdrawalNotice,
 } from '../generated/graphql.js';
-import type { AllegationRecord, ComplaintRecord } from './model.js';
-import { informalHandlingAllowed, mandatoryReferralMade, referralRequired, reviewBodyFor, reviewWindowOpen, schedule3Reasons, staysUnderSchedule3 } from './rules.js';
+import { latestOutcome, type AllegationRecord, type ComplaintRecord, type HandlingRecord } from './model.js';
+import {
+  contactBeforeDeciding,
+  criteriaOf,
+  everRecorded,
+  hasStanding,
+  informalHandlingAllowed,
+  iopcReviewable,
+  lateNotDeclinedWhenRecordingAsked,
+  linkable,
+  mandatoryReferralMade,
+  noContactYet,
+  outcomeIsTheIopcs,
+  outstandingReferral,
+  reviewBodyFor,
+  reviewWindowOpen,
+  schedule3Reasons,
+  staysUnderSchedule3,
+  unreferredAllegations,
+  withdrawalAsTheRegulationsAllow,
+  writtenConsent,
+} from './rules.js';
 
 /**
  * Each staff action's decision on a complaint, as a pure function of the complaint as it is now
  * and a valid input: what to change, what it adds to the statistics, and the audit action, or a
  * user error about the input. Which states an action may be taken from, and the named rules that
  * must allow it, are the workflow table's (src/complaints/workflow.ts): the runner has checked
- * them before any of these is called.
+ * them before any of these is called. History is only ever added to: handling decisions,
+ * referrals, outcomes and reviews are lists.
  */
 type Decision = Outcome<Change<ComplaintRecord>>;
 
@@ -25,11 +52,32 @@ function workingDaysSinceReceipt(ctx: ActionContext, c: ComplaintRecord, day: st
   return Math.max(0, workingDaysBetween(ctx.calendar, c.receivedOn, day, 'ENGLAND_AND_WALES'));
 }
 
-/** A date staff enter must fall between the complaint's receipt and today. */
-function checkDay(c: ComplaintRecord, ctx: ActionContext, day: string, field: string) {
+/** A date staff enter must fall between `earliest` (the complaint's receipt unless said) and today. */
+function checkDay(c: ComplaintRecord, ctx: ActionContext, day: string, field: string, earliest?: { day: string; what: string }) {
+  const floor = earliest ?? { day: c.receivedOn, what: 'the complaint arrived' };
   if (day > ctx.today) return refuse('INVALID', 'The date cannot be in the future.', ['input', field]);
-  if (day < c.receivedOn) return refuse('INVALID', `The date cannot be before the complaint arrived (${c.receivedOn}).`, ['input', field]);
+  if (day < floor.day) return refuse('INVALID', `The date cannot be before ${floor.what} (${floor.day}).`, ['input', field]);
   return undefined;
+}
+
+/** Statistics are per complaint: when a complaint first handled outside Schedule 3 is recorded, it moves sides. */
+function escalationCounts(c: ComplaintRecord, ctx: ActionContext): DailyCounts {
+  const first = c.handlingHistory[0];
+  if (!first || first.handling !== 'OUTSIDE_SCHEDULE_3' || everRecorded(c)) return [];
+  const counts: DailyCounts = [
+    { day: first.decidedOn, add: { handledOutsideSchedule3: -1, handledUnderSchedule3: 1 } },
+    { day: ctx.today, add: { escalatedToSchedule3: 1 } },
+  ];
+  const ended = c.localResolution?.concludedOn;
+  if (c.status === 'RESOLVED' || (c.status === 'CLOSED' && ended)) {
+    counts.push({ day: ended!, add: { finalisedOutsideSchedule3: -1, workingDaysToFinaliseOutsideSchedule3: -workingDaysSinceReceipt(ctx, c, ended!) } });
+  }
+  return counts;
+}
+
+/** A handling decision recorded under Schedule 3, with its statistics (per complaint). */
+function recordUnderSchedule3(c: ComplaintRecord, ctx: ActionContext): DailyCounts {
+  return c.handlingHistory.length === 0 ? [{ day: ctx.today, add: { handledUnderSchedule3: 1 } }] : escalationCounts(c, ctx);
 }
 
 export function logComplaint(c: ComplaintRecord, input: { handler: string; loggedOn: string }, ctx: ActionContext): Decision {
@@ -49,7 +97,13 @@ export function allocateComplaint(c: ComplaintRecord, input: { handler: string }
 
 export function recordContact(
   c: ComplaintRecord,
-  input: { contactedOn: string; method: ContactMethod; summary: string; agreedUpdateFrequency: string | null; desiredOutcomeConfirmed: boolean },
+  input: {
+    contactedOn: string;
+    method: ContactMethod;
+    summary: string;
+    updatePlan: { every: number; unit: UpdateUnit; channel: ContactMethod } | null;
+    desiredOutcomeConfirmed: boolean;
+  },
   ctx: ActionContext,
 ): Decision {
   const bad = checkDay(c, ctx, input.contactedOn, 'contactedOn');
@@ -62,7 +116,7 @@ export function recordContact(
   return succeed({
     set: {
       contacts: [...c.contacts, { contactedOn: input.contactedOn, method: input.method, by: ctx.by, summary: input.summary, firstContact }],
-      ...(input.agreedUpdateFrequency && { agreedUpdateFrequency: input.agreedUpdateFrequency }),
+      ...(input.updatePlan && { updatePlan: input.updatePlan }),
       ...(input.desiredOutcomeConfirmed && { desiredOutcomeConfirmed: true }),
     },
     stats: firstContact
@@ -72,11 +126,7 @@ export function recordContact(
   });
 }
 
-export function addAllegation(
-  c: ComplaintRecord,
-  input: Omit<AllegationRecord, 'number' | 'addedOn'>,
-  ctx: ActionContext,
-): Decision {
+export function addAllegation(c: ComplaintRecord, input: Omit<AllegationRecord, 'number' | 'addedOn'>, ctx: ActionContext): Decision {
   const allegation: AllegationRecord = { ...input, number: c.allegations.length + 1, addedOn: ctx.today };
   return succeed({
     set: { allegations: [...c.allegations, allegation] },
@@ -85,7 +135,14 @@ export function addAllegation(
   });
 }
 
-export function decideLateComplaint(_c: ComplaintRecord, input: { proceed: boolean; reason: string }, ctx: ActionContext): Decision {
+export function decideLateComplaint(c: ComplaintRecord, input: { proceed: boolean; reason: string }, ctx: ActionContext): Decision {
+  if (!input.proceed && c.wantsFormalRecording) {
+    return refuseBy(
+      lateNotDeclinedWhenRecordingAsked,
+      'The complainant wants the complaint recorded: record it under Schedule 3 and weigh its lateness in the handling decision.',
+      ['input', 'proceed'],
+    );
+  }
   const lateDecision = { proceed: input.proceed, reason: input.reason, decidedOn: ctx.today, decidedBy: ctx.by };
   return succeed({
     set: input.proceed
@@ -96,21 +153,48 @@ export function decideLateComplaint(_c: ComplaintRecord, input: { proceed: boole
   });
 }
 
+/** A new referral of the allegations given (default: every one not yet referred, else all). */
+function newReferral(c: ComplaintRecord, on: string, criteria: ReferralCriterion[] | null, numbers: number[] | null, ctx: ActionContext) {
+  const unreferred = unreferredAllegations(c);
+  const allegations = numbers?.length ? [...new Set(numbers)].sort((a, b) => a - b) : unreferred.length ? unreferred : c.allegations.map((a) => a.number);
+  const chosen = criteria?.length ? [...new Set(criteria)] : criteriaOf(c, allegations);
+  return { number: c.referrals.length + 1, referredOn: on, criteria: chosen.length ? chosen : (['VOLUNTARY'] as ReferralCriterion[]), allegations, by: ctx.by, decision: null, decidedOn: null };
+}
+
+/** Deciding before any contact with the complainant needs the reason recorded. */
+function withoutContact(c: ComplaintRecord, reason: string | null) {
+  if (!noContactYet(c) || reason) return undefined;
+  return refuseBy(
+    contactBeforeDeciding,
+    'There has been no contact with the complainant and the outcome they want is not confirmed: contact them first, or record why not.',
+    ['input', 'withoutContactReason'],
+  );
+}
+
 export function decideHandling(
   c: ComplaintRecord,
-  input: { handling: ComplaintHandling; route: Schedule3Route | null; referredToIopc: boolean; reason: string },
+  input: {
+    handling: ComplaintHandling;
+    route: Schedule3Route | null;
+    referredToIopc: boolean;
+    referralCriteria: ReferralCriterion[] | null;
+    reason: string;
+    withoutContactReason: string | null;
+  },
   ctx: ActionContext,
 ): Decision {
   const fromLocal = c.status === 'LOCAL_RESOLUTION';
   if (fromLocal && input.handling !== 'SCHEDULE_3') {
     return refuseBy(staysUnderSchedule3, 'The complaint is already being handled outside Schedule 3.', ['input', 'handling']);
   }
-  const decided = { reason: input.reason, decidedOn: ctx.today, decidedBy: ctx.by, iopcDecision: null };
+  const decided = { reason: input.reason, decidedOn: ctx.today, decidedBy: ctx.by, withoutContactReason: input.withoutContactReason };
   if (input.handling === 'OUTSIDE_SCHEDULE_3') {
     const reasons = schedule3Reasons(c);
     if (reasons.length) {
       return refuseBy(informalHandlingAllowed, `This complaint must be recorded under Schedule 3: ${reasons.join(' ')}`, ['input', 'handling']);
     }
+    const noContact = withoutContact(c, input.withoutContactReason);
+    if (noContact) return noContact;
     return succeed({
       set: {
         status: 'LOCAL_RESOLUTION',
@@ -130,26 +214,69 @@ export function decideHandling(
     });
   }
   if (!input.route) return refuse('REQUIRED', 'Say how the complaint will be handled under Schedule 3.', ['input', 'route']);
-  if (referralRequired(c) && !input.referredToIopc) {
+  const unreferred = unreferredAllegations(c);
+  if (unreferred.length && !input.referredToIopc) {
     return refuseBy(mandatoryReferralMade, 'An allegation is a mandatory referral matter: the complaint must be referred to the IOPC.', ['input', 'referredToIopc']);
   }
+  const noContact = withoutContact(c, input.withoutContactReason);
+  if (noContact) return noContact;
+  const decision: HandlingRecord = { handling: 'SCHEDULE_3', route: input.route, referredToIopc: input.referredToIopc, ...decided };
+  const referrals = input.referredToIopc ? [...c.referrals, newReferral(c, ctx.today, input.referralCriteria, null, ctx)] : c.referrals;
+  const firstReferral = input.referredToIopc && c.referrals.length === 0;
   return succeed({
-    set: {
-      status: 'SCHEDULE_3',
-      handlingHistory: [...c.handlingHistory, { handling: 'SCHEDULE_3', route: input.route, referredToIopc: input.referredToIopc, ...decided }],
-    },
-    stats: [{ day: ctx.today, add: { handledUnderSchedule3: 1 } }],
+    set: { status: 'SCHEDULE_3', handlingHistory: [...c.handlingHistory, decision], referrals },
+    stats: [...recordUnderSchedule3(c, ctx), ...(firstReferral ? [{ day: ctx.today, add: { referredToIopc: 1 } }] : [])],
     action: input.referredToIopc ? 'RECORDED_UNDER_SCHEDULE_3_AND_REFERRED' : 'RECORDED_UNDER_SCHEDULE_3',
   });
 }
 
-export function recordIopcDecision(c: ComplaintRecord, input: { decision: IopcDecision }): Decision {
-  const last = c.handlingHistory.at(-1)!;
-  const route: Schedule3Route | null | undefined = input.decision === 'RETURNED_TO_FORCE' ? last.route : 'INVESTIGATION';
+export function referComplaint(
+  c: ComplaintRecord,
+  input: { referredOn: string; criteria: ReferralCriterion[]; allegations: number[] | null },
+  ctx: ActionContext,
+): Decision {
+  const bad = checkDay(c, ctx, input.referredOn, 'referredOn');
+  if (bad) return bad;
+  const unknown = (input.allegations ?? []).filter((n) => !c.allegations.some((a) => a.number === n));
+  if (unknown.length) return refuse('INVALID', `There is no allegation ${unknown.join(', ')} on this complaint.`, ['input', 'allegations']);
+  if (!input.allegations?.length && c.allegations.length === 0) {
+    return refuse('REQUIRED', 'Add the allegation to be referred first.', ['input', 'allegations']);
+  }
+  const referral = newReferral(c, input.referredOn, input.criteria, input.allegations, ctx);
   return succeed({
-    set: { handlingHistory: [...c.handlingHistory.slice(0, -1), { ...last, iopcDecision: input.decision, route: route ?? null }] },
+    set: { referrals: [...c.referrals, referral] },
+    stats: c.referrals.length === 0 ? [{ day: input.referredOn, add: { referredToIopc: 1 } }] : [],
+    action: c.referrals.length === 0 ? 'REFERRED_TO_IOPC' : 'REFERRED_TO_IOPC_AGAIN',
+  });
+}
+
+export function recordIopcDecision(c: ComplaintRecord, input: { decision: IopcDecision; decidedOn: string }, ctx: ActionContext): Decision {
+  const referral = outstandingReferral(c)!;
+  const bad = checkDay(c, ctx, input.decidedOn, 'decidedOn', { day: referral.referredOn, what: 'the referral' });
+  if (bad) return bad;
+  return succeed({
+    set: { referrals: c.referrals.map((r) => (r.number === referral.number ? { ...r, decision: input.decision, decidedOn: input.decidedOn } : r)) },
     stats: [],
     action: 'IOPC_DECISION_RECORDED',
+  });
+}
+
+export function recordAtRequest(c: ComplaintRecord, input: { requestedOn: string; route: Schedule3Route; note: string | null }, ctx: ActionContext): Decision {
+  const bad = checkDay(c, ctx, input.requestedOn, 'requestedOn');
+  if (bad) return bad;
+  const decision: HandlingRecord = {
+    handling: 'SCHEDULE_3',
+    route: input.route,
+    referredToIopc: false,
+    reason: `Recorded because the complainant asked on ${input.requestedOn}.${input.note ? ` ${input.note}` : ''}`,
+    decidedOn: ctx.today,
+    decidedBy: ctx.by,
+    withoutContactReason: null,
+  };
+  return succeed({
+    set: { status: 'SCHEDULE_3', wantsFormalRecording: true, handlingHistory: [...c.handlingHistory, decision], closure: null },
+    stats: recordUnderSchedule3(c, ctx),
+    action: 'RECORDED_UNDER_SCHEDULE_3_AT_COMPLAINANT_REQUEST',
   });
 }
 
@@ -190,25 +317,18 @@ export function concludeLocalResolution(
   };
   if (!input.resolvedToSatisfaction && input.complainantAsksForRecording) {
     if (!input.route) return refuse('REQUIRED', 'Say how the complaint will be handled under Schedule 3.', ['input', 'route']);
+    const decision: HandlingRecord = {
+      handling: 'SCHEDULE_3',
+      route: input.route,
+      referredToIopc: false,
+      reason: 'Local resolution did not resolve the complaint and the complainant asked for it to be recorded.',
+      decidedOn: ctx.today,
+      decidedBy: ctx.by,
+      withoutContactReason: null,
+    };
     return succeed({
-      set: {
-        status: 'SCHEDULE_3',
-        wantsFormalRecording: true,
-        localResolution,
-        handlingHistory: [
-          ...c.handlingHistory,
-          {
-            handling: 'SCHEDULE_3',
-            route: input.route,
-            referredToIopc: false,
-            iopcDecision: null,
-            reason: 'Local resolution did not resolve the complaint and the complainant asked for it to be recorded.',
-            decidedOn: ctx.today,
-            decidedBy: ctx.by,
-          },
-        ],
-      },
-      stats: [{ day: ctx.today, add: { handledUnderSchedule3: 1 } }],
+      set: { status: 'SCHEDULE_3', wantsFormalRecording: true, localResolution, handlingHistory: [...c.handlingHistory, decision] },
+      stats: recordUnderSchedule3(c, ctx),
       action: 'RECORDED_UNDER_SCHEDULE_3_AT_COMPLAINANT_REQUEST',
     });
   }
@@ -224,74 +344,146 @@ export function concludeLocalResolution(
   });
 }
 
-export function finaliseComplaint(c: ComplaintRecord, input: { outcome: string; outcomeLetterDate: string }, ctx: ActionContext): Decision {
+export function finaliseComplaint(
+  c: ComplaintRecord,
+  input: {
+    outcome: string;
+    outcomeLetterDate: string;
+    letterContent: string | null;
+    allegationOutcomes: Array<{ allegation: number; outcome: AllegationOutcomeKind }>;
+    withoutContactReason: string | null;
+  },
+  ctx: ActionContext,
+): Decision {
   const bad = checkDay(c, ctx, input.outcomeLetterDate, 'outcomeLetterDate');
   if (bad) return bad;
+  const noContact = withoutContact(c, input.withoutContactReason);
+  if (noContact) return noContact;
+  const numbers = input.allegationOutcomes.map((o) => o.allegation);
+  const unknown = numbers.filter((n) => !c.allegations.some((a) => a.number === n));
+  if (unknown.length) return refuse('INVALID', `There is no allegation ${unknown.join(', ')} on this complaint.`, ['input', 'allegationOutcomes']);
+  if (new Set(numbers).size !== numbers.length) return refuse('INVALID', 'Give each allegation one outcome.', ['input', 'allegationOutcomes']);
+  const iopcs = outcomeIsTheIopcs(c);
+  const reviewBody = reviewBodyFor(c);
+  const first = c.outcomes.length === 0;
   return succeed({
     set: {
       status: 'FINALISED',
-      outcome: {
-        summary: input.outcome,
-        letterDate: input.outcomeLetterDate,
-        reviewWindowClosesOn: reviewWindowClosesOn(input.outcomeLetterDate),
-        reviewBody: reviewBodyFor(c),
-      },
-      review: null,
+      outcomes: [
+        ...c.outcomes,
+        {
+          number: c.outcomes.length + 1,
+          summary: input.outcome,
+          letterContent: input.letterContent,
+          letterDate: input.outcomeLetterDate,
+          decidedBy: iopcs ? 'IOPC' : 'FORCE',
+          reviewWindowClosesOn: reviewBody ? reviewWindowClosesOn(input.outcomeLetterDate) : null,
+          reviewBody,
+          allegationOutcomes: input.allegationOutcomes,
+          withoutContactReason: input.withoutContactReason,
+          recordedBy: ctx.by,
+          recordedOn: ctx.today,
+        },
+      ],
     },
-    stats: [
-      {
-        day: input.outcomeLetterDate,
-        add: { finalisedUnderSchedule3: 1, workingDaysToFinaliseUnderSchedule3: workingDaysSinceReceipt(ctx, c, input.outcomeLetterDate) },
-      },
-    ],
-    action: 'FINALISED',
+    // Per complaint: finalised once, however often an upheld review reopens it.
+    stats: first
+      ? [
+          {
+            day: input.outcomeLetterDate,
+            add: { finalisedUnderSchedule3: 1, workingDaysToFinaliseUnderSchedule3: workingDaysSinceReceipt(ctx, c, input.outcomeLetterDate) },
+          },
+        ]
+      : [],
+    action: first ? 'FINALISED' : 'FINALISED_AGAIN_AFTER_REVIEW',
   });
 }
 
 export function recordReviewRequest(c: ComplaintRecord, input: { receivedOn: string }, ctx: ActionContext): Decision {
-  const outcome = c.outcome!;
+  const outcome = latestOutcome(c)!;
   if (input.receivedOn > ctx.today) return refuse('INVALID', 'The date cannot be in the future.', ['input', 'receivedOn']);
   if (input.receivedOn < outcome.letterDate) return refuse('INVALID', `The date cannot be before the outcome letter (${outcome.letterDate}).`, ['input', 'receivedOn']);
-  if (input.receivedOn > outcome.reviewWindowClosesOn) {
+  if (input.receivedOn > outcome.reviewWindowClosesOn!) {
     return refuseBy(reviewWindowOpen, `The review window closed on ${outcome.reviewWindowClosesOn}: the application arrived too late.`, ['input', 'receivedOn']);
   }
   return succeed({
-    set: { status: 'UNDER_REVIEW', review: { receivedOn: input.receivedOn, upheld: null, decidedOn: null, note: null } },
+    set: {
+      status: 'UNDER_REVIEW',
+      reviews: [
+        ...c.reviews,
+        { ofOutcome: outcome.number, reviewBody: outcome.reviewBody!, receivedOn: input.receivedOn, recordedBy: ctx.by, upheld: null, decidedOn: null, note: null, decisionRecordedBy: null },
+      ],
+    },
     stats: [{ day: input.receivedOn, add: { reviews: 1 } }],
     action: 'REVIEW_REQUESTED',
   });
 }
 
-export function recordReviewOutcome(c: ComplaintRecord, input: { upheld: boolean; note: string }, ctx: ActionContext): Decision {
-  const review = { ...c.review!, upheld: input.upheld, decidedOn: ctx.today, note: input.note };
+export function recordReviewOutcome(c: ComplaintRecord, input: { upheld: boolean; note: string; decidedOn: string }, ctx: ActionContext): Decision {
+  const review = c.reviews.at(-1)!;
+  const bad = checkDay(c, ctx, input.decidedOn, 'decidedOn', { day: review.receivedOn, what: 'the application' });
+  if (bad) return bad;
+  const decided = { ...review, upheld: input.upheld, decidedOn: input.decidedOn, note: input.note, decisionRecordedBy: ctx.by };
+  const reviews = [...c.reviews.slice(0, -1), decided];
   const last = c.handlingHistory.at(-1);
   return succeed({
     set: input.upheld
       ? {
           status: 'SCHEDULE_3',
-          review,
+          reviews,
           handlingHistory: [
             ...c.handlingHistory,
             {
               handling: 'SCHEDULE_3',
               route: last?.route ?? 'OTHERWISE_THAN_BY_INVESTIGATION',
               referredToIopc: false,
-              iopcDecision: null,
               reason: `Reopened: the review was upheld. ${input.note}`,
               decidedOn: ctx.today,
               decidedBy: ctx.by,
+              withoutContactReason: null,
             },
           ],
         }
-      : { status: 'CLOSED', review, closure: { kind: 'CLOSED', reason: `Review not upheld. ${input.note}`, on: ctx.today, by: ctx.by } },
-    stats: [{ day: ctx.today, add: { reviewsDecided: 1, ...(input.upheld && { reviewsUpheld: 1 }) } }],
+      : { status: 'CLOSED', reviews, closure: { kind: 'CLOSED', reason: `Review not upheld. ${input.note}`, on: ctx.today, by: ctx.by } },
+    stats: [{ day: input.decidedOn, add: { reviewsDecided: 1, ...(input.upheld && { reviewsUpheld: 1 }) } }],
     action: input.upheld ? 'REVIEW_UPHELD_REOPENED' : 'REVIEW_NOT_UPHELD',
   });
 }
 
-export function withdrawComplaint(_c: ComplaintRecord, input: { reason: string }, ctx: ActionContext): Decision {
+export function withdrawComplaint(
+  c: ComplaintRecord,
+  input: { reason: string; notice: WithdrawalNotice; receivedOn: string; iopcNotifiedOn: string | null; continueInPublicInterest: boolean | null },
+  ctx: ActionContext,
+): Decision {
+  const bad = checkDay(c, ctx, input.receivedOn, 'receivedOn');
+  if (bad) return bad;
+  if (c.referrals.length > 0 && !input.iopcNotifiedOn) {
+    return refuseBy(withdrawalAsTheRegulationsAllow, 'The complaint was referred to the IOPC: record the day the IOPC was told of the withdrawal.', ['input', 'iopcNotifiedOn']);
+  }
+  if (input.iopcNotifiedOn) {
+    const late = checkDay(c, ctx, input.iopcNotifiedOn, 'iopcNotifiedOn', { day: input.receivedOn, what: 'the withdrawal' });
+    if (late) return late;
+  }
+  const conduct = c.allegations.some((a) => a.flags.possibleCriminalOffence || a.flags.possibleMisconduct);
+  if (conduct && input.continueInPublicInterest === null) {
+    return refuseBy(
+      withdrawalAsTheRegulationsAllow,
+      'An allegation concerns conduct that might justify criminal or disciplinary proceedings: record whether the force continues with it in the public interest.',
+      ['input', 'continueInPublicInterest'],
+    );
+  }
   return succeed({
-    set: { status: 'WITHDRAWN', closure: { kind: 'WITHDRAWN', reason: input.reason, on: ctx.today, by: ctx.by } },
+    set: {
+      status: 'WITHDRAWN',
+      withdrawal: {
+        notice: input.notice,
+        receivedOn: input.receivedOn,
+        iopcNotifiedOn: input.iopcNotifiedOn,
+        continueInPublicInterest: conduct ? input.continueInPublicInterest : null,
+        recordedBy: ctx.by,
+      },
+      closure: { kind: 'WITHDRAWN', reason: input.reason, on: ctx.today, by: ctx.by },
+    },
     stats: [],
     action: 'WITHDRAWN',
   });
@@ -302,5 +494,70 @@ export function closeComplaint(_c: ComplaintRecord, input: { reason: string }, c
     set: { status: 'CLOSED', closure: { kind: 'CLOSED', reason: input.reason, on: ctx.today, by: ctx.by } },
     stats: [],
     action: 'CLOSED',
+  });
+}
+
+/** What a complaint has added to the statistics so far (before any handling decision): taken back when it proves to be general feedback. */
+function countsSoFar(c: ComplaintRecord, ctx: ActionContext): DailyCounts {
+  const counts: DailyCounts = [{ day: c.receivedOn, add: { received: 1, ...Object.fromEntries(c.complaintTypes.map((t) => [`type_${t}`, 1])) } }];
+  if (c.loggedOn) counts.push({ day: c.loggedOn, add: { logged: 1, workingDaysToLog: workingDaysSinceReceipt(ctx, c, c.loggedOn) } });
+  const first = c.contacts[0];
+  if (first) counts.push({ day: first.contactedOn, add: { firstContacts: 1, workingDaysToFirstContact: workingDaysSinceReceipt(ctx, c, first.contactedOn) } });
+  for (const a of c.allegations) counts.push({ day: a.addedOn, add: { [`category_${a.category}`]: 1 } });
+  return counts;
+}
+
+export function recordStanding(
+  c: ComplaintRecord,
+  input: { standing: ComplainantStanding; writtenConsentOn: string | null; note: string },
+  ctx: ActionContext,
+): Decision {
+  if (input.standing === 'ON_BEHALF_WITH_CONSENT') {
+    if (!input.writtenConsentOn) return refuseBy(writtenConsent, 'Give the day the written consent arrived.', ['input', 'writtenConsentOn']);
+    const bad = checkDay(c, ctx, input.writtenConsentOn, 'writtenConsentOn', { day: c.incident.date, what: 'the incident' });
+    if (bad) return bad;
+  }
+  const standing = { standing: input.standing, writtenConsentOn: input.writtenConsentOn, note: input.note, recordedBy: ctx.by, recordedOn: ctx.today };
+  if (hasStanding(input.standing)) return succeed({ set: { standing }, stats: [], action: 'STANDING_RECORDED' });
+  // Not a Part 2 complaint: general feedback, out of every IOPC figure (what it counted is taken back).
+  const taken = countsSoFar(c, ctx).map(({ day, add }) => ({ day, add: Object.fromEntries(Object.entries(add).map(([k, v]) => [k, -v])) }));
+  return succeed({
+    set: { standing, status: 'GENERAL_FEEDBACK', closure: { kind: 'GENERAL_FEEDBACK', reason: input.note, on: ctx.today, by: ctx.by } },
+    stats: [...taken, { day: c.receivedOn, add: { generalFeedback: 1 } }],
+    action: 'HANDLED_AS_GENERAL_FEEDBACK',
+  });
+}
+
+export function linkComplaint(
+  c: ComplaintRecord,
+  input: { otherReference: string; reason: string },
+  ctx: ActionContext,
+  related: ComplaintRecord[],
+): Decision {
+  const other = related[0];
+  if (!other) return refuse('NOT_FOUND', 'There is no complaint with that reference.', ['input', 'otherReference']);
+  if (other.reference === c.reference) return refuseBy(linkable, 'A complaint cannot be linked to itself.', ['input', 'otherReference']);
+  if (c.linkedComplaints.some((l) => l.reference === other.reference)) {
+    return refuseBy(linkable, 'The complaints are already linked.', ['input', 'otherReference']);
+  }
+  return succeed({
+    set: {
+      linkedComplaints: [...c.linkedComplaints, { reference: other.reference, reason: input.reason, by: ctx.by, linkedOn: ctx.today, iopcReviewable: iopcReviewable(other) }],
+    },
+    stats: [],
+    action: 'LINKED',
+  });
+}
+
+export function transferToLocalPolicingBody(c: ComplaintRecord, input: { transferredOn: string; note: string | null }, ctx: ActionContext): Decision {
+  const bad = checkDay(c, ctx, input.transferredOn, 'transferredOn');
+  if (bad) return bad;
+  return succeed({
+    set: {
+      status: 'TRANSFERRED_TO_LOCAL_POLICING_BODY',
+      closure: { kind: 'TRANSFERRED', reason: input.note ?? 'About the chief officer: the local policing body is the appropriate authority.', on: input.transferredOn, by: ctx.by },
+    },
+    stats: [],
+    action: 'TRANSFERRED_TO_LOCAL_POLICING_BODY',
   });
 }

@@ -53,5 +53,5 @@ export const complaintCaseType = defineCaseType({
     duplicateContent: (form) => [form.complainant.name, form.incident],
     auditFields: (form) => Object.keys(form).filter((k) => (form as Record<string, unknown>)[k] !== null),
   }),
-  moreQueries: { commonComplaintTypes: 'public', allegationCategories: 'staff' },
+  moreQueries: { commonComplaintTypes: 'public', allegationCategories: 'staff', complaintMeasuresCsv: 'staff' },
 });

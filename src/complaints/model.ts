@@ -1,20 +1,27 @@
 import { z } from 'zod';
 import type {
   AllegationFlags,
+  AllegationOutcome,
   CaseClosure,
   Complainant,
   ComplaintContact,
-  ComplaintOutcome,
+  ComplaintReferral,
   ComplaintReview,
   ComplaintStatus,
   HandlingDecision,
   Incident,
   LateDecision,
+  LinkedComplaint,
   LocalResolution,
   Needs,
   OnBehalfOf,
+  OutcomeDecider,
   PersonComplainedAbout,
   PersonInvolved,
+  ReviewBody,
+  StandingRecord,
+  UpdatePlan,
+  Withdrawal,
 } from '../generated/graphql.js';
 
 /**
@@ -33,6 +40,24 @@ export interface AllegationRecord {
   personComplainedAbout: Plain<PersonComplainedAbout> | null;
   flags: Plain<AllegationFlags>;
   addedOn: string;
+}
+
+/** A handling decision as stored (the IOPC's decisions are on the referrals). */
+export type HandlingRecord = Omit<Plain<HandlingDecision>, 'iopcDecision'>;
+
+/** An outcome as stored: every one is kept. */
+export interface OutcomeRecord {
+  number: number;
+  summary: string;
+  letterContent: string | null;
+  letterDate: string;
+  decidedBy: OutcomeDecider;
+  reviewWindowClosesOn: string | null;
+  reviewBody: ReviewBody | null;
+  allegationOutcomes: Plain<AllegationOutcome>[];
+  withoutContactReason: string | null;
+  recordedBy: string;
+  recordedOn: string;
 }
 
 export const complaintRecord = z.object({
@@ -56,12 +81,16 @@ export const complaintRecord = z.object({
   lateDecision: part<Plain<LateDecision> | null>(),
   allegations: part<AllegationRecord[]>(),
   contacts: part<Plain<ComplaintContact>[]>(),
-  handlingHistory: part<Plain<HandlingDecision>[]>(),
+  handlingHistory: part<HandlingRecord[]>(),
+  referrals: part<Plain<ComplaintReferral>[]>(),
   localResolution: part<Plain<LocalResolution> | null>(),
-  outcome: part<Plain<ComplaintOutcome> | null>(),
-  review: part<Plain<ComplaintReview> | null>(),
+  outcomes: part<OutcomeRecord[]>(),
+  reviews: part<Plain<ComplaintReview>[]>(),
+  standing: part<Plain<StandingRecord> | null>(),
+  withdrawal: part<Plain<Withdrawal> | null>(),
+  linkedComplaints: part<Plain<LinkedComplaint>[]>(),
   closure: part<Plain<CaseClosure> | null>(),
-  agreedUpdateFrequency: z.string().nullable(),
+  updatePlan: part<Plain<UpdatePlan> | null>(),
   version: z.number(),
   updatedAt: z.string(),
 });
@@ -69,6 +98,16 @@ export const complaintRecord = z.object({
 export type ComplaintRecord = z.infer<typeof complaintRecord>;
 
 export const openStatuses = ['RECEIVED', 'LOGGED', 'LOCAL_RESOLUTION', 'SCHEDULE_3', 'FINALISED', 'UNDER_REVIEW'] as const satisfies readonly ComplaintStatus[];
+
+/** Every status (the workflow's states). */
+export const allStatuses = [...openStatuses, 'RESOLVED', 'CLOSED', 'WITHDRAWN', 'GENERAL_FEEDBACK', 'TRANSFERRED_TO_LOCAL_POLICING_BODY'] as const satisfies readonly ComplaintStatus[];
+
+/** Before an outcome: still being handled (the outcome letter not yet sent, nor local resolution ended). */
+export const beforeOutcome = ['RECEIVED', 'LOGGED', 'LOCAL_RESOLUTION', 'SCHEDULE_3'] as const satisfies readonly ComplaintStatus[];
+
+/** The latest outcome and review (every one is kept). */
+export const latestOutcome = (c: Pick<ComplaintRecord, 'outcomes'>): OutcomeRecord | null => c.outcomes.at(-1) ?? null;
+export const latestReview = (c: Pick<ComplaintRecord, 'reviews'>) => c.reviews.at(-1) ?? null;
 
 export function isOpen(c: Pick<ComplaintRecord, 'status'>): boolean {
   return (openStatuses as readonly ComplaintStatus[]).includes(c.status);
@@ -103,11 +142,15 @@ export function newComplaint(form: ComplaintForm, reference: string, receivedAt:
     allegations: [],
     contacts: [],
     handlingHistory: [],
+    referrals: [],
     localResolution: null,
-    outcome: null,
-    review: null,
+    outcomes: [],
+    reviews: [],
+    standing: null,
+    withdrawal: null,
+    linkedComplaints: [],
     closure: null,
-    agreedUpdateFrequency: null,
+    updatePlan: null,
     version: 1,
     updatedAt: receivedAt,
   };

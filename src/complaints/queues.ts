@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { addCalendarMonths, daysBetween, isIsoDate, londonDateOf } from '../calendar/londonDate.js';
+import { ukCalendar } from '../calendar/holidays.js';
+import { addDays, daysBetween, isIsoDate, londonDateOf } from '../calendar/londonDate.js';
+import { workingDaysBetween } from '../calendar/workingDays.js';
 import type { IndexEntry, QueueQuery } from '../cases/contract.js';
 import type { ComplaintQueue, ComplaintQueueInput } from '../generated/graphql.js';
 import { parseQueryInput } from '../validation/parse.js';
 import { allegationCategories, isCode } from './catalogue.js';
-import { isOpen, type ComplaintRecord } from './model.js';
+import { beforeOutcome, isOpen, latestOutcome, type ComplaintRecord } from './model.js';
+import { firstReplyDueOn, isLate, nextUpdateDueOn, outstandingReferral, schedule3Reasons, unreferredAllegations } from './rules.js';
 
 /**
  * Which Professional Standards queues a complaint is in, derived from its state. Each queue is
@@ -22,28 +25,48 @@ export function complaintQueueEntries(c: ComplaintRecord): IndexEntry[] {
     ...[...new Set(c.allegations.map((a) => a.category))].map((category) => ({ queue: q(`CATEGORY#${category}`), sortKey: received })),
   ];
   if (!c.handler && c.status === 'RECEIVED') entries.push({ queue: q('UNALLOCATED'), sortKey: received });
-  if (isOpen(c)) {
-    if (c.handler) entries.push({ queue: q(`HANDLER#${c.handler}`), sortKey: received });
-    if (c.contacts.length === 0) entries.push({ queue: q('AWAITING_FIRST_CONTACT'), sortKey: received });
-    if (c.status !== 'FINALISED') entries.push({ queue: q('LAST_CONTACT'), sortKey: c.contacts.at(-1)?.contactedOn ?? c.receivedOn });
+  if (isOpen(c) && c.handler) entries.push({ queue: q(`HANDLER#${c.handler}`), sortKey: received });
+  // Before an outcome only: a finalised or resolved complaint is not awaiting its first contact.
+  if ((beforeOutcome as readonly string[]).includes(c.status) && c.contacts.length === 0) {
+    entries.push({ queue: q('AWAITING_FIRST_CONTACT'), sortKey: received });
   }
+  const firstReply = firstReplyDueOn(c);
+  if (firstReply) entries.push({ queue: q('FIRST_REPLY_DUE'), sortKey: `${firstReply}#${c.receivedAt}` });
+  const nextUpdate = nextUpdateDueOn(c);
+  if (nextUpdate) entries.push({ queue: q('NEXT_UPDATE_DUE'), sortKey: `${nextUpdate}#${c.receivedAt}` });
+  const unreferred = unreferredAllegations(c);
+  if (unreferred.length && isOpen(c)) {
+    // Referred as soon as it is clear: by the end of the day after the allegation was recorded.
+    const clearOn = c.allegations.filter((a) => unreferred.includes(a.number)).map((a) => a.addedOn).sort()[0]!;
+    entries.push({ queue: q('MUST_REFER'), sortKey: `${addDays(clearOn, 1)}#${c.receivedAt}` });
+  }
+  const outstanding = outstandingReferral(c);
+  if (outstanding && isOpen(c)) entries.push({ queue: q('AWAITING_IOPC'), sortKey: `${outstanding.referredOn}#${c.receivedAt}` });
   if (c.status === 'LOCAL_RESOLUTION') entries.push({ queue: q('LOCAL_RESOLUTION'), sortKey: received });
-  if (c.status === 'FINALISED') entries.push({ queue: q('REVIEW_WINDOW'), sortKey: c.outcome!.reviewWindowClosesOn });
+  const closes = c.status === 'FINALISED' ? latestOutcome(c)?.reviewWindowClosesOn : null;
+  if (closes) entries.push({ queue: q('REVIEW_WINDOW'), sortKey: closes });
   return entries;
 }
 
-/** What a queue row shows: no personal data. */
+/** What a queue row shows: enough to triage without opening the complaint, and none of the complainant's personal data. */
 export function queueSummary(c: ComplaintRecord) {
   return {
     reference: c.reference,
     status: c.status,
     receivedAt: c.receivedAt,
+    receivedOn: c.receivedOn,
     handler: c.handler,
+    complaintTypes: c.complaintTypes,
+    allegationCategories: [...new Set(c.allegations.map((a) => a.category))],
+    mustBeRecorded: schedule3Reasons(c).length > 0,
+    mustBeReferred: unreferredAllegations(c).length > 0,
+    referred: c.referrals.length > 0,
+    late: isLate(c),
     lastContactOn: c.contacts.at(-1)?.contactedOn ?? null,
-    reviewWindowClosesOn: c.status === 'FINALISED' ? c.outcome!.reviewWindowClosesOn : null,
+    nextUpdateDueOn: nextUpdateDueOn(c),
+    reviewWindowClosesOn: c.status === 'FINALISED' ? (latestOutcome(c)?.reviewWindowClosesOn ?? null) : null,
   };
 }
-
 
 /** The queue and key range a request asks for; `today` is the Europe/London date. */
 export function queueQuery(
@@ -60,9 +83,15 @@ export function queueQuery(
       return { queue: q('AWAITING_FIRST_CONTACT'), range: {}, ascending: true };
     case 'LOCAL_RESOLUTION_IN_PROGRESS':
       return { queue: q('LOCAL_RESOLUTION'), range: {}, ascending: true };
+    case 'FIRST_REPLY_OVERDUE':
+      return { queue: q('FIRST_REPLY_DUE'), range: { to: addDays(today, -1) }, ascending: true };
     case 'UPDATES_OVERDUE':
-      // Last contact (or receipt) a month or more ago.
-      return { queue: q('LAST_CONTACT'), range: { to: addCalendarMonths(today, -1) }, ascending: true };
+      // The next update (the first reply, then the agreed plan or monthly) was due before today.
+      return { queue: q('NEXT_UPDATE_DUE'), range: { to: addDays(today, -1) }, ascending: true };
+    case 'MUST_REFER':
+      return { queue: q('MUST_REFER'), range: {}, ascending: true };
+    case 'AWAITING_IOPC_DECISION':
+      return { queue: q('AWAITING_IOPC'), range: {}, ascending: true };
     case 'REVIEW_WINDOW_OPEN':
       return { queue: q('REVIEW_WINDOW'), range: { from: today }, ascending: true };
     case 'BY_STATUS':
@@ -100,13 +129,24 @@ export function complaintQueueRequest(input: ComplaintQueueInput, today: string,
 
 /** A queue row, from an entry's summary. */
 export function complaintQueueRow(item: Record<string, unknown>, today: string) {
+  const receivedOn = (item.receivedOn as string | undefined) ?? londonDateOf(new Date(item.receivedAt as string));
+  const nextUpdateDueOn = (item.nextUpdateDueOn as string | null) ?? null;
   return {
     reference: item.reference as string,
     status: item.status as ComplaintRecord['status'],
     receivedAt: item.receivedAt as string,
     handler: (item.handler as string | null) ?? null,
+    complaintTypes: (item.complaintTypes as string[] | undefined) ?? [],
+    allegationCategories: (item.allegationCategories as string[] | undefined) ?? [],
+    mustBeRecorded: Boolean(item.mustBeRecorded),
+    mustBeReferred: Boolean(item.mustBeReferred),
+    referred: Boolean(item.referred),
+    late: Boolean(item.late),
     lastContactOn: (item.lastContactOn as string | null) ?? null,
+    nextUpdateDueOn,
+    daysOverdue: nextUpdateDueOn && nextUpdateDueOn < today ? daysBetween(nextUpdateDueOn, today) : 0,
     reviewWindowClosesOn: (item.reviewWindowClosesOn as string | null) ?? null,
-    ageInDays: daysBetween(londonDateOf(new Date(item.receivedAt as string)), today),
+    ageInDays: daysBetween(receivedOn, today),
+    workingDayAge: Math.max(0, workingDaysBetween(ukCalendar, receivedOn, today, 'ENGLAND_AND_WALES')),
   };
 }

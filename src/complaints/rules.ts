@@ -1,17 +1,26 @@
 import { addCalendarMonths, addDays } from '../calendar/londonDate.js';
-import type { ReviewBody } from '../generated/graphql.js';
 import { defineInputRule, defineRule } from '../cases/workflow.js';
-import { isOpen, type ComplaintRecord } from './model.js';
+import type { IopcDecision, ReferralCriterion, ReviewBody, UpdateUnit } from '../generated/graphql.js';
+import { latestOutcome, type AllegationRecord, type ComplaintRecord } from './model.js';
 
 /**
  * The statutory rules for police complaints (Police Reform Act 2002 Schedule 3; the Police
- * (Complaints and Misconduct) Regulations 2020; IOPC statutory guidance), as pure functions.
+ * (Complaints and Misconduct) Regulations 2020; IOPC statutory guidance; RULES.md §4), as pure
+ * functions, and the named rules the workflow table (workflow.ts) refuses through.
  */
+type Complaint = ComplaintRecord;
 
-/** More than 12 months between the incident and the complaint: a decision to proceed or decline is needed. */
-export function isLate(c: Pick<ComplaintRecord, 'incident' | 'receivedOn'>): boolean {
+/** More than 12 months between the incident and the complaint: lateness is weighed in the handling. */
+export function isLate(c: Pick<Complaint, 'incident' | 'receivedOn'>): boolean {
   return c.receivedOn > addCalendarMonths(c.incident.date, 12);
 }
+
+/** Conduct that, if proved, might justify criminal or disciplinary proceedings, or infringe Article 2 or 3. */
+const serious = (a: AllegationRecord) => a.flags.possibleCriminalOffence || a.flags.possibleMisconduct || a.flags.article2or3;
+/** A matter that must be referred to the IOPC. */
+const mustBeReferred = (a: AllegationRecord) => a.flags.deathOrSeriousInjury || a.flags.mandatoryReferral;
+/** About the chief officer: the local policing body is the appropriate authority. */
+export const aboutChiefOfficer = (c: Pick<Complaint, 'allegations'>) => c.allegations.some((a) => a.personComplainedAbout?.chiefOfficer);
 
 /**
  * Why the complaint must be recorded under Schedule 3 (empty when handling outside Schedule 3 is
@@ -19,10 +28,10 @@ export function isLate(c: Pick<ComplaintRecord, 'incident' | 'receivedOn'>): boo
  * injury, possible crime, possible misconduct justifying disciplinary proceedings, a breach of
  * Article 2 or 3, or a mandatory referral matter.
  */
-export function schedule3Reasons(c: Pick<ComplaintRecord, 'wantsFormalRecording' | 'allegations'>): string[] {
+export function schedule3Reasons(c: Pick<Complaint, 'wantsFormalRecording' | 'allegations'>): string[] {
   const reasons: string[] = [];
   if (c.wantsFormalRecording) reasons.push('The complainant asked for the complaint to be formally recorded.');
-  const flagWords: Array<[keyof ComplaintRecord['allegations'][number]['flags'], string]> = [
+  const flagWords: Array<[keyof AllegationRecord['flags'], string]> = [
     ['deathOrSeriousInjury', 'death or serious injury'],
     ['possibleCriminalOffence', 'conduct that might be a criminal offence'],
     ['possibleMisconduct', 'conduct that might justify disciplinary proceedings'],
@@ -37,37 +46,96 @@ export function schedule3Reasons(c: Pick<ComplaintRecord, 'wantsFormalRecording'
 }
 
 /** Death or serious injury and the mandatory referral matters must be referred to the IOPC. */
-export function referralRequired(c: Pick<ComplaintRecord, 'allegations'>): boolean {
-  return c.allegations.some((a) => a.flags.deathOrSeriousInjury || a.flags.mandatoryReferral);
+export function referralRequired(c: Pick<Complaint, 'allegations'>): boolean {
+  return c.allegations.some(mustBeReferred);
 }
 
-/** The IOPC reviews serious or referred matters and complaints about senior officers; otherwise the local policing body. */
-export function reviewBodyFor(c: Pick<ComplaintRecord, 'allegations' | 'handlingHistory'>): ReviewBody {
-  const referred = c.handlingHistory.some((h) => h.referredToIopc);
-  const serious = referralRequired(c);
-  const senior = c.allegations.some((a) => a.personComplainedAbout?.seniorOfficer);
-  return referred || serious || senior ? 'IOPC' : 'LOCAL_POLICING_BODY';
+/** The allegations that must be referred and are in no referral yet (an allegation added after a referral needs its own). */
+export function unreferredAllegations(c: Pick<Complaint, 'allegations' | 'referrals'>): number[] {
+  const referred = new Set(c.referrals.flatMap((r) => r.allegations));
+  return c.allegations.filter((a) => mustBeReferred(a) && !referred.has(a.number)).map((a) => a.number);
+}
+
+/** The referral the IOPC has not yet decided on, if any. */
+export const outstandingReferral = (c: Pick<Complaint, 'referrals'>) => c.referrals.find((r) => !r.decision);
+
+/** The criteria an allegation's flags show (the handler adds the others). */
+export function criteriaOf(c: Pick<Complaint, 'allegations'>, numbers: number[]): ReferralCriterion[] {
+  const chosen = c.allegations.filter((a) => numbers.includes(a.number));
+  const criteria = new Set<ReferralCriterion>();
+  for (const a of chosen) {
+    if (a.flags.deathOrSeriousInjury) criteria.add('DEATH_OR_SERIOUS_INJURY');
+    if (a.personComplainedAbout?.chiefOfficer) criteria.add('CHIEF_OFFICER');
+  }
+  return [...criteria];
+}
+
+/** After the IOPC investigated independently or directed the investigation, the outcome is the IOPC's and there is no review. */
+const IOPC_OWN_OUTCOME: readonly IopcDecision[] = ['INDEPENDENT_INVESTIGATION', 'DIRECTED_INVESTIGATION'];
+export function outcomeIsTheIopcs(c: Pick<Complaint, 'referrals'>): boolean {
+  const decided = c.referrals.filter((r) => r.decision);
+  const last = decided.at(-1)?.decision;
+  return Boolean(last && IOPC_OWN_OUTCOME.includes(last));
 }
 
 /**
- * The force's standard (Concerns and Complaints guidance): a reply within 10 days, then contact
- * at least monthly. The next update is due 10 days after receipt until the first contact, then a
- * month after the last contact. Nothing is due once the complaint is finalised or closed.
+ * The relevant review body (Schedule 3 and the 2020 Regulations): the IOPC where the complaint is
+ * about a senior officer; where the force cannot be satisfied from the complaint alone that the
+ * conduct would not justify criminal or disciplinary proceedings or would not infringe Article 2
+ * or 3 (an allegation flagged so); where it was, or must be, referred; or where it arises from the
+ * same incident as any of these (a linked complaint). Otherwise the local policing body. Null when
+ * there is no right of review: after an IOPC independent or directed investigation.
  */
-export const FIRST_REPLY_DAYS = 10;
-export const UPDATE_EVERY_MONTHS = 1;
-
-export function nextUpdateDueOn(c: Pick<ComplaintRecord, 'status' | 'contacts' | 'receivedOn'>): string | null {
-  if (!isOpen(c) || c.status === 'FINALISED') return null;
-  const last = c.contacts.at(-1)?.contactedOn;
-  return last ? addCalendarMonths(last, UPDATE_EVERY_MONTHS) : addDays(c.receivedOn, FIRST_REPLY_DAYS);
+export function reviewBodyFor(c: Pick<Complaint, 'allegations' | 'referrals' | 'linkedComplaints'>): ReviewBody | null {
+  if (outcomeIsTheIopcs(c)) return null;
+  const iopc =
+    c.allegations.some((a) => a.personComplainedAbout?.seniorOfficer || a.personComplainedAbout?.chiefOfficer || serious(a) || mustBeReferred(a)) ||
+    c.referrals.length > 0 ||
+    c.linkedComplaints.some((l) => l.iopcReviewable);
+  return iopc ? 'IOPC' : 'LOCAL_POLICING_BODY';
 }
 
-/*
- * The named rules the complaints workflow table uses (src/complaints/workflow.ts). Each cites the
- * section of RULES.md it comes from; each refuses with words a handler can act on.
+/** Whether the IOPC would review this complaint's outcome, as a linked complaint sees it (reg 4(1)(b), same incident). */
+export const iopcReviewable = (c: Pick<Complaint, 'allegations' | 'referrals' | 'linkedComplaints'>) =>
+  reviewBodyFor(c) === 'IOPC' || outcomeIsTheIopcs(c);
+
+/** Ever recorded under Schedule 3 (a handling decision said so). */
+export const everRecorded = (c: Pick<Complaint, 'handlingHistory'>) => c.handlingHistory.some((h) => h.handling === 'SCHEDULE_3');
+
+/**
+ * Contact: the force's standard is a reply within 10 days of receipt, then updates as agreed with
+ * the complainant (every N days or weeks), or monthly until agreed. Nothing is due once the outcome
+ * is sent (finalised, resolved) or the complaint has ended.
  */
-type Complaint = ComplaintRecord;
+export const FIRST_REPLY_DAYS = 10;
+export const DEFAULT_UPDATE_EVERY_MONTHS = 1;
+
+const awaitingUpdates: readonly Complaint['status'][] = ['RECEIVED', 'LOGGED', 'LOCAL_RESOLUTION', 'SCHEDULE_3', 'UNDER_REVIEW'];
+
+export function firstReplyDueOn(c: Pick<Complaint, 'status' | 'contacts' | 'receivedOn'>): string | null {
+  if (c.contacts.length > 0 || !awaitingUpdates.includes(c.status)) return null;
+  return addDays(c.receivedOn, FIRST_REPLY_DAYS);
+}
+
+export function addInterval(day: string, every: number, unit: UpdateUnit): string {
+  return addDays(day, unit === 'WEEKS' ? every * 7 : every);
+}
+
+export function nextUpdateDueOn(c: Pick<Complaint, 'status' | 'contacts' | 'receivedOn' | 'updatePlan'>): string | null {
+  if (!awaitingUpdates.includes(c.status)) return null;
+  const last = c.contacts.at(-1)?.contactedOn;
+  if (!last) return firstReplyDueOn(c);
+  return c.updatePlan ? addInterval(last, c.updatePlan.every, c.updatePlan.unit) : addCalendarMonths(last, DEFAULT_UPDATE_EVERY_MONTHS);
+}
+
+/** No contact with the complainant at all, and the outcome they want never confirmed. */
+export const noContactYet = (c: Pick<Complaint, 'contacts' | 'desiredOutcomeConfirmed'>) => c.contacts.length === 0 && !c.desiredOutcomeConfirmed;
+
+/** Standing that makes dissatisfaction a complaint under Part 2 (s.12, s.29). */
+export const hasStanding = (s: NonNullable<Complaint['standing']>['standing']) =>
+  ['DIRECTED_AT', 'ADVERSELY_AFFECTED', 'WITNESS', 'ON_BEHALF_WITH_CONSENT'].includes(s);
+
+// ---- the named rules ----------------------------------------------------------------------------
 
 export const loggedBeforeAllocation = defineRule<Complaint>({
   code: 'COMPLAINT_LOGGED_BEFORE_ALLOCATION',
@@ -88,6 +156,13 @@ export const lateDecisionNeeded = defineRule<Complaint>({
         : null,
 });
 
+export const lateNotDeclinedWhenRecordingAsked = defineInputRule({
+  code: 'COMPLAINT_RECORDING_ASKED',
+  words:
+    'A complaint the complainant wants recorded is recorded, late or not: lateness is weighed in the handling decision (which carries the right of review), never used to decline it.',
+  cites: 'RULES.md §4 (recording on request, at any time; complaints made more than 12 months after the incident)',
+});
+
 export const hasAllegation = defineRule<Complaint>({
   code: 'COMPLAINT_HAS_ALLEGATION',
   words: 'The handling is decided on the allegations: at least one must be recorded first.',
@@ -97,10 +172,11 @@ export const hasAllegation = defineRule<Complaint>({
 
 export const lateDecisionMade = defineRule<Complaint>({
   code: 'COMPLAINT_LATENESS_DECIDED',
-  words: 'For a complaint made more than 12 months after the incident, lateness is weighed and recorded before the handling is decided.',
+  words:
+    'For a complaint made more than 12 months after the incident that the complainant has not asked to be recorded, lateness is weighed and recorded before handling outside Schedule 3 is decided.',
   cites: 'RULES.md §4 (complaints made more than 12 months after the incident)',
   refuses: (c) =>
-    isLate(c) && !c.lateDecision
+    isLate(c) && !c.lateDecision && !c.wantsFormalRecording
       ? 'The complaint was made more than 12 months after the incident: record the decision to proceed or decline first.'
       : null,
 });
@@ -116,12 +192,6 @@ export const mustRecordUnderSchedule3 = defineRule<Complaint>({
   },
 });
 
-export const mandatoryReferralMade = defineInputRule({
-  code: 'COMPLAINT_MANDATORY_REFERRAL',
-  words: 'Death or serious injury and the mandatory referral matters must be referred to the IOPC.',
-  cites: 'RULES.md §4 (mandatory referral to the IOPC)',
-});
-
 export const informalHandlingAllowed = defineInputRule({
   code: 'COMPLAINT_MUST_BE_RECORDED',
   words: mustRecordUnderSchedule3.words,
@@ -134,25 +204,68 @@ export const staysUnderSchedule3 = defineInputRule({
   cites: 'RULES.md §4 (informal handling is then no longer allowed)',
 });
 
-export const awaitingIopcDecision = defineRule<Complaint>({
-  code: 'COMPLAINT_REFERRAL_AWAITING_DECISION',
-  words: 'The IOPC’s decision is recorded once, on a complaint that has been referred.',
-  cites: 'RULES.md §4 (referral)',
+export const contactBeforeDeciding = defineInputRule({
+  code: 'COMPLAINT_CONTACT_FIRST',
+  words:
+    'Handling is decided, and a complaint finalised, after contact with the complainant to establish the outcome they want; doing either before any contact needs the reason recorded (for example, an anonymous complainant).',
+  cites: 'RULES.md §4 (contact: establish the outcome the complainant wants)',
+});
+
+export const notAboutChiefOfficer = defineRule<Complaint>({
+  code: 'COMPLAINT_CHIEF_OFFICER_TO_LOCAL_POLICING_BODY',
+  words: 'A complaint about the chief officer is for the local policing body (the appropriate authority), not Professional Standards: pass it on.',
+  cites: 'RULES.md §4 (mandatory referral: conduct of the chief officer); Police Reform Act 2002 s.29 (appropriate authority)',
+  refuses: (c) => (aboutChiefOfficer(c) ? 'The complaint is about the chief officer: pass it to the local policing body.' : null),
+});
+
+export const aboutTheChiefOfficer = defineRule<Complaint>({
+  code: 'COMPLAINT_ABOUT_CHIEF_OFFICER',
+  words: 'Only a complaint with an allegation about the chief officer is passed to the local policing body.',
+  cites: 'RULES.md §4 (mandatory referral: the conduct of the chief officer); Police Reform Act 2002 s.29 (appropriate authority)',
+  refuses: (c) => (aboutChiefOfficer(c) ? null : 'No allegation is about the chief officer: Professional Standards handle this complaint.'),
+});
+
+export const referralMade = defineRule<Complaint>({
+  code: 'COMPLAINT_REFERRAL_MADE',
+  words: 'A complaint with an allegation that must be referred to the IOPC (including one added after recording) cannot be finalised until it is referred.',
+  cites: 'RULES.md §4 (mandatory referral to the IOPC; referral is a step in its own right)',
   refuses: (c) => {
-    const last = c.handlingHistory.at(-1);
-    if (!last?.referredToIopc) return 'The complaint has not been referred to the IOPC.';
-    return last.iopcDecision ? 'The IOPC’s decision has already been recorded.' : null;
+    const unreferred = unreferredAllegations(c);
+    return unreferred.length ? `Allegation ${unreferred.join(', ')} must be referred to the IOPC first.` : null;
   },
 });
 
 export const referralDecided = defineRule<Complaint>({
   code: 'COMPLAINT_REFERRAL_DECIDED',
-  words: 'Until the IOPC decides on a referral (returned, or directed or independent investigation) the force may not finalise.',
+  words: 'Until the IOPC decides on a referral (returned, or a local, directed or independent investigation) the force may not finalise.',
   cites: 'RULES.md §4 (referral)',
-  refuses: (c) => {
-    const last = c.handlingHistory.at(-1);
-    return last?.referredToIopc && !last.iopcDecision ? 'Record the IOPC’s decision on the referral first.' : null;
-  },
+  refuses: (c) => (outstandingReferral(c) ? 'Record the IOPC’s decision on the referral first.' : null),
+});
+
+export const awaitingIopcDecision = defineRule<Complaint>({
+  code: 'COMPLAINT_REFERRAL_AWAITING_DECISION',
+  words: 'The IOPC’s decision is recorded on a referral it has not yet decided.',
+  cites: 'RULES.md §4 (referral)',
+  refuses: (c) =>
+    c.referrals.length === 0
+      ? 'The complaint has not been referred to the IOPC.'
+      : outstandingReferral(c)
+        ? null
+        : 'The IOPC’s decision has already been recorded: refer the complaint again if there is a new referral.',
+});
+
+export const notYetRecorded = defineRule<Complaint>({
+  code: 'COMPLAINT_NOT_YET_RECORDED',
+  words: 'Recording at the complainant’s request is for a complaint not already recorded under Schedule 3.',
+  cites: 'RULES.md §4 (recording on request, at any time)',
+  refuses: (c) => (everRecorded(c) ? 'The complaint is already recorded under Schedule 3.' : null),
+});
+
+export const reviewRight = defineRule<Complaint>({
+  code: 'COMPLAINT_REVIEW_RIGHT',
+  words: 'There is no right of review after an IOPC independent or directed investigation: the outcome is the IOPC’s.',
+  cites: 'RULES.md §4 (right of review)',
+  refuses: (c) => (latestOutcome(c)?.reviewBody ? null : 'There is no right of review: the IOPC decided the outcome after its own or a directed investigation.'),
 });
 
 export const reviewWindowOpen = defineInputRule({
@@ -165,8 +278,33 @@ export const reviewWindowClosed = defineRule<Complaint>({
   code: 'COMPLAINT_REVIEW_WINDOW_CLOSED',
   words: 'A finalised complaint is closed only once its review window has closed.',
   cites: 'RULES.md §4 (right of review)',
-  refuses: (c, ctx) =>
-    c.status === 'FINALISED' && c.outcome && ctx.today <= c.outcome.reviewWindowClosesOn
-      ? `A review may be applied for until ${c.outcome.reviewWindowClosesOn}: close the complaint after that.`
-      : null,
+  refuses: (c, ctx) => {
+    const closes = c.status === 'FINALISED' ? latestOutcome(c)?.reviewWindowClosesOn : null;
+    return closes && ctx.today <= closes ? `A review may be applied for until ${closes}: close the complaint after that.` : null;
+  },
+});
+
+export const writtenConsent = defineInputRule({
+  code: 'COMPLAINT_WRITTEN_CONSENT',
+  words: 'Someone complaining on another’s behalf needs that person’s written consent; without it the complaint is handled as general feedback.',
+  cites: 'RULES.md §4 (who may complain)',
+});
+
+export const withdrawalAsTheRegulationsAllow = defineInputRule({
+  code: 'COMPLAINT_WITHDRAWAL_RECORDED',
+  words:
+    'A withdrawal is by the complainant (signed notice or confirmed request) and is recorded; where the complaint was referred, the IOPC is told; where it concerns conduct that might justify proceedings, whether the force continues in the public interest is recorded.',
+  cites: 'RULES.md §4 (withdrawal, regs 39 to 41)',
+});
+
+export const mandatoryReferralMade = defineInputRule({
+  code: 'COMPLAINT_MANDATORY_REFERRAL',
+  words: 'Death or serious injury and the mandatory referral matters are referred to the IOPC as soon as that is clear: a complaint recorded with one is referred in the same decision.',
+  cites: 'RULES.md §4 (mandatory referral to the IOPC; referral)',
+});
+
+export const linkable = defineInputRule({
+  code: 'COMPLAINT_LINK',
+  words: 'A complaint is linked to another complaint (not itself), once.',
+  cites: 'RULES.md §4 (arises from the same incident)',
 });

@@ -83,6 +83,12 @@ const optionalDate = (today: string) =>
     .transform((v) => v ?? today);
 const handler = z.string().trim().min(1, 'Give the handler’s user name.').max(100, 'A user name can be at most 100 characters.');
 const flag = z.boolean().nullish().transform((v) => v ?? false);
+const method = z.enum(['EMAIL', 'PHONE', 'POST']);
+const route = z.enum(['OTHERWISE_THAN_BY_INVESTIGATION', 'INVESTIGATION']);
+const criterion = z.enum(['DEATH_OR_SERIOUS_INJURY', 'SERIOUS_ASSAULT', 'SERIOUS_SEXUAL_OFFENCE', 'SERIOUS_CORRUPTION', 'DISCRIMINATION', 'CHIEF_OFFICER', 'SAME_INCIDENT', 'VOLUNTARY']);
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
+/** Lists from staff have a ceiling, so no input can outgrow an item. */
+const MAX_LIST = 50;
 
 /** Staff action inputs (the reference and version are checked by the service). */
 export const actionSchemas = {
@@ -91,9 +97,15 @@ export const actionSchemas = {
   contact: (today: string) =>
     z.object({
       contactedOn: optionalDate(today),
-      method: z.enum(['EMAIL', 'PHONE', 'POST']),
+      method,
       summary: text(5000, 'a summary of the contact'),
-      agreedUpdateFrequency: optionalText(200, 'What was agreed'),
+      updatePlan: nullable(
+        z.object({
+          every: z.number().int().min(1, 'Agree updates every 1 to 52 days or weeks.').max(52, 'Agree updates every 1 to 52 days or weeks.'),
+          unit: z.enum(['DAYS', 'WEEKS']),
+          channel: method,
+        }),
+      ),
       desiredOutcomeConfirmed: flag,
     }),
   allegation: () =>
@@ -106,6 +118,8 @@ export const actionSchemas = {
           collarNumber: optionalText(20, 'A collar number'),
           role: optionalText(100, 'A role'),
           seniorOfficer: flag,
+          chiefOfficer: flag,
+          kind: nullable(z.enum(['OFFICER', 'STAFF'])),
         })
         .nullish()
         .transform((v) => v ?? null),
@@ -118,11 +132,29 @@ export const actionSchemas = {
   handling: () =>
     z.object({
       handling: z.enum(['OUTSIDE_SCHEDULE_3', 'SCHEDULE_3']),
-      route: z.enum(['OTHERWISE_THAN_BY_INVESTIGATION', 'INVESTIGATION']).nullish().transform((v) => v ?? null),
+      route: nullable(route),
       referredToIopc: flag,
+      referralCriteria: nullable(z.array(criterion).max(8)),
       reason: text(2000, 'the reason for the decision'),
+      withoutContactReason: optionalText(2000, 'The reason'),
     }),
-  iopc: () => z.object({ decision: z.enum(['RETURNED_TO_FORCE', 'LOCAL_INVESTIGATION', 'DIRECTED_INVESTIGATION', 'INDEPENDENT_INVESTIGATION']) }),
+  iopc: (today: string) =>
+    z.object({ decision: z.enum(['RETURNED_TO_FORCE', 'LOCAL_INVESTIGATION', 'DIRECTED_INVESTIGATION', 'INDEPENDENT_INVESTIGATION']), decidedOn: optionalDate(today) }),
+  refer: (today: string) =>
+    z.object({
+      referredOn: optionalDate(today),
+      criteria: z.array(criterion).min(1, 'Give at least one referral criterion.').max(8),
+      allegations: nullable(z.array(z.number().int().min(1)).max(MAX_LIST, `Refer at most ${MAX_LIST} allegations at once.`)),
+    }),
+  atRequest: (today: string) => z.object({ requestedOn: optionalDate(today), route, note: optionalText(2000, 'The note') }),
+  standing: () =>
+    z.object({
+      standing: z.enum(['DIRECTED_AT', 'ADVERSELY_AFFECTED', 'WITNESS', 'ON_BEHALF_WITH_CONSENT', 'ON_BEHALF_WITHOUT_CONSENT', 'OWN_STAFF', 'NO_STANDING']),
+      writtenConsentOn: nullable(date),
+      note: text(2000, 'what the decision rests on'),
+    }),
+  link: () => z.object({ otherReference: text(30, 'the other complaint’s reference'), reason: text(2000, 'why they are linked') }),
+  transfer: (today: string) => z.object({ transferredOn: optionalDate(today), note: optionalText(2000, 'The note') }),
   localResolution: () =>
     z.object({
       actionsTaken: z.array(z.enum(['LISTENED', 'EXPLAINED', 'APOLOGISED', 'ACTION_AGREED'])).nullish(),
@@ -135,11 +167,35 @@ export const actionSchemas = {
     z.object({
       resolvedToSatisfaction: z.boolean(),
       complainantAsksForRecording: flag,
-      route: z.enum(['OTHERWISE_THAN_BY_INVESTIGATION', 'INVESTIGATION']).nullish().transform((v) => v ?? null),
+      route: nullable(route),
       complainantResponse: optionalText(5000, 'The response'),
     }),
-  finalise: () => z.object({ outcome: text(10_000, 'the outcome'), outcomeLetterDate: date }),
+  finalise: () =>
+    z.object({
+      outcome: text(10_000, 'the outcome'),
+      outcomeLetterDate: date,
+      letterContent: optionalText(20_000, 'The letter'),
+      allegationOutcomes: z
+        .array(
+          z.object({
+            allegation: z.number().int().min(1),
+            outcome: z.enum(['SERVICE_ACCEPTABLE', 'SERVICE_NOT_ACCEPTABLE', 'UNABLE_TO_DETERMINE', 'NO_FURTHER_ACTION', 'CASE_TO_ANSWER', 'NO_CASE_TO_ANSWER']),
+          }),
+        )
+        .max(MAX_LIST)
+        .nullish()
+        .transform((v) => v ?? []),
+      withoutContactReason: optionalText(2000, 'The reason'),
+    }),
   reviewRequest: (today: string) => z.object({ receivedOn: optionalDate(today) }),
-  reviewOutcome: () => z.object({ upheld: z.boolean(), note: text(5000, 'the review body’s reasons') }),
+  reviewOutcome: (today: string) => z.object({ upheld: z.boolean(), note: text(5000, 'the review body’s reasons'), decidedOn: optionalDate(today) }),
+  withdraw: (today: string) =>
+    z.object({
+      reason: text(2000, 'the reason'),
+      notice: z.enum(['SIGNED_NOTICE', 'CONFIRMED_REQUEST']),
+      receivedOn: optionalDate(today),
+      iopcNotifiedOn: nullable(date),
+      continueInPublicInterest: z.boolean().nullish().transform((v) => v ?? null),
+    }),
   reason: () => z.object({ reason: text(2000, 'the reason') }),
 };

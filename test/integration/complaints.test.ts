@@ -10,7 +10,7 @@ import { createTestApp, newKey, type TestApp } from '../support/testApp.js';
  * tracking, concurrency, queues and statistics.
  */
 const FIELDS = `reference status loggedOn handler version late schedule3Reasons referralRequired nextUpdateDueOn
-  desiredOutcomeConfirmed agreedUpdateFrequency
+  desiredOutcomeConfirmed updatePlan { every unit channel }
   complainant { name email preferredContact } complaintTypes { code name }
   allegations { number category { code } flags { mandatoryReferral } }
   contacts { contactedOn firstContact by }
@@ -54,6 +54,9 @@ async function submit(over: Record<string, unknown> = {}) {
   const res = await app.gql(SUBMIT, { input: form(over) }, { ip: `198.18.0.${++ip % 250}` });
   return res.body.data!.submitComplaint;
 }
+
+/** A first contact that confirms the outcome the complainant wants (handling is decided after one). */
+const CONTACT = { method: 'PHONE', summary: 'Called: confirmed the outcome wanted', desiredOutcomeConfirmed: true };
 
 const { read, ok, refused } = caseHelpers(() => app, {
   read: READ,
@@ -133,6 +136,7 @@ describe('the public complaint form', () => {
   it('tells the complainant nothing that is not theirs to see', async () => {
     const { receipt } = await submit();
     await ok('logComplaint', receipt.reference, { handler: 'sam.pro' });
+    await ok('recordComplaintContact', receipt.reference, CONTACT);
     await ok('addAllegation', receipt.reference, { category: 'INDIVIDUAL_BEHAVIOURS', summary: 'PC 1234 was rude', personComplainedAbout: { name: 'PC Smith' } });
     const tracked = await app.gql(
       `query($r: String!, $c: String!) { trackCase(reference: $r, trackingCode: $c) { reference caseType status statusDescription receivedOn lastUpdatedOn nextUpdateBy reviewWindowClosesOn } }`,
@@ -158,9 +162,14 @@ describe('local resolution, start to finish', () => {
     expect(await queue({ queue: 'UNALLOCATED' })).not.toContain(ref);
     expect(await queue({ queue: 'CASELOAD' })).toContain(ref);
 
-    c = await ok('recordComplaintContact', ref, { method: 'PHONE', summary: 'Listened; agreed weekly updates by phone', agreedUpdateFrequency: 'Weekly, by phone', desiredOutcomeConfirmed: true });
+    c = await ok('recordComplaintContact', ref, {
+      method: 'PHONE',
+      summary: 'Listened; agreed weekly updates by phone',
+      updatePlan: { every: 1, unit: 'WEEKS', channel: 'PHONE' },
+      desiredOutcomeConfirmed: true,
+    });
     expect(c.contacts).toEqual([{ contactedOn: '2026-03-04', firstContact: true, by: 'sam.pro' }]);
-    expect(c).toMatchObject({ desiredOutcomeConfirmed: true, agreedUpdateFrequency: 'Weekly, by phone', nextUpdateDueOn: '2026-04-04' });
+    expect(c).toMatchObject({ desiredOutcomeConfirmed: true, updatePlan: { every: 1, unit: 'WEEKS', channel: 'PHONE' }, nextUpdateDueOn: '2026-03-11' });
     expect(await queue({ queue: 'AWAITING_FIRST_CONTACT' })).not.toContain(ref);
 
     await ok('addAllegation', ref, { category: 'INDIVIDUAL_BEHAVIOURS', summary: 'Rude at the front counter' });
@@ -187,6 +196,7 @@ describe('local resolution, start to finish', () => {
     const { receipt } = await submit();
     const ref = receipt.reference;
     await ok('logComplaint', ref, { handler: 'sam.pro' });
+    await ok('recordComplaintContact', ref, CONTACT);
     await ok('addAllegation', ref, { category: 'DELIVERY_OF_DUTIES_AND_SERVICE', summary: 'No call back' });
     await ok('decideComplaintHandling', ref, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'Service matter' });
     await refused('concludeLocalResolution', ref, { resolvedToSatisfaction: false, complainantAsksForRecording: true }, /how the complaint will be handled/);
@@ -201,6 +211,7 @@ describe('local resolution, start to finish', () => {
     const { receipt } = await submit();
     const ref = receipt.reference;
     await ok('logComplaint', ref, { handler: 'sam.pro' });
+    await ok('recordComplaintContact', ref, CONTACT);
     await ok('addAllegation', ref, { category: 'INDIVIDUAL_BEHAVIOURS', summary: 'Rude' });
     await ok('decideComplaintHandling', ref, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'Minor' });
     await ok('addAllegation', ref, { category: 'POLICE_POWERS_POLICIES_AND_PROCEDURES', summary: 'Pushed me over', flags: { possibleMisconduct: true } });
@@ -215,6 +226,7 @@ describe('recording rules', () => {
   it('refuses local resolution when the complainant asked for formal recording, and says why', async () => {
     const { receipt } = await submit({ wantsFormalRecording: true });
     await ok('logComplaint', receipt.reference, { handler: 'sam.pro' });
+    await ok('recordComplaintContact', receipt.reference, CONTACT);
     await ok('addAllegation', receipt.reference, { category: 'OTHER', summary: 'x' });
     const error = await refused('decideComplaintHandling', receipt.reference, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'r' }, /must be recorded under Schedule 3/);
     expect(error.message).toMatch(/asked for the complaint to be formally recorded/);
@@ -225,6 +237,7 @@ describe('recording rules', () => {
     async (flag) => {
       const { receipt } = await submit();
       await ok('logComplaint', receipt.reference, { handler: 'sam.pro' });
+      await ok('recordComplaintContact', receipt.reference, CONTACT);
       await ok('addAllegation', receipt.reference, { category: 'OTHER', summary: 'x', flags: { [flag]: true } });
       await refused('decideComplaintHandling', receipt.reference, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'r' }, /Allegation 1 alleges/);
     },
@@ -233,6 +246,7 @@ describe('recording rules', () => {
   it('insists a mandatory referral matter is referred', async () => {
     const { receipt } = await submit();
     await ok('logComplaint', receipt.reference, { handler: 'sam.pro' });
+    await ok('recordComplaintContact', receipt.reference, CONTACT);
     await ok('addAllegation', receipt.reference, { category: 'ABUSE_OF_POSITION_OR_CORRUPTION', summary: 'x', flags: { mandatoryReferral: true } });
     await refused('decideComplaintHandling', receipt.reference, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', reason: 'r' }, /must be referred to the IOPC/);
   });
@@ -241,6 +255,7 @@ describe('recording rules', () => {
     const { receipt } = await submit({ incident: { date: '2024-12-01', place: 'x', description: 'y' } });
     const ref = receipt.reference;
     await ok('logComplaint', ref, { handler: 'sam.pro' });
+    await ok('recordComplaintContact', ref, CONTACT);
     expect((await read(ref)).late).toBe(true);
     await ok('addAllegation', ref, { category: 'OTHER', summary: 'x' });
     await refused('decideComplaintHandling', ref, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'r' }, /more than 12 months/);
@@ -255,6 +270,7 @@ describe('Schedule 3, referral, outcome and review', () => {
     const ref = receipt.reference;
     const code = receipt.trackingCode;
     await ok('logComplaint', ref, { handler: 'sam.pro' });
+    await ok('recordComplaintContact', ref, CONTACT);
     await ok('addAllegation', ref, {
       category: 'POLICE_POWERS_POLICIES_AND_PROCEDURES',
       summary: 'Serious assault during arrest',
@@ -264,8 +280,8 @@ describe('Schedule 3, referral, outcome and review', () => {
     let c = await ok('decideComplaintHandling', ref, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', referredToIopc: true, reason: 'Mandatory referral: serious assault' });
     expect(c).toMatchObject({ status: 'SCHEDULE_3', referralRequired: true });
     await refused('finaliseComplaint', ref, { outcome: 'x', outcomeLetterDate: '2026-03-02' }, /IOPC’s decision/);
-    c = await ok('recordIopcDecision', ref, { decision: 'DIRECTED_INVESTIGATION' });
-    expect(c.handlingHistory.at(-1)).toMatchObject({ iopcDecision: 'DIRECTED_INVESTIGATION', route: 'INVESTIGATION' });
+    c = await ok('recordIopcDecision', ref, { decision: 'LOCAL_INVESTIGATION' });
+    expect(c.handlingHistory.at(-1)).toMatchObject({ iopcDecision: 'LOCAL_INVESTIGATION', route: 'INVESTIGATION' });
 
     app.setNow('2026-04-01T10:00:00Z');
     c = await ok('finaliseComplaint', ref, { outcome: 'Case to answer for misconduct', outcomeLetterDate: '2026-04-01' });
@@ -298,6 +314,7 @@ describe('Schedule 3, referral, outcome and review', () => {
     const { receipt } = await submit();
     const ref = receipt.reference;
     await ok('logComplaint', ref, { handler: 'sam.pro' });
+    await ok('recordComplaintContact', ref, CONTACT);
     await ok('addAllegation', ref, { category: 'OTHER', summary: 'x' });
     await ok('decideComplaintHandling', ref, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Complainant wants it recorded' });
     const c1 = await ok('finaliseComplaint', ref, { outcome: 'Service acceptable', outcomeLetterDate: '2026-03-02' });
@@ -324,12 +341,15 @@ describe('refused actions', () => {
     const after = await read(ref);
     expect(after.version).toBe(before.version);
     await ok('logComplaint', ref, { handler: 'sam.pro' });
+    await ok('recordComplaintContact', ref, CONTACT);
     await refused('logComplaint', ref, { handler: 'sam.pro' }, /Logging is not possible/, 'WORKFLOW_STATE');
     await refused('decideComplaintHandling', ref, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'r' }, /at least one allegation/, 'COMPLAINT_HAS_ALLEGATION');
     await refused('decideLateComplaint', ref, { proceed: true, reason: 'r' }, /within 12 months/, 'COMPLAINT_LATE_DECISION_APPLIES');
-    await ok('withdrawComplaint', ref, { reason: 'Complainant withdrew by phone' });
-    await refused('withdrawComplaint', ref, { reason: 'again' }, /not possible while the complaint is withdrawn/);
-    await refused('recordComplaintContact', ref, { method: 'PHONE', summary: 'x' }, /not possible/);
+    await ok('withdrawComplaint', ref, { reason: 'Complainant withdrew by phone', notice: 'CONFIRMED_REQUEST' });
+    await refused('withdrawComplaint', ref, { reason: 'again', notice: 'CONFIRMED_REQUEST' }, /not possible while the complaint is withdrawn/);
+    // A withdrawn complaint can still have contact recorded (every contact is recorded).
+    const later = await ok('recordComplaintContact', ref, { method: 'PHONE', summary: 'Called to confirm the withdrawal' });
+    expect(later.contacts).toHaveLength(2);
   });
 
   it('refuse input errors without naming a rule', async () => {
@@ -361,7 +381,7 @@ describe('available actions', () => {
     const { receipt } = await submit();
     const ref = receipt.reference;
     const fresh = await available(ref);
-    expect(Object.keys(fresh)).toHaveLength(14);
+    expect(Object.keys(fresh)).toHaveLength(19);
     expect(fresh).toMatchObject({
       logComplaint: 'allowed',
       recordComplaintContact: 'allowed',
@@ -370,6 +390,7 @@ describe('available actions', () => {
       finaliseComplaint: 'WORKFLOW_STATE',
     });
     await ok('logComplaint', ref, { handler: 'sam.pro' });
+    await ok('recordComplaintContact', ref, CONTACT);
     const logged = await available(ref);
     expect(logged).toMatchObject({ logComplaint: 'WORKFLOW_STATE', allocateComplaint: 'allowed', decideComplaintHandling: 'COMPLAINT_HAS_ALLEGATION' });
     await ok('addAllegation', ref, { category: 'INDIVIDUAL_BEHAVIOURS', summary: 'Rude', flags: { possibleMisconduct: true } });

@@ -43,6 +43,29 @@ const complaint = (over: Partial<ComplaintRecord> = {}): ComplaintRecord => ({
   ...over,
 });
 
+const referral = (decision: 'RETURNED_TO_FORCE' | 'INDEPENDENT_INVESTIGATION' | null, allegations = [1]) => ({
+  number: 1,
+  referredOn: '2026-03-04',
+  criteria: ['VOLUNTARY' as const],
+  allegations,
+  by: 'sam',
+  decision,
+  decidedOn: decision ? '2026-03-05' : null,
+});
+const outcome = (letterDate: string, closes: string | null) => ({
+  number: 1,
+  summary: 'o',
+  letterContent: null,
+  letterDate,
+  decidedBy: 'FORCE' as const,
+  reviewWindowClosesOn: closes,
+  reviewBody: closes ? ('LOCAL_POLICING_BODY' as const) : null,
+  allegationOutcomes: [],
+  withoutContactReason: null,
+  recordedBy: 'sam',
+  recordedOn: letterDate,
+});
+
 const ctx: ActionContext = { today: '2026-03-10', now: new Date('2026-03-10T12:00:00Z'), actor: { kind: 'STAFF', id: 'sam', name: 'sam' }, by: 'sam', calendar: ukCalendar };
 
 describe('when a complaint must be recorded under Schedule 3', () => {
@@ -70,8 +93,8 @@ describe('when a complaint must be recorded under Schedule 3', () => {
 describe('review body', () => {
   it('is the local policing body unless the matter is serious, referred or about a senior officer', () => {
     expect(reviewBodyFor(complaint())).toBe('LOCAL_POLICING_BODY');
-    expect(reviewBodyFor(complaint({ allegations: [allegation({ personComplainedAbout: { name: null, collarNumber: null, role: 'Chief Superintendent', seniorOfficer: true } })] }))).toBe('IOPC');
-    expect(reviewBodyFor(complaint({ handlingHistory: [{ handling: 'SCHEDULE_3', route: 'INVESTIGATION', referredToIopc: true, iopcDecision: 'RETURNED_TO_FORCE', reason: 'x', decidedOn: '2026-03-04', decidedBy: 'sam' }] }))).toBe('IOPC');
+    expect(reviewBodyFor(complaint({ allegations: [allegation({ personComplainedAbout: { name: null, collarNumber: null, role: 'Chief Superintendent', seniorOfficer: true, chiefOfficer: false, kind: 'OFFICER' } })] }))).toBe('IOPC');
+    expect(reviewBodyFor(complaint({ referrals: [referral('RETURNED_TO_FORCE')] }))).toBe('IOPC');
   });
 });
 
@@ -130,7 +153,8 @@ describe('queues', () => {
     const names = (c: ComplaintRecord) => complaintQueueEntries(c).map((e) => e.queue).sort();
     expect(names(complaint({ status: 'RECEIVED', handler: null, allegations: [] }))).toEqual([
       'COMPLAINT#AWAITING_FIRST_CONTACT',
-      'COMPLAINT#LAST_CONTACT',
+      'COMPLAINT#FIRST_REPLY_DUE',
+      'COMPLAINT#NEXT_UPDATE_DUE',
       'COMPLAINT#RECEIVED',
       'COMPLAINT#STATUS#RECEIVED',
       'COMPLAINT#UNALLOCATED',
@@ -141,8 +165,7 @@ describe('queues', () => {
 
 describe('the named rules at their boundaries', () => {
   const on = (today: string): ActionContext => ({ ...ctx, today, now: new Date(`${today}T12:00:00Z`) });
-  const finalised = (letterDate: string, closes: string) =>
-    complaint({ status: 'FINALISED', outcome: { summary: 'o', letterDate, reviewWindowClosesOn: closes, reviewBody: 'LOCAL_POLICING_BODY' } });
+  const finalised = (letterDate: string, closes: string) => complaint({ status: 'FINALISED', outcomes: [outcome(letterDate, closes)] });
   const rule = (action: ComplaintAction, record: ComplaintRecord, day: string) => refusalsOf(complaintWorkflow, action, record, on(day), 'complaint')[0]?.rule ?? null;
 
   it('closing a finalised complaint waits for the last day of the review window to pass (letter 1 Apr, window to 29 Apr)', () => {
@@ -175,9 +198,8 @@ describe('the named rules at their boundaries', () => {
   });
 
   it('finalising waits for the IOPC’s decision on a referral, and the IOPC’s decision is recorded once', () => {
-    const referred = { handling: 'SCHEDULE_3' as const, route: 'INVESTIGATION' as const, referredToIopc: true, iopcDecision: null, reason: 'r', decidedOn: '2026-03-04', decidedBy: 'sam' };
-    const waiting = complaint({ status: 'SCHEDULE_3', handlingHistory: [referred] });
-    const decided = complaint({ status: 'SCHEDULE_3', handlingHistory: [{ ...referred, iopcDecision: 'RETURNED_TO_FORCE' }] });
+    const waiting = complaint({ status: 'SCHEDULE_3', referrals: [referral(null)] });
+    const decided = complaint({ status: 'SCHEDULE_3', referrals: [referral('RETURNED_TO_FORCE')] });
     expect(rule('finaliseComplaint', waiting, '2026-03-10')).toBe('COMPLAINT_REFERRAL_DECIDED');
     expect(rule('finaliseComplaint', decided, '2026-03-10')).toBeNull();
     expect(rule('recordIopcDecision', waiting, '2026-03-10')).toBeNull();
