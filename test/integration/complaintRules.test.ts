@@ -63,7 +63,7 @@ async function logged(allegation: Record<string, unknown> = plain, over: Record<
 const queue = async (input: Record<string, unknown>) => {
   const res = await app.gql(QUEUE, { input }, { token: ps() });
   if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
-  return res.body.data!.complaintQueue.edges.map((e: { node: Record<string, unknown> }) => e.node) as Array<Record<string, any>>;
+  return res.body.data!.complaintQueue.edges.map((e: { node: Record<string, unknown> }) => e.node) as Array<Record<string, unknown>>;
 };
 const inQueue = async (name: string, reference: string) => (await queue({ queue: name })).some((n) => n.reference === reference);
 const track = async (r: { reference: string; trackingCode: string }) => (await app.gql(TRACK, { r: r.reference, c: r.trackingCode })).body.data!.trackCase;
