@@ -29,6 +29,7 @@ import {
   noContactYet,
   outcomeIsTheIopcs,
   outstandingReferral,
+  referralRequired,
   reviewBodyFor,
   reviewWindowOpen,
   schedule3Reasons,
@@ -542,7 +543,7 @@ export function linkComplaint(
   }
   return succeed({
     set: {
-      linkedComplaints: [...c.linkedComplaints, { reference: other.reference, reason: input.reason, by: ctx.by, linkedOn: ctx.today, iopcReviewable: iopcReviewable(other) }],
+      linkedComplaints: [...c.linkedComplaints, { reference: other.reference, reason: input.reason, by: ctx.by, linkedOn: ctx.today, iopcReviewable: iopcReviewable(other), mustBeReferred: referralRequired(other) }],
     },
     stats: [],
     action: 'LINKED',

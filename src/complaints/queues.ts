@@ -7,7 +7,7 @@ import type { ComplaintQueue, ComplaintQueueInput } from '../generated/graphql.j
 import { parseQueryInput } from '../validation/parse.js';
 import { allegationCategories, isCode } from './catalogue.js';
 import { beforeOutcome, isOpen, latestOutcome, type ComplaintRecord } from './model.js';
-import { firstReplyDueOn, isLate, nextUpdateDueOn, outstandingReferral, schedule3Reasons, unreferredAllegations } from './rules.js';
+import { firstReplyDueOn, isLate, nextUpdateDueOn, outstandingReferral, sameIncidentReferralOutstanding, schedule3Reasons, unreferredAllegations } from './rules.js';
 
 /**
  * Which Professional Standards queues a complaint is in, derived from its state. Each queue is
@@ -40,6 +40,10 @@ export function complaintQueueEntries(c: ComplaintRecord): IndexEntry[] {
     const clearOn = c.allegations.filter((a) => unreferred.includes(a.number)).map((a) => a.addedOn).sort()[0]!;
     entries.push({ queue: q('MUST_REFER'), sortKey: `${addDays(clearOn, 1)}#${c.receivedAt}` });
   }
+  if (!unreferred.length && sameIncidentReferralOutstanding(c) && isOpen(c)) {
+    const linkedOn = c.linkedComplaints.filter((l) => l.mustBeReferred).map((l) => l.linkedOn).sort()[0]!;
+    entries.push({ queue: q('MUST_REFER'), sortKey: `${addDays(linkedOn, 1)}#${c.receivedAt}` });
+  }
   const outstanding = outstandingReferral(c);
   if (outstanding && isOpen(c)) entries.push({ queue: q('AWAITING_IOPC'), sortKey: `${outstanding.referredOn}#${c.receivedAt}` });
   if (c.status === 'LOCAL_RESOLUTION') entries.push({ queue: q('LOCAL_RESOLUTION'), sortKey: received });
@@ -59,7 +63,7 @@ export function queueSummary(c: ComplaintRecord) {
     complaintTypes: c.complaintTypes,
     allegationCategories: [...new Set(c.allegations.map((a) => a.category))],
     mustBeRecorded: schedule3Reasons(c).length > 0,
-    mustBeReferred: unreferredAllegations(c).length > 0,
+    mustBeReferred: unreferredAllegations(c).length > 0 || sameIncidentReferralOutstanding(c),
     referred: c.referrals.length > 0,
     late: isLate(c),
     lastContactOn: c.contacts.at(-1)?.contactedOn ?? null,

@@ -56,6 +56,10 @@ export function unreferredAllegations(c: Pick<Complaint, 'allegations' | 'referr
   return c.allegations.filter((a) => mustBeReferred(a) && !referred.has(a.number)).map((a) => a.number);
 }
 
+/** Linked to a complaint from the same incident that had to be referred (reg 4(1)(b)), and not referred itself. */
+export const sameIncidentReferralOutstanding = (c: Pick<Complaint, 'linkedComplaints' | 'referrals'>) =>
+  c.referrals.length === 0 && c.linkedComplaints.some((l) => l.mustBeReferred);
+
 /** The referral the IOPC has not yet decided on, if any. */
 export const outstandingReferral = (c: Pick<Complaint, 'referrals'>) => c.referrals.find((r) => !r.decision);
 
@@ -227,11 +231,12 @@ export const aboutTheChiefOfficer = defineRule<Complaint>({
 
 export const referralMade = defineRule<Complaint>({
   code: 'COMPLAINT_REFERRAL_MADE',
-  words: 'A complaint with an allegation that must be referred to the IOPC (including one added after recording) cannot be finalised until it is referred.',
+  words: 'A complaint with an allegation that must be referred to the IOPC (including one added after recording), or linked to one from the same incident that had to be, cannot be finalised until it is referred.',
   cites: 'RULES.md §4 (mandatory referral to the IOPC; referral is a step in its own right)',
   refuses: (c) => {
     const unreferred = unreferredAllegations(c);
-    return unreferred.length ? `Allegation ${unreferred.join(', ')} must be referred to the IOPC first.` : null;
+    if (unreferred.length) return `Allegation ${unreferred.join(', ')} must be referred to the IOPC first.`;
+    return sameIncidentReferralOutstanding(c) ? 'A linked complaint from the same incident had to be referred: refer this one too first.' : null;
   },
 });
 

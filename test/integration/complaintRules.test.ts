@@ -19,7 +19,7 @@ const FIELDS = `reference status version handler late referralRequired unreferre
   reviews { ofOutcome reviewBody receivedOn recordedBy upheld decidedOn note decisionRecordedBy }
   standing { standing writtenConsentOn note recordedBy }
   withdrawal { notice receivedOn iopcNotifiedOn continueInPublicInterest recordedBy }
-  linkedComplaints { reference reason iopcReviewable }
+  linkedComplaints { reference reason iopcReviewable mustBeReferred }
   closure { kind reason } contacts { contactedOn }`;
 const READ = `query($reference: String!) { complaint(reference: $reference) { ${FIELDS} } }`;
 const SUBMIT = `mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { receipt { reference trackingCode } userErrors { code } } }`;
@@ -188,7 +188,7 @@ describe('4. the relevant review body', () => {
     await refused('linkComplaint', reference, { otherReference: reference, reason: 'x' }, /itself/, 'COMPLAINT_LINK');
     await refused('linkComplaint', reference, { otherReference: 'CMP-2026-999999', reason: 'x' }, /no complaint/);
     const c = await ok('linkComplaint', reference, { otherReference: serious.reference, reason: 'The same arrest' });
-    expect(c).toMatchObject({ reviewBody: 'IOPC', linkedComplaints: [{ reference: serious.reference, reason: 'The same arrest', iopcReviewable: true }] });
+    expect(c).toMatchObject({ reviewBody: 'IOPC', linkedComplaints: [{ reference: serious.reference, reason: 'The same arrest', iopcReviewable: true, mustBeReferred: false }] });
     await refused('linkComplaint', reference, { otherReference: serious.reference, reason: 'again' }, /already linked/, 'COMPLAINT_LINK');
   });
 
@@ -203,6 +203,20 @@ describe('4. the relevant review body', () => {
     expect(await track(receipt)).toMatchObject({ status: 'OUTCOME_SENT', reviewWindowClosesOn: null, statusDescription: expect.stringMatching(/IOPC/) });
     expect(await inQueue('REVIEW_WINDOW_OPEN', reference)).toBe(false);
     expect((await ok('closeComplaint', reference, { reason: 'No review right' })).status).toBe('CLOSED');
+  });
+});
+
+describe('1b. a complaint from the same incident as one that must be referred', () => {
+  it('must be referred too before it is finalised', async () => {
+    const mustRefer = await logged(flagged({ deathOrSeriousInjury: true }));
+    const { reference } = await logged();
+    await ok('decideComplaintHandling', reference, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Asked' });
+    const c = await ok('linkComplaint', reference, { otherReference: mustRefer.reference, reason: 'The same incident' });
+    expect(c.linkedComplaints[0]).toMatchObject({ mustBeReferred: true });
+    expect(await inQueue('MUST_REFER', reference)).toBe(true);
+    await refused('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02' }, /linked complaint/, 'COMPLAINT_REFERRAL_MADE');
+    await ok('referComplaintToIopc', reference, { criteria: ['SAME_INCIDENT'] });
+    expect(await inQueue('MUST_REFER', reference)).toBe(false);
   });
 });
 
