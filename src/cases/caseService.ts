@@ -51,6 +51,9 @@ export interface CaseServiceDependencies {
   logger: Logger;
 }
 
+/** The most a case item may hold, with room to spare under DynamoDB's 400 KB item limit. */
+const MAX_CASE_BYTES = 350_000;
+
 export class CaseService {
   constructor(private readonly deps: CaseServiceDependencies) {}
 
@@ -162,7 +165,9 @@ export class CaseService {
     const notFound = () => refuse('NOT_FOUND', `There is no ${type.noun} with this reference.`, ['input', 'reference']);
     const parsed = this.deps.registry.parse(reference);
     if (!parsed || parsed.kind.name !== type.name) return notFound();
-    const related = await this.related<R>(type, spec.related?.(input.value) ?? []);
+    // The cases the decision reads besides this one (rarely any: then one more read, of the case itself).
+    const before0 = spec.related ? await this.load<R>(type, parsed.reference) : undefined;
+    const related = spec.related && before0 ? await this.related<R>(type, spec.related(input.value, before0)) : [];
     let before: R | undefined;
     let decided: Change<R> | undefined;
     const changed = await changeCase(this.deps.db, this.deps.audit, {
@@ -181,6 +186,10 @@ export class CaseService {
         decided = decision.value;
         const after = { ...record, ...decision.value.set };
         this.checkDestination(type, action, record, after, ctx);
+        // A DynamoDB item holds 400 KB: refuse, before writing, a change that would outgrow it.
+        if (Buffer.byteLength(JSON.stringify({ ...current, ...decision.value.set })) > MAX_CASE_BYTES) {
+          return refuse('TOO_LONG', `This ${type.noun} has reached the most a record can hold: shorten what you are adding, or ask for the record to be split.`);
+        }
         return succeed({
           set: decision.value.set as Record<string, unknown>,
           action: decision.value.action,

@@ -90,11 +90,12 @@ export interface ActionSpec<S extends string, R, Sch extends z.ZodType = z.ZodTy
   /** Its input, without reference and expectedVersion (which every action has). */
   input: (today: string) => Sch;
   /**
-   * Other cases of the same type the decision needs (for example a complaint to link to), by the
-   * references its input names: the runner reads them and passes them, in order, as `related`
-   * (a reference that is not a case of this type is left out).
+   * Other cases of the same type the decision needs (for example a complaint to link to, or the
+   * complaints already linked), by reference, from the input or the case as it is: the runner reads
+   * them and passes them, in order, as `related` (a reference that is not a case of this type is
+   * left out).
    */
-  related?(input: z.output<Sch>): string[];
+  related?(input: z.output<Sch>, record: R): string[];
   /** The change, given the case as it is now and a valid input; or why the input is refused. */
   decide(record: R, input: z.output<Sch>, ctx: ActionContext, related?: R[]): Outcome<Change<R>>;
 }

@@ -30,6 +30,7 @@ import {
   outcomeIsTheIopcs,
   outstandingReferral,
   referralRequired,
+  referralMade,
   reviewBodyFor,
   reviewWindowOpen,
   schedule3Reasons,
@@ -120,7 +121,8 @@ export function recordContact(
       ...(input.updatePlan && { updatePlan: input.updatePlan }),
       ...(input.desiredOutcomeConfirmed && { desiredOutcomeConfirmed: true }),
     },
-    stats: firstContact
+    // General feedback and transferred complaints are outside the IOPC figures.
+    stats: firstContact && !['GENERAL_FEEDBACK', 'TRANSFERRED_TO_LOCAL_POLICING_BODY'].includes(c.status)
       ? [{ day: input.contactedOn, add: { firstContacts: 1, workingDaysToFirstContact: workingDaysSinceReceipt(ctx, c, input.contactedOn) } }]
       : [],
     action: firstContact ? 'FIRST_CONTACT_RECORDED' : 'CONTACT_RECORDED',
@@ -137,10 +139,11 @@ export function addAllegation(c: ComplaintRecord, input: Omit<AllegationRecord, 
 }
 
 export function decideLateComplaint(c: ComplaintRecord, input: { proceed: boolean; reason: string }, ctx: ActionContext): Decision {
-  if (!input.proceed && c.wantsFormalRecording) {
+  const mustRecord = schedule3Reasons(c);
+  if (!input.proceed && mustRecord.length) {
     return refuseBy(
       lateNotDeclinedWhenRecordingAsked,
-      'The complainant wants the complaint recorded: record it under Schedule 3 and weigh its lateness in the handling decision.',
+      `The complaint must be recorded under Schedule 3 (${mustRecord.join(' ')}): record it and weigh its lateness in the handling decision.`,
       ['input', 'proceed'],
     );
   }
@@ -222,6 +225,9 @@ export function decideHandling(
   const noContact = withoutContact(c, input.withoutContactReason);
   if (noContact) return noContact;
   const decision: HandlingRecord = { handling: 'SCHEDULE_3', route: input.route, referredToIopc: input.referredToIopc, ...decided };
+  if (input.referredToIopc && !input.referralCriteria?.length && c.allegations.some((a) => unreferred.includes(a.number) && a.flags.mandatoryReferral)) {
+    return refuse('REQUIRED', 'Say which mandatory referral criteria are met (serious assault, serious sexual offence, serious corruption, discrimination, …).', ['input', 'referralCriteria']);
+  }
   const referrals = input.referredToIopc ? [...c.referrals, newReferral(c, ctx.today, input.referralCriteria, null, ctx)] : c.referrals;
   const firstReferral = input.referredToIopc && c.referrals.length === 0;
   return succeed({
@@ -345,6 +351,25 @@ export function concludeLocalResolution(
   });
 }
 
+/** The latest day a finalising letter may not precede: the handling decision, the IOPC's decision, the last review's decision. */
+function latestDecision(c: ComplaintRecord): { day: string; what: string } {
+  const candidates: Array<{ day: string | null | undefined; what: string }> = [
+    { day: c.receivedOn, what: 'the complaint arrived' },
+    { day: c.handlingHistory.at(-1)?.decidedOn, what: 'the last handling decision' },
+    { day: c.referrals.filter((r) => r.decidedOn).at(-1)?.decidedOn, what: 'the IOPC’s decision' },
+    { day: c.reviews.at(-1)?.decidedOn, what: 'the review’s decision' },
+  ];
+  return candidates.filter((x): x is { day: string; what: string } => Boolean(x.day)).reduce((a, b) => (b.day > a.day ? b : a));
+}
+
+/** The links as they are now: the linked complaints read afresh (a link records what the other complaint was then). */
+function refreshedLinks(c: ComplaintRecord, related: ComplaintRecord[]) {
+  return c.linkedComplaints.map((l) => {
+    const other = related.find((r) => r.reference === l.reference);
+    return other ? { ...l, iopcReviewable: iopcReviewable(other), mustBeReferred: referralRequired(other) } : l;
+  });
+}
+
 export function finaliseComplaint(
   c: ComplaintRecord,
   input: {
@@ -355,9 +380,14 @@ export function finaliseComplaint(
     withoutContactReason: string | null;
   },
   ctx: ActionContext,
+  related: ComplaintRecord[] = [],
 ): Decision {
-  const bad = checkDay(c, ctx, input.outcomeLetterDate, 'outcomeLetterDate');
+  const bad = checkDay(c, ctx, input.outcomeLetterDate, 'outcomeLetterDate', latestDecision(c));
   if (bad) return bad;
+  const linkedComplaints = refreshedLinks(c, related);
+  const current = { ...c, linkedComplaints };
+  const stillToRefer = referralMade.refuses(current, ctx);
+  if (stillToRefer) return refuseBy(referralMade, stillToRefer);
   const noContact = withoutContact(c, input.withoutContactReason);
   if (noContact) return noContact;
   const numbers = input.allegationOutcomes.map((o) => o.allegation);
@@ -365,11 +395,12 @@ export function finaliseComplaint(
   if (unknown.length) return refuse('INVALID', `There is no allegation ${unknown.join(', ')} on this complaint.`, ['input', 'allegationOutcomes']);
   if (new Set(numbers).size !== numbers.length) return refuse('INVALID', 'Give each allegation one outcome.', ['input', 'allegationOutcomes']);
   const iopcs = outcomeIsTheIopcs(c);
-  const reviewBody = reviewBodyFor(c);
+  const reviewBody = reviewBodyFor(current);
   const first = c.outcomes.length === 0;
   return succeed({
     set: {
       status: 'FINALISED',
+      linkedComplaints,
       outcomes: [
         ...c.outcomes,
         {
@@ -439,7 +470,7 @@ export function recordReviewOutcome(c: ComplaintRecord, input: { upheld: boolean
               route: last?.route ?? 'OTHERWISE_THAN_BY_INVESTIGATION',
               referredToIopc: false,
               reason: `Reopened: the review was upheld. ${input.note}`,
-              decidedOn: ctx.today,
+              decidedOn: input.decidedOn,
               decidedBy: ctx.by,
               withoutContactReason: null,
             },
@@ -505,6 +536,8 @@ function countsSoFar(c: ComplaintRecord, ctx: ActionContext): DailyCounts {
   const first = c.contacts[0];
   if (first) counts.push({ day: first.contactedOn, add: { firstContacts: 1, workingDaysToFirstContact: workingDaysSinceReceipt(ctx, c, first.contactedOn) } });
   for (const a of c.allegations) counts.push({ day: a.addedOn, add: { [`category_${a.category}`]: 1 } });
+  const firstReferral = c.referrals[0];
+  if (firstReferral) counts.push({ day: firstReferral.referredOn, add: { referredToIopc: 1 } });
   return counts;
 }
 

@@ -35,7 +35,9 @@ export function complaintQueueEntries(c: ComplaintRecord): IndexEntry[] {
   const nextUpdate = nextUpdateDueOn(c);
   if (nextUpdate) entries.push({ queue: q('NEXT_UPDATE_DUE'), sortKey: `${nextUpdate}#${c.receivedAt}` });
   const unreferred = unreferredAllegations(c);
-  if (unreferred.length && isOpen(c)) {
+  // A withdrawn complaint the force continues with in the public interest keeps its duty to refer.
+  const continuing = c.status === 'WITHDRAWN' && Boolean(c.withdrawal?.continueInPublicInterest);
+  if (unreferred.length && (isOpen(c) || continuing)) {
     // Referred as soon as it is clear: by the end of the day after the allegation was recorded.
     const clearOn = c.allegations.filter((a) => unreferred.includes(a.number)).map((a) => a.addedOn).sort()[0]!;
     entries.push({ queue: q('MUST_REFER'), sortKey: `${addDays(clearOn, 1)}#${c.receivedAt}` });

@@ -4,7 +4,7 @@ import { UserInputError } from '../errors.js';
 import type { ComplaintStatistics } from '../generated/graphql.js';
 import { complaintCaseType } from './caseType.js';
 import { latestOutcome, latestReview } from './model.js';
-import { firstReplyDueOn, isLate, nextUpdateDueOn, referralRequired, reviewBodyFor, schedule3Reasons, unreferredAllegations } from './rules.js';
+import { everRecorded, firstReplyDueOn, isLate, nextUpdateDueOn, referralRequired, reviewBodyFor, schedule3Reasons, unreferredAllegations } from './rules.js';
 import { measuresCsv, quarterRange } from './statistics.js';
 
 /**
@@ -28,7 +28,8 @@ export const complaintResolvers: Resolvers = {
     schedule3Reasons: (c) => schedule3Reasons(c),
     referralRequired: (c) => referralRequired(c),
     unreferredAllegations: (c) => unreferredAllegations(c),
-    reviewBody: (c) => reviewBodyFor(c),
+    // Only a complaint recorded under Schedule 3 has a right of review.
+    reviewBody: (c) => (everRecorded(c) && c.status !== 'TRANSFERRED_TO_LOCAL_POLICING_BODY' ? reviewBodyFor(c) : null),
     firstReplyDueOn: (c) => firstReplyDueOn(c),
     nextUpdateDueOn: (c) => nextUpdateDueOn(c),
     outcome: (c) => latestOutcome(c),

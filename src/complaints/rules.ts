@@ -18,7 +18,8 @@ export function isLate(c: Pick<Complaint, 'incident' | 'receivedOn'>): boolean {
 /** Conduct that, if proved, might justify criminal or disciplinary proceedings, or infringe Article 2 or 3. */
 const serious = (a: AllegationRecord) => a.flags.possibleCriminalOffence || a.flags.possibleMisconduct || a.flags.article2or3;
 /** A matter that must be referred to the IOPC. */
-const mustBeReferred = (a: AllegationRecord) => a.flags.deathOrSeriousInjury || a.flags.mandatoryReferral;
+/** A matter that must be referred to the IOPC: death or serious injury, a mandatory referral matter, the chief officer's conduct. */
+const mustBeReferred = (a: AllegationRecord) => a.flags.deathOrSeriousInjury || a.flags.mandatoryReferral || Boolean(a.personComplainedAbout?.chiefOfficer);
 /** About the chief officer: the local policing body is the appropriate authority. */
 export const aboutChiefOfficer = (c: Pick<Complaint, 'allegations'>) => c.allegations.some((a) => a.personComplainedAbout?.chiefOfficer);
 
@@ -28,9 +29,10 @@ export const aboutChiefOfficer = (c: Pick<Complaint, 'allegations'>) => c.allega
  * injury, possible crime, possible misconduct justifying disciplinary proceedings, a breach of
  * Article 2 or 3, or a mandatory referral matter.
  */
-export function schedule3Reasons(c: Pick<Complaint, 'wantsFormalRecording' | 'allegations'>): string[] {
+export function schedule3Reasons(c: Pick<Complaint, 'wantsFormalRecording' | 'allegations'> & Partial<Pick<Complaint, 'referrals'>>): string[] {
   const reasons: string[] = [];
   if (c.wantsFormalRecording) reasons.push('The complainant asked for the complaint to be formally recorded.');
+  if (c.referrals?.length) reasons.push('The complaint has been referred to the IOPC.');
   const flagWords: Array<[keyof AllegationRecord['flags'], string]> = [
     ['deathOrSeriousInjury', 'death or serious injury'],
     ['possibleCriminalOffence', 'conduct that might be a criminal offence'],
@@ -40,6 +42,7 @@ export function schedule3Reasons(c: Pick<Complaint, 'wantsFormalRecording' | 'al
   ];
   for (const a of c.allegations) {
     const alleged = flagWords.filter(([flag]) => a.flags[flag]).map(([, words]) => words);
+    if (a.personComplainedAbout?.chiefOfficer) alleged.push('the conduct of the chief officer');
     if (alleged.length) reasons.push(`Allegation ${a.number} alleges ${alleged.join(', ')}.`);
   }
   return reasons;
@@ -70,6 +73,7 @@ export function criteriaOf(c: Pick<Complaint, 'allegations'>, numbers: number[])
   for (const a of chosen) {
     if (a.flags.deathOrSeriousInjury) criteria.add('DEATH_OR_SERIOUS_INJURY');
     if (a.personComplainedAbout?.chiefOfficer) criteria.add('CHIEF_OFFICER');
+    // A mandatoryReferral flag does not say which criterion: the handler must (decideComplaintHandling asks).
   }
   return [...criteria];
 }
@@ -163,7 +167,7 @@ export const lateDecisionNeeded = defineRule<Complaint>({
 export const lateNotDeclinedWhenRecordingAsked = defineInputRule({
   code: 'COMPLAINT_RECORDING_ASKED',
   words:
-    'A complaint the complainant wants recorded is recorded, late or not: lateness is weighed in the handling decision (which carries the right of review), never used to decline it.',
+    'A complaint that must be recorded (the complainant asks, or an allegation requires it) is recorded, late or not: lateness is weighed in the handling decision (which carries the right of review), never used to decline it.',
   cites: 'RULES.md §4 (recording on request, at any time; complaints made more than 12 months after the incident)',
 });
 
@@ -238,6 +242,21 @@ export const referralMade = defineRule<Complaint>({
     if (unreferred.length) return `Allegation ${unreferred.join(', ')} must be referred to the IOPC first.`;
     return sameIncidentReferralOutstanding(c) ? 'A linked complaint from the same incident had to be referred: refer this one too first.' : null;
   },
+});
+
+export const noReferralOutstanding = defineRule<Complaint>({
+  code: 'COMPLAINT_ONE_REFERRAL_AT_A_TIME',
+  words: 'A complaint is referred again once the IOPC has decided on the last referral: one referral awaits a decision at a time.',
+  cites: 'RULES.md §4 (referral; a matter may be referred again)',
+  refuses: (c) => (outstandingReferral(c) ? 'The IOPC has not yet decided on the last referral: record its decision first.' : null),
+});
+
+export const continuingIfWithdrawn = defineRule<Complaint>({
+  code: 'COMPLAINT_CONTINUED_IN_PUBLIC_INTEREST',
+  words: 'A withdrawn complaint is referred only when the force continues with the matter in the public interest.',
+  cites: 'RULES.md §4 (withdrawal, regs 39 to 41)',
+  refuses: (c) =>
+    c.status === 'WITHDRAWN' && !c.withdrawal?.continueInPublicInterest ? 'The complaint was withdrawn and the force is not continuing with it.' : null,
 });
 
 export const referralDecided = defineRule<Complaint>({

@@ -40,7 +40,7 @@ export function summariseStatistics(counts: Record<string, number>, from: string
 /** The quarter YYYY-Qn as a date range; undefined when it is not one. */
 export function quarterRange(quarter: string): { from: string; to: string } | undefined {
   const m = /^(\d{4})-Q([1-4])$/.exec(quarter.trim().toUpperCase());
-  if (!m) return undefined;
+  if (!m || Number(m[1]) < 2000 || Number(m[1]) > 2100) return undefined;
   const year = m[1]!;
   const q = Number(m[2]);
   const ends = ['03-31', '06-30', '09-30', '12-31'];

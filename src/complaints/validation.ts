@@ -57,6 +57,7 @@ export const submitComplaintSchema = (today: string) =>
       complaintTypes: z
         .array(z.string().refine((c) => isCode(commonComplaintTypes, c), 'Choose from the listed kinds of complaint.'))
         .min(1, 'Choose at least one kind of complaint, or "something else".')
+        .max(20, 'Choose at most 20 kinds of complaint.')
         .transform((v) => [...new Set(v)]),
       otherTypeDescription: optionalText(500, 'The description'),
       desiredOutcome: text(2000, 'the outcome you want'),

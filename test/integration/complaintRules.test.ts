@@ -31,7 +31,7 @@ const QUEUE = `query($input: ComplaintQueueInput!) { complaintQueue(input: $inpu
 let app: TestApp;
 let ip = 0;
 const ps = () => app.token('professional-standards', 'sam.pro');
-const { read, ok, refused } = caseHelpers(() => app, { read: READ, readField: 'complaint', payloadField: 'complaint', fields: FIELDS, caseType: complaintCaseType, token: ps });
+const { read, ok, refused, act } = caseHelpers(() => app, { read: READ, readField: 'complaint', payloadField: 'complaint', fields: FIELDS, caseType: complaintCaseType, token: ps });
 
 const CONTACT = { method: 'PHONE', summary: 'Called: confirmed the outcome wanted', desiredOutcomeConfirmed: true };
 const flagged = (flags: Record<string, boolean>) => ({ category: 'POLICE_POWERS_POLICIES_AND_PROCEDURES', summary: 'What was alleged', flags });
@@ -128,7 +128,7 @@ describe('2. recording on request, at any time', () => {
   it('records a late complaint the complainant wants recorded, never declining it for lateness', async () => {
     const { reference } = await logged(plain, { incident: { date: '2024-12-01', place: 'x', description: 'y' }, wantsFormalRecording: true });
     expect((await read(reference)).late).toBe(true);
-    await refused('decideLateComplaint', reference, { proceed: false, reason: 'Too late' }, /record it under Schedule 3/, 'COMPLAINT_RECORDING_ASKED');
+    await refused('decideLateComplaint', reference, { proceed: false, reason: 'Too late' }, /record it and weigh its lateness/, 'COMPLAINT_RECORDING_ASKED');
     const c = await ok('decideComplaintHandling', reference, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Late: weighed; no further action likely' });
     expect(c.status).toBe('SCHEDULE_3');
   });
@@ -188,8 +188,10 @@ describe('4. the relevant review body', () => {
     await refused('linkComplaint', reference, { otherReference: reference, reason: 'x' }, /itself/, 'COMPLAINT_LINK');
     await refused('linkComplaint', reference, { otherReference: 'CMP-2026-999999', reason: 'x' }, /no complaint/);
     const c = await ok('linkComplaint', reference, { otherReference: serious.reference, reason: 'The same arrest' });
-    expect(c).toMatchObject({ reviewBody: 'IOPC', linkedComplaints: [{ reference: serious.reference, reason: 'The same arrest', iopcReviewable: true, mustBeReferred: false }] });
+    expect(c).toMatchObject({ reviewBody: null, linkedComplaints: [{ reference: serious.reference, reason: 'The same arrest', iopcReviewable: true, mustBeReferred: false }] });
     await refused('linkComplaint', reference, { otherReference: serious.reference, reason: 'again' }, /already linked/, 'COMPLAINT_LINK');
+    await ok('decideComplaintHandling', reference, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Asked' });
+    expect((await ok('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02' })).outcome.reviewBody).toBe('IOPC');
   });
 
   it('gives no review after an IOPC independent investigation: the outcome is the IOPC’s, and the public is told so', async () => {
@@ -268,7 +270,7 @@ describe('6. update plans and the first reply', () => {
 describe('7. withdrawal, standing and consent', () => {
   it('records a withdrawal as the regulations require, and never after finalisation', async () => {
     const { reference } = await logged(flagged({ possibleMisconduct: true, mandatoryReferral: true }));
-    await ok('decideComplaintHandling', reference, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', referredToIopc: true, reason: 'Referral' });
+    await ok('decideComplaintHandling', reference, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', referredToIopc: true, referralCriteria: ['SERIOUS_ASSAULT'], reason: 'Referral' });
     await refused('withdrawComplaint', reference, { reason: 'Asked', notice: 'SIGNED_NOTICE' }, /IOPC was told/, 'COMPLAINT_WITHDRAWAL_RECORDED');
     await refused('withdrawComplaint', reference, { reason: 'Asked', notice: 'SIGNED_NOTICE', iopcNotifiedOn: '2026-03-02' }, /public interest/, 'COMPLAINT_WITHDRAWAL_RECORDED');
     const c = await ok('withdrawComplaint', reference, { reason: 'Asked', notice: 'SIGNED_NOTICE', iopcNotifiedOn: '2026-03-02', continueInPublicInterest: true });
@@ -400,5 +402,107 @@ describe('statistics, per complaint', () => {
     } finally {
       app = mine;
     }
+  });
+});
+
+describe('found by walking the journeys as a handler, and put right', () => {
+  it('never closes for lateness a complaint an allegation requires to be recorded', async () => {
+    const { reference } = await logged(flagged({ deathOrSeriousInjury: true }), { incident: { date: '2025-01-01', place: 'x', description: 'y' } });
+    await refused('decideLateComplaint', reference, { proceed: false, reason: 'too late' }, /must be recorded under Schedule 3/, 'COMPLAINT_RECORDING_ASKED');
+  });
+
+  it('stops local resolution once the complaint is referred, and a referral already awaiting a decision is not made again', async () => {
+    const { reference } = await logged();
+    await ok('decideComplaintHandling', reference, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'Service' });
+    await ok('referComplaintToIopc', reference, { criteria: ['VOLUNTARY'] });
+    await refused('concludeLocalResolution', reference, { resolvedToSatisfaction: true }, /referred to the IOPC/, 'COMPLAINT_MUST_BE_RECORDED');
+    await refused('referComplaintToIopc', reference, { criteria: ['VOLUNTARY'] }, /not yet decided/, 'COMPLAINT_ONE_REFERRAL_AT_A_TIME');
+  });
+
+  it('treats an allegation about the chief officer, added after the handling, as a referral matter for the local policing body', async () => {
+    const { reference } = await logged();
+    await ok('decideComplaintHandling', reference, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Asked' });
+    await ok('addAllegation', reference, { ...plain, personComplainedAbout: { role: 'Chief Constable', chiefOfficer: true } });
+    await refused('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02' }, /must be referred/, 'COMPLAINT_REFERRAL_MADE');
+    expect((await ok('transferComplaintToLocalPolicingBody', reference, {})).status).toBe('TRANSFERRED_TO_LOCAL_POLICING_BODY');
+  });
+
+  it('does not close a complaint while a referral awaits the IOPC’s decision', async () => {
+    const { reference } = await logged();
+    await ok('decideComplaintHandling', reference, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Asked' });
+    await ok('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02' });
+    app.setNow('2026-04-10T10:00:00Z');
+    await ok('referComplaintToIopc', reference, { criteria: ['VOLUNTARY'] });
+    await refused('closeComplaint', reference, { reason: 'done' }, /IOPC’s decision/, 'COMPLAINT_REFERRAL_DECIDED');
+  });
+
+  it('keeps the duty to refer when the force continues with a withdrawn complaint in the public interest', async () => {
+    const continuing = await logged(flagged({ mandatoryReferral: true, possibleMisconduct: true }));
+    await ok('withdrawComplaint', continuing.reference, { reason: 'Asked', notice: 'SIGNED_NOTICE', continueInPublicInterest: true });
+    expect(await inQueue('MUST_REFER', continuing.reference)).toBe(true);
+    expect((await ok('referComplaintToIopc', continuing.reference, { criteria: ['SERIOUS_CORRUPTION'] })).referrals).toHaveLength(1);
+    const dropped = await logged(flagged({ possibleMisconduct: true }));
+    await ok('withdrawComplaint', dropped.reference, { reason: 'Asked', notice: 'SIGNED_NOTICE', continueInPublicInterest: false });
+    await refused('referComplaintToIopc', dropped.reference, { criteria: ['VOLUNTARY'] }, /not continuing/, 'COMPLAINT_CONTINUED_IN_PUBLIC_INTEREST');
+  });
+
+  it('refuses an outcome letter dated before the decision it follows', async () => {
+    const { reference } = await logged();
+    await ok('decideComplaintHandling', reference, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Asked' });
+    app.setNow('2026-03-10T10:00:00Z');
+    await ok('finaliseComplaint', reference, { outcome: 'a', outcomeLetterDate: '2026-03-10' });
+    await ok('recordReviewRequest', reference, { receivedOn: '2026-03-10' });
+    app.setNow('2026-03-20T10:00:00Z');
+    await ok('recordReviewOutcome', reference, { upheld: true, note: 'Reconsider', decidedOn: '2026-03-15' });
+    await refused('finaliseComplaint', reference, { outcome: 'b', outcomeLetterDate: '2026-03-14' }, /before the last handling decision \(2026-03-15\)/);
+    expect((await ok('finaliseComplaint', reference, { outcome: 'b', outcomeLetterDate: '2026-03-15' })).outcome.reviewWindowClosesOn).toBe('2026-04-12');
+  });
+
+  it('reads linked complaints afresh when finalising: the review body follows what the other complaint has become', async () => {
+    const other = await logged();
+    const { reference } = await logged();
+    const linked = await ok('linkComplaint', reference, { otherReference: other.reference, reason: 'Same incident' });
+    expect(linked.linkedComplaints[0]).toMatchObject({ iopcReviewable: false });
+    await ok('addAllegation', other.reference, flagged({ possibleMisconduct: true }));
+    await ok('decideComplaintHandling', reference, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Asked' });
+    const c = await ok('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02' });
+    expect(c.outcome.reviewBody).toBe('IOPC');
+    expect(c.linkedComplaints[0]).toMatchObject({ iopcReviewable: true });
+  });
+
+  it('refuses, as a user error, a change that would outgrow what a record can hold', async () => {
+    const { reference } = await logged();
+    const summary = 'x'.repeat(5000);
+    let last: { code: string } | undefined;
+    for (let i = 0; i < 90 && !last; i++) {
+      const { record, userErrors } = await act('recordComplaintContact', reference, { method: 'PHONE', summary });
+      if (userErrors.length) last = userErrors[0];
+      else expect(record).not.toBeNull();
+    }
+    expect(last).toMatchObject({ code: 'TOO_LONG' });
+  });
+
+  it('asks which criteria a mandatory referral meets, refuses a nonsense quarter, and caps the form’s complaint types', async () => {
+    const { reference } = await logged(flagged({ mandatoryReferral: true }));
+    await refused('decideComplaintHandling', reference, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', referredToIopc: true, reason: 'r' }, /criteria/);
+    const csv = await app.gql(`query { complaintMeasuresCsv(quarter: "0000-Q1") }`, {}, { token: ps() });
+    expect(csv.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    const many = await app.gql(SUBMIT.replace('receipt { reference trackingCode } userErrors { code }', 'userErrors { field code }'), {
+      input: {
+        idempotencyKey: newKey(),
+        complainant: { name: 'Jo', email: 'jo@example.com', preferredContact: 'EMAIL' },
+        incident: { date: '2026-02-20', place: 'x', description: 'y' },
+        complaintTypes: Array.from({ length: 21 }, () => 'RUDENESS'),
+        desiredOutcome: 'An apology',
+        wantsFormalRecording: false,
+      },
+    });
+    expect(many.body.data!.submitComplaint.userErrors).toEqual([{ field: ['input', 'complaintTypes'], code: 'OUT_OF_RANGE' }]);
+  });
+
+  it('shows no review body before the complaint is recorded under Schedule 3', async () => {
+    const { reference } = await logged({ ...plain, personComplainedAbout: { role: 'Superintendent', seniorOfficer: true } });
+    await ok('decideComplaintHandling', reference, { handling: 'OUTSIDE_SCHEDULE_3', reason: 'Service' });
+    expect((await read(reference)).reviewBody).toBeNull();
   });
 });

@@ -277,7 +277,7 @@ describe('Schedule 3, referral, outcome and review', () => {
       personComplainedAbout: { collarNumber: '1234', role: 'PC' },
       flags: { mandatoryReferral: true, possibleCriminalOffence: true },
     });
-    let c = await ok('decideComplaintHandling', ref, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', referredToIopc: true, reason: 'Mandatory referral: serious assault' });
+    let c = await ok('decideComplaintHandling', ref, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', referredToIopc: true, referralCriteria: ['SERIOUS_ASSAULT'], reason: 'Mandatory referral: serious assault' });
     expect(c).toMatchObject({ status: 'SCHEDULE_3', referralRequired: true });
     await refused('finaliseComplaint', ref, { outcome: 'x', outcomeLetterDate: '2026-03-02' }, /IOPC’s decision/);
     c = await ok('recordIopcDecision', ref, { decision: 'LOCAL_INVESTIGATION' });
