@@ -49,5 +49,14 @@ export function caseTypeResolvers(type: AnyCaseType): Resolvers {
   };
   // Built from the definition rather than written field by field, so the generated per-field types
   // cannot be checked here; the policy test and the table walk check every field against the schema.
-  return resolvers as Resolvers;
+  return mergeResolvers([resolvers as Resolvers, type.resolvers?.(type) ?? {}]);
+}
+
+/** Resolvers merged by root and object type (later ones add fields). */
+export function mergeResolvers(all: Resolvers[]): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const part of all) {
+    for (const [type, fields] of Object.entries(part)) merged[type] = { ...merged[type], ...(fields as object) };
+  }
+  return merged as Resolvers;
 }

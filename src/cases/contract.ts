@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { StaffGroup } from '../auth/caller.js';
 import type { HolidayCalendar } from '../calendar/holidays.js';
-import type { CaseType, PublicCaseStatus, Signpost } from '../generated/graphql.js';
+import type { CaseType, PublicCaseStatus, Resolvers, Signpost } from '../generated/graphql.js';
 import type { RetentionPeriod } from '../retention/schedule.js';
 import type { DailyCounts, Workflow } from './workflow.js';
 
@@ -140,6 +140,11 @@ export interface CaseTypeDefinition<S extends string, R extends CaseRecord, A ex
   logging?: Intake<unknown, R> & { mutation: string };
   /** Any other queries of the case type's schema file, and who may call them (resolved in its resolvers.ts). */
   moreQueries?: Record<string, 'public' | 'staff'>;
+  /**
+   * The case type's own resolvers (fields derived when read, catalogues, moreQueries), given the
+   * definition itself; merged with what every case type gets (src/cases/caseResolvers.ts).
+   */
+  resolvers?(self: AnyCaseType): Resolvers;
 }
 
 /** Any case type, for the shared machinery. */

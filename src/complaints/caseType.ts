@@ -2,6 +2,7 @@ import { defineCaseType, intakeFor } from '../cases/contract.js';
 import type { ComplaintStatistics } from '../generated/graphql.js';
 import { complaintRecord, newComplaint, type ComplaintRecord } from './model.js';
 import { complaintPublicView } from './publicView.js';
+import { complaintResolvers } from './resolvers.js';
 import { complaintQueueEntries, complaintQueueRequest, complaintQueueRow, queueSummary } from './queues.js';
 import { summariseStatistics } from './statistics.js';
 import { submitComplaintSchema } from './validation.js';
@@ -54,4 +55,5 @@ export const complaintCaseType = defineCaseType({
     auditFields: (form) => Object.keys(form).filter((k) => (form as Record<string, unknown>)[k] !== null),
   }),
   moreQueries: { commonComplaintTypes: 'public', allegationCategories: 'staff', complaintMeasuresCsv: 'staff' },
+  resolvers: complaintResolvers,
 });

@@ -2,7 +2,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { allegationCategories, commonComplaintTypes, named } from './catalogue.js';
 import { UserInputError } from '../errors.js';
 import type { ComplaintStatistics } from '../generated/graphql.js';
-import { complaintCaseType } from './caseType.js';
+import type { AnyCaseType } from '../cases/contract.js';
 import { latestOutcome, latestReview } from './model.js';
 import { everRecorded, firstReplyDueOn, isLate, nextUpdateDueOn, referralRequired, reviewBodyFor, schedule3Reasons, unreferredAllegations } from './rules.js';
 import { measuresCsv, quarterRange } from './statistics.js';
@@ -12,7 +12,7 @@ import { measuresCsv, quarterRange } from './statistics.js';
  * form, the read, queue and statistics queries come from the case type's definition
  * (src/cases/caseResolvers.ts).
  */
-export const complaintResolvers: Resolvers = {
+export const complaintResolvers = (complaintCaseType: AnyCaseType): Resolvers => ({
   Query: {
     commonComplaintTypes: () => commonComplaintTypes,
     allegationCategories: () => allegationCategories,
@@ -45,4 +45,4 @@ export const complaintResolvers: Resolvers = {
   Allegation: {
     category: (a) => named(allegationCategories, a.category),
   },
-};
+});

@@ -1,11 +1,10 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { deadlineResolvers } from '../clocks/resolvers.js';
-import { complaintResolvers } from '../complaints/resolvers.js';
 import { subjectAccessResolvers } from '../subjectAccess/resolvers.js';
 import { foiResolvers } from '../foi/resolvers.js';
 import { pageRatingResolvers } from '../pageRatings/resolvers.js';
 import { trackingResolvers } from '../tracking/resolvers.js';
-import { caseTypeResolvers } from '../cases/caseResolvers.js';
+import { caseTypeResolvers, mergeResolvers } from '../cases/caseResolvers.js';
 import { registry } from '../caseTypes.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 
@@ -14,17 +13,13 @@ const areas: Resolvers[] = [
   trackingResolvers,
   deadlineResolvers,
   pageRatingResolvers,
-  complaintResolvers,
   subjectAccessResolvers,
   foiResolvers,
-  // What every case type gets from its definition: actions, intake, read, queue, statistics, availableActions.
+  // What every case type gets from its definition (actions, intake, read, queue, statistics,
+  // availableActions), with its own resolvers. SAR and FOI still list theirs above.
   ...registry.caseTypes.map(caseTypeResolvers),
 ];
 
 export function allResolvers(): Resolvers {
-  const merged: Record<string, Record<string, unknown>> = {};
-  for (const area of areas) {
-    for (const [type, fields] of Object.entries(area)) merged[type] = { ...merged[type], ...(fields as object) };
-  }
-  return { ...(merged as Resolvers), Date: DateScalar, DateTime: DateTimeScalar };
+  return { ...mergeResolvers(areas), Date: DateScalar, DateTime: DateTimeScalar };
 }
