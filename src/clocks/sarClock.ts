@@ -10,8 +10,13 @@ import { checkEventDate, ClockRuleError } from './clockEvents.js';
  *   The start is day 1 and the deadline is the same date next month, or that month's last day
  *   where the date does not exist; a deadline on a weekend or an England-and-Wales bank holiday
  *   moves to the next working day.
- * - Asking for clarification pauses the clock until the answer arrives; the deadline moves by the
- *   calendar days paused.
+ * - Asking for clarification pauses the clock until the answer arrives: the period beginning with
+ *   the day asked and ending with the day the answer arrives does not count, so both of those days
+ *   are excluded (asked 5 Mar, received 12 Mar: 8 days) and the deadline moves by that many days.
+ * - Asking for ID or clarification after the time limit has run out does not revive it: the
+ *   deadline stays where it was when it ran out, the request stays overdue and a response counts
+ *   as late (RULES.md §3 "Late requests for ID or clarification"). Asked on the due date itself is
+ *   still in time.
  * - An extension of up to two further months (three months from the same start, pauses still
  *   counted) must be made, with reasons, before the first month ends.
  */
@@ -40,6 +45,16 @@ export interface SarClock {
   extensionMonths: number;
   /** Non-working days the deadline rolled past. */
   skipped: NonWorkingDay[];
+  /**
+   * The day ID or clarification was first asked for after the time limit had run out, or null.
+   * From then on the deadline stays where it was (dueOn, firstMonthEndsOn), whatever follows.
+   */
+  lateRequestOn: string | null;
+}
+
+/** Calendar days paused by a clarification asked on `asked` and answered on `received`: both days excluded. */
+export function clarificationPauseDays(asked: string, received: string): number {
+  return daysBetween(asked, received) + 1;
 }
 
 function deadline(calendar: HolidayCalendar, start: string, months: number, pausedDays: number) {
@@ -52,31 +67,55 @@ export function sarClock(calendar: HolidayCalendar, receivedOn: string, events: 
   let pausedDays = 0;
   let pausedOn: string | null = null;
   let extensionMonths = 0;
+  /** The deadline as it stood when the time limit ran out before a late request for ID or clarification. */
+  let expired: { first: string; due: string; skipped: NonWorkingDay[]; on: string } | null = null;
+  const deadlines = () => {
+    const first = deadline(calendar, startedOn!, SAR_MONTHS, pausedDays);
+    const due = extensionMonths ? deadline(calendar, startedOn!, SAR_MONTHS + extensionMonths, pausedDays) : first;
+    return { first, due };
+  };
   for (const e of events) {
+    const asking = e.type === 'IDENTITY_REQUESTED' || e.type === 'CLARIFICATION_REQUESTED';
+    if (asking && !expired && state === 'RUNNING' && startedOn !== null) {
+      const { first, due } = deadlines();
+      if (e.on > due.date) expired = { first: first.date, due: due.date, skipped: due.skipped, on: e.on };
+    }
     if (e.type === 'IDENTITY_REQUESTED') {
       state = 'AWAITING_IDENTITY';
-      startedOn = null;
+      if (!expired) startedOn = null;
     }
     if (e.type === 'IDENTITY_RECEIVED') {
       state = 'RUNNING';
-      startedOn = e.on;
+      if (!expired) startedOn = e.on;
     }
     if (e.type === 'CLARIFICATION_REQUESTED') {
       state = 'PAUSED';
       pausedOn = e.on;
     }
     if (e.type === 'CLARIFICATION_RECEIVED') {
-      pausedDays += daysBetween(pausedOn!, e.on);
+      if (!expired) pausedDays += clarificationPauseDays(pausedOn!, e.on);
       pausedOn = null;
       state = 'RUNNING';
     }
     if (e.type === 'EXTENDED') extensionMonths += e.months;
   }
-  if (state !== 'RUNNING' || startedOn === null) {
-    return { state, receivedOn, startedOn, pausedDays, firstMonthEndsOn: null, dueOn: null, extensionMonths, skipped: [] };
+  if (expired) {
+    return {
+      state,
+      receivedOn,
+      startedOn,
+      pausedDays,
+      firstMonthEndsOn: expired.first,
+      dueOn: expired.due,
+      extensionMonths,
+      skipped: expired.skipped,
+      lateRequestOn: expired.on,
+    };
   }
-  const first = deadline(calendar, startedOn, SAR_MONTHS, pausedDays);
-  const due = extensionMonths ? deadline(calendar, startedOn, SAR_MONTHS + extensionMonths, pausedDays) : first;
+  if (state !== 'RUNNING' || startedOn === null) {
+    return { state, receivedOn, startedOn, pausedDays, firstMonthEndsOn: null, dueOn: null, extensionMonths, skipped: [], lateRequestOn: null };
+  }
+  const { first, due } = deadlines();
   return {
     state,
     receivedOn,
@@ -86,6 +125,7 @@ export function sarClock(calendar: HolidayCalendar, receivedOn: string, events: 
     dueOn: due.date,
     extensionMonths,
     skipped: due.skipped,
+    lateRequestOn: null,
   };
 }
 

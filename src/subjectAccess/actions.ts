@@ -3,9 +3,17 @@ import { applySarEvent, type SarClockEvent } from '../clocks/sarClock.js';
 import type { ActionContext, Change, NamedRule } from '../cases/workflow.js';
 import { refuseBy } from '../cases/workflow.js';
 import { refuse, succeed, type Outcome } from '../errors.js';
-import type { SarOutcome, SarRegime } from '../generated/graphql.js';
+import type { SarIcoOutcome, SarOutcome, SarRegime } from '../generated/graphql.js';
 import type { SarRecord } from './model.js';
-import { clockEventDate, clockRules, partialDisclosureGrounds, restrictionsUnderPart3, searchBeforeDisclosure } from './rules.js';
+import {
+  clockEventDate,
+  clockRules,
+  datesInOrder,
+  fullDisclosureUnrestricted,
+  partialDisclosureGrounds,
+  restrictionsUnderPart3,
+  searchBeforeDisclosure,
+} from './rules.js';
 import { clockOf } from './status.js';
 
 /**
@@ -17,6 +25,20 @@ import { clockOf } from './status.js';
  * (src/clocks/sarClock.ts), each refusal named by its input rule (rules.ts).
  */
 type Decision = Outcome<Change<SarRecord>>;
+
+/**
+ * A date staff give for a step (SAR_DATE_IN_ORDER): the day it happened, so never in the future and
+ * never before the event it follows; a refusal names the field and the date it may not precede.
+ */
+function dateRefusal(field: string, on: string, ctx: ActionContext, after: { on: string; what: string }): Decision | undefined {
+  const refused = (message: string): Decision => ({ ok: false, userErrors: [{ field: ['input', field], message, code: 'INVALID', rule: datesInOrder.code }] });
+  if (on > ctx.today) return refused('The date cannot be in the future.');
+  if (on < after.on) return refused(`The date cannot be before ${after.what} (${after.on}).`);
+  return undefined;
+}
+
+const latest = (...events: Array<{ on: string; what: string } | null>) =>
+  events.filter((e): e is { on: string; what: string } => e !== null).reduce((a, b) => (b.on > a.on ? b : a));
 
 export function allocate(r: SarRecord, input: { handler: string }): Decision {
   if (r.handler === input.handler) return refuse('INVALID', 'The request is already allocated to this handler.', ['input', 'handler']);
@@ -77,8 +99,14 @@ export function decideRegime(r: SarRecord, input: { regime: SarRegime }): Decisi
   return succeed({ set: { regime: input.regime }, stats: [], action: 'REGIME_DECIDED' });
 }
 
-export function recordSearch(_: SarRecord, input: { systemsSearched: string[]; dataFound: string }, ctx: ActionContext): Decision {
-  return succeed({ set: { search: { ...input, recordedOn: ctx.today } }, stats: [], action: 'SEARCH_RECORDED' });
+export function recordSearch(r: SarRecord, input: { systemsSearched: string[]; dataFound: string; searchedOn: string }, ctx: ActionContext): Decision {
+  const refused = dateRefusal('searchedOn', input.searchedOn, ctx, { on: r.receivedOn, what: 'the request arrived' });
+  if (refused) return refused;
+  return succeed({
+    set: { search: { systemsSearched: input.systemsSearched, dataFound: input.dataFound, recordedOn: input.searchedOn } },
+    stats: [],
+    action: 'SEARCH_RECORDED',
+  });
 }
 
 export function recordRestrictions(r: SarRecord, input: { restrictions: SarRecord['restrictions']; redactions: SarRecord['redactions'] }): Decision {
@@ -100,6 +128,13 @@ export function respond(r: SarRecord, input: { outcome: SarOutcome; reasons: str
   if (disclosingOutcomes.includes(input.outcome) && !r.search) {
     return refuseBy(searchBeforeDisclosure, 'Record the systems searched and what was found first.');
   }
+  if (input.outcome === 'DISCLOSED_IN_FULL' && (r.restrictions.length > 0 || r.redactions.length > 0)) {
+    return refuseBy(
+      fullDisclosureUnrestricted,
+      `${r.restrictions.length} restriction(s) and ${r.redactions.length} redaction(s) are recorded: respond with a partial disclosure, or remove them first.`,
+      ['input', 'outcome'],
+    );
+  }
   if (input.outcome === 'DISCLOSED_IN_PART' && r.restrictions.length === 0 && r.redactions.length === 0) {
     return refuseBy(partialDisclosureGrounds, 'A partial disclosure needs the restrictions or redactions recorded first.', ['input', 'outcome']);
   }
@@ -107,20 +142,72 @@ export function respond(r: SarRecord, input: { outcome: SarOutcome; reasons: str
     return refuse('REQUIRED', 'Give the reasons, as told to the requester with their right to complain to the ICO and to go to court.', ['input', 'reasons']);
   }
   const clock = clockOf(ctx.calendar, r);
-  if (input.respondedOn > ctx.today) return refuse('INVALID', 'The date cannot be in the future.', ['input', 'respondedOn']);
-  if (input.respondedOn < clock.startedOn!) return refuse('INVALID', `The date cannot be before the clock started (${clock.startedOn}).`, ['input', 'respondedOn']);
+  const lastEvent = r.clockEvents.at(-1)?.event;
+  const refused = dateRefusal(
+    'respondedOn',
+    input.respondedOn,
+    ctx,
+    latest(
+      { on: clock.startedOn!, what: 'the clock started' },
+      lastEvent ? { on: lastEvent.on, what: 'the clock’s last event' } : null,
+      r.search ? { on: r.search.recordedOn, what: 'the search' } : null,
+    ),
+  );
+  if (refused) return refused;
   const withinDeadline = input.respondedOn <= clock.dueOn!;
+  // The ICO's and the statistics' measures: within one month (pauses counted), or within an
+  // extension notified before the first month ended. A late request for ID or clarification froze
+  // both deadlines where they were when the time ran out (src/clocks/sarClock.ts).
+  const withinOneMonth = input.respondedOn <= clock.firstMonthEndsOn!;
+  const withinExtension = !withinOneMonth && withinDeadline && clock.extensionMonths > 0;
   return succeed({
     set: { response: { outcome: input.outcome, reasons: input.reasons, respondedOn: input.respondedOn, withinDeadline } },
-    stats: [{ day: input.respondedOn, add: { completed: 1, ...(withinDeadline && { completedWithinDeadline: 1 }), [`outcome_${input.outcome}`]: 1 } }],
+    stats: [
+      {
+        day: input.respondedOn,
+        add: {
+          completed: 1,
+          ...(withinDeadline && { completedWithinDeadline: 1 }),
+          ...(withinOneMonth && { completedWithinOneMonth: 1 }),
+          ...(withinExtension && { completedWithinExtension: 1 }),
+          [`outcome_${input.outcome}`]: 1,
+        },
+      },
+    ],
     action: 'RESPONDED',
   });
 }
 
-export function withdraw(_: SarRecord, input: { reason: string }, ctx: ActionContext): Decision {
-  return succeed({ set: { closure: { kind: 'WITHDRAWN', reason: input.reason, on: ctx.today, by: ctx.by } }, stats: [], action: 'WITHDRAWN' });
+export function withdraw(r: SarRecord, input: { reason: string; on: string }, ctx: ActionContext): Decision {
+  const refused = dateRefusal('on', input.on, ctx, { on: r.receivedOn, what: 'the request arrived' });
+  if (refused) return refused;
+  return succeed({ set: { closure: { kind: 'WITHDRAWN', reason: input.reason, on: input.on, by: ctx.by } }, stats: [], action: 'WITHDRAWN' });
 }
 
-export function close(_: SarRecord, input: { reason: string }, ctx: ActionContext): Decision {
-  return succeed({ set: { closure: { kind: 'CLOSED', reason: input.reason, on: ctx.today, by: ctx.by } }, stats: [], action: 'CLOSED' });
+export function close(r: SarRecord, input: { reason: string; on: string }, ctx: ActionContext): Decision {
+  const refused = dateRefusal('on', input.on, ctx, { on: r.response!.respondedOn, what: 'the response' });
+  if (refused) return refused;
+  return succeed({ set: { closure: { kind: 'CLOSED', reason: input.reason, on: input.on, by: ctx.by } }, stats: [], action: 'CLOSED' });
+}
+
+/** The requester's complaint to the ICO: at any stage (a late or missing response is the commonest). */
+export function icoComplaint(r: SarRecord, input: { icoReference: string; receivedOn: string }, ctx: ActionContext): Decision {
+  const refused = dateRefusal('receivedOn', input.receivedOn, ctx, { on: r.receivedOn, what: 'the request arrived' });
+  if (refused) return refused;
+  return succeed({
+    set: { icoComplaint: { receivedOn: input.receivedOn, icoReference: input.icoReference, outcome: null, outcomeNote: null, decidedOn: null } },
+    stats: [{ day: input.receivedOn, add: { icoComplaints: 1 } }],
+    action: 'ICO_COMPLAINT_RECORDED',
+  });
+}
+
+export function icoOutcome(r: SarRecord, input: { outcome: SarIcoOutcome; outcomeNote: string | null; decidedOn: string }, ctx: ActionContext): Decision {
+  const complaint = r.icoComplaint!;
+  const refused = dateRefusal('decidedOn', input.decidedOn, ctx, { on: complaint.receivedOn, what: 'the complaint to the ICO' });
+  if (refused) return refused;
+  return succeed({
+    set: { icoComplaint: { ...complaint, outcome: input.outcome, outcomeNote: input.outcomeNote, decidedOn: input.decidedOn } },
+    stats: [{ day: input.decidedOn, add: { [`ico_${input.outcome}`]: 1 } }],
+    action: 'ICO_OUTCOME_RECORDED',
+  });
 }

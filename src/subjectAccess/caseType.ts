@@ -1,6 +1,6 @@
 import { defineCaseType, intakeFor } from '../cases/contract.js';
 import type { SubjectAccessStatistics } from '../generated/graphql.js';
-import { acroSignpost, looksLikeCriminalRecordRequest } from './criminalRecord.js';
+import { acroSignpostFor } from './criminalRecord.js';
 import { newSubjectAccessRequest, sarRecord, type SarForm, type SarRecord } from './model.js';
 import { sarPublicView } from './publicView.js';
 import { sarQueueEntries, sarQueueRequest, sarQueueRow, sarQueueSummary } from './queues.js';
@@ -52,8 +52,10 @@ export const subjectAccessCaseType = defineCaseType({
   submission: intake({
     mutation: 'submitSubjectAccessRequest',
     schema: submitSarSchema,
-    // A request for a criminal record (the Police National Computer) is ACRO's: signposted, nothing stored.
-    signpost: (form) => (!form.confirmNotOnlyCriminalRecord && looksLikeCriminalRecordRequest(form.scope.description) ? acroSignpost : null),
+    // A request for a criminal record (the Police National Computer) or a police certificate is
+    // ACRO's: signposted to the right ACRO service, nothing stored. Staff-logged requests are not
+    // refused: the record carries the warning instead (criminalRecordWarning, resolvers.ts).
+    signpost: (form) => (form.confirmNotOnlyCriminalRecord ? null : acroSignpostFor(form.scope.description)),
     newRecord: (form, arrival) => newSubjectAccessRequest(formOf(form), { ...arrival, channel: 'WEB', identityVerified: false }),
     duplicateContent: (form) => duplicateContent(form),
     auditFields: (form) => auditFields(form, 'WEB'),

@@ -7,6 +7,7 @@ import type {
   Needs,
   RequestChannel,
   SarAgent,
+  SarIcoComplaint,
   SarRedaction,
   SarRegime,
   SarRequester,
@@ -45,6 +46,8 @@ export const sarRecord = z.object({
   redactions: part<Plain<SarRedaction>[]>(),
   response: part<Plain<SarResponse> | null>(),
   closure: part<Plain<CaseClosure> | null>(),
+  /** The requester's complaint to the ICO and, once known, its outcome (null on requests stored before it existed). */
+  icoComplaint: part<Plain<SarIcoComplaint> | null>(),
   version: z.number(),
   updatedAt: z.string(),
 });
@@ -74,6 +77,7 @@ export function newSubjectAccessRequest(
     redactions: [],
     response: null,
     closure: null,
+    icoComplaint: null,
     version: 1,
     updatedAt: arrival.receivedAt,
   };

@@ -1,13 +1,17 @@
 import type { HolidayCalendar } from '../calendar/holidays.js';
 import type { PublicView } from '../cases/contract.js';
 import type { SarRecord } from './model.js';
-import { clockOf, statusOf } from './status.js';
+import { clockOf, isOpen, statusOf } from './status.js';
 
-/** What a requester sees through trackCase: where it is and, once the clock runs, the deadline. */
+/**
+ * What a requester sees through trackCase: where it is, the statutory day of receipt (for a request
+ * logged by staff, the day it arrived, not the day it was logged) and, once the clock runs, the
+ * deadline (kept, and past, where ID or clarification was asked for after the time had run out).
+ */
 export function sarPublicView(calendar: HolidayCalendar, r: SarRecord): PublicView & { dueOn: string | null } {
   const status = statusOf(calendar, r);
-  const dueOn = ['IN_PROGRESS', 'AWAITING_CLARIFICATION'].includes(status) ? clockOf(calendar, r).dueOn : null;
-  const base = { nextUpdateBy: null, reviewWindowClosesOn: null, dueOn };
+  const dueOn = isOpen(calendar, r) ? clockOf(calendar, r).dueOn : null;
+  const base = { nextUpdateBy: null, reviewWindowClosesOn: null, dueOn, receivedOn: r.receivedOn };
   switch (status) {
     case 'AWAITING_IDENTITY':
       return { ...base, status: 'AWAITING_IDENTITY', statusDescription: 'We need proof of your identity before we can start: please see our letter or email.' };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HolidayCalendar } from '../calendar/holidays.js';
+import { londonDateOf } from '../calendar/londonDate.js';
 import { dueRanges, type IndexEntry } from '../cases/caseIndex.js';
 import type { QueueQuery } from '../cases/contract.js';
 import type { SubjectAccessQueue, SubjectAccessQueueInput, SubjectAccessStatus } from '../generated/graphql.js';
@@ -28,6 +29,7 @@ export function sarQueueSummary(calendar: HolidayCalendar, r: SarRecord) {
     reference: r.reference,
     status: statusOf(calendar, r),
     receivedAt: r.receivedAt,
+    receivedOn: r.receivedOn,
     handler: r.handler,
     dueOn: clockOf(calendar, r).dueOn,
   };
@@ -75,6 +77,8 @@ export function sarQueueRow(item: Record<string, unknown>) {
     reference: item.reference as string,
     status: item.status as SubjectAccessStatus,
     receivedAt: item.receivedAt as string,
+    // Rows written before the summary carried receivedOn fall back to the day the request was stored.
+    receivedOn: (item.receivedOn as string | undefined) ?? londonDateOf(new Date(item.receivedAt as string)),
     handler: (item.handler as string | null) ?? null,
     dueOn: (item.dueOn as string | null) ?? null,
   };

@@ -25,6 +25,20 @@ export const regimeDecided = defineRule<Sar>({
   refuses: (r) => (r.regime ? null : 'Decide whether UK GDPR or DPA 2018 Part 3 applies first.'),
 });
 
+export const oneIcoComplaint = defineRule<Sar>({
+  code: 'SAR_ONE_ICO_COMPLAINT',
+  words: 'One complaint to the ICO is tracked against a request; a requester may complain at any stage, a late or missing response included.',
+  cites: 'RULES.md §3 (Refusal: the right to complain to the ICO)',
+  refuses: (r) => (r.icoComplaint ? `A complaint to the ICO (${r.icoComplaint.icoReference}) is already recorded.` : null),
+});
+
+export const icoComplaintUndecided = defineRule<Sar>({
+  code: 'SAR_ICO_COMPLAINT_UNDECIDED',
+  words: 'The ICO’s outcome is recorded once, against a complaint to the ICO that is recorded and not yet decided.',
+  cites: 'RULES.md §3 (Refusal: the right to complain to the ICO)',
+  refuses: (r) => (!r.icoComplaint ? 'No complaint to the ICO is recorded.' : r.icoComplaint.outcome ? 'The ICO’s outcome is already recorded.' : null),
+});
+
 // ---- rules about an action's input, applied by its decide (src/subjectAccess/actions.ts) ----------
 
 export const searchBeforeDisclosure = defineInputRule({
@@ -37,6 +51,19 @@ export const partialDisclosureGrounds = defineInputRule({
   code: 'SAR_PARTIAL_DISCLOSURE_GROUNDS',
   words: 'A partial disclosure needs the restrictions (with their s.45(4) grounds and reasons) or the redactions recorded first.',
   cites: 'RULES.md §3 (Restrictions: record the ground and the reason)',
+});
+
+export const fullDisclosureUnrestricted = defineInputRule({
+  code: 'SAR_FULL_DISCLOSURE_UNRESTRICTED',
+  words: 'A request is disclosed in full only when nothing is withheld: while restrictions or redactions are recorded, the response is a partial disclosure.',
+  cites: 'RULES.md §3 (Restrictions (law-enforcement data, s.45(4)))',
+});
+
+export const datesInOrder = defineInputRule({
+  code: 'SAR_DATE_IN_ORDER',
+  words:
+    'A date given for a step is the day it happened: never in the future, and never before the event it follows (the request’s receipt, the clock’s last event, the search, the response, the complaint to the ICO).',
+  cites: 'policy',
 });
 
 export const restrictionsUnderPart3 = defineInputRule({

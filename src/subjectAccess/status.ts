@@ -35,6 +35,7 @@ export function clockView(calendar: HolidayCalendar, r: SarRecord, today: string
     firstMonthEndsOn: clock.firstMonthEndsOn,
     dueOn: clock.dueOn,
     extensionMonths: clock.extensionMonths,
+    lateRequestOn: clock.lateRequestOn,
     daysRemaining: status?.daysRemaining ?? null,
     overdue: Boolean(status?.overdue) && !r.response && !r.closure,
     events: r.clockEvents.map((e) => ({ months: null, ...clockEventView(e) })),

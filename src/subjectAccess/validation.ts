@@ -57,10 +57,11 @@ export const sarActionSchemas = {
   extend: (today: string) =>
     z.object({ on: on(today), months: z.number().int('Give a whole number of months.'), reason: requiredText(2000, 'the reasons for the extension') }),
   regime: () => z.object({ regime: z.enum(['UK_GDPR', 'DPA_2018_PART_3']) }),
-  search: () =>
+  search: (today: string) =>
     z.object({
       systemsSearched: z.array(requiredText(200, 'a system')).min(1, 'List at least one system searched.').max(50),
       dataFound: requiredText(10_000, 'what was found'),
+      searchedOn: on(today),
     }),
   restrictions: () =>
     z.object({
@@ -80,5 +81,12 @@ export const sarActionSchemas = {
       reasons: optionalText(10_000, 'The reasons'),
       respondedOn: on(today),
     }),
-  reason: () => z.object({ reason: requiredText(2000, 'the reason') }),
+  datedReason: (today: string) => z.object({ reason: requiredText(2000, 'the reason'), on: on(today) }),
+  icoComplaint: (today: string) => z.object({ icoReference: requiredText(50, 'the ICO’s case reference'), receivedOn: on(today) }),
+  icoOutcome: (today: string) =>
+    z.object({
+      outcome: z.enum(['FORCE_COMPLIED', 'FORCE_DID_NOT_COMPLY', 'ENFORCEMENT_NOTICE']),
+      outcomeNote: optionalText(2000, 'A note'),
+      decidedOn: on(today),
+    }),
 };

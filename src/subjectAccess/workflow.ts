@@ -5,7 +5,11 @@ import type { SarRecord } from './model.js';
 import {
   clockEventDate,
   clockRules,
+  datesInOrder,
+  fullDisclosureUnrestricted,
+  icoComplaintUndecided,
   identityNotYetVerified,
+  oneIcoComplaint,
   partialDisclosureGrounds,
   regimeDecided,
   restrictionsUnderPart3,
@@ -26,6 +30,7 @@ import { sarActionSchemas as input } from './validation.js';
 const action = actionFor<SubjectAccessStatus, SarRecord>();
 
 const open = ['AWAITING_IDENTITY', 'AWAITING_CLARIFICATION', 'IN_PROGRESS'] as const satisfies readonly SubjectAccessStatus[];
+const any = [...open, 'RESPONDED', 'CLOSED', 'WITHDRAWN'] as const satisfies readonly SubjectAccessStatus[];
 const clockInputRules = [clockEventDate];
 
 export type SarAction = keyof typeof subjectAccessWorkflow.actions;
@@ -112,9 +117,10 @@ export const subjectAccessWorkflow = {
     }),
     recordSarSearch: action({
       doing: 'Recording the search',
-      does: 'Record the systems searched and what was found.',
+      does: 'Record the systems searched and what was found, with the day of the search.',
       from: open,
       guards: [],
+      inputRules: [datesInOrder],
       to: [],
       input: input.search,
       decide: decide.recordSearch,
@@ -134,28 +140,50 @@ export const subjectAccessWorkflow = {
       does: 'Record the response: disclosed in full or in part, nothing held, or refused with reasons.',
       from: ['IN_PROGRESS'],
       guards: [regimeDecided],
-      inputRules: [searchBeforeDisclosure, partialDisclosureGrounds],
+      inputRules: [searchBeforeDisclosure, fullDisclosureUnrestricted, partialDisclosureGrounds, datesInOrder],
       to: ['RESPONDED'],
       input: input.respond,
       decide: decide.respond,
     }),
     withdrawSubjectAccessRequest: action({
       doing: 'Withdrawal',
-      does: 'The requester withdraws the request.',
+      does: 'The requester withdraws the request, on the day given.',
       from: open,
       guards: [],
+      inputRules: [datesInOrder],
       to: ['WITHDRAWN'],
-      input: input.reason,
+      input: input.datedReason,
       decide: decide.withdraw,
     }),
     closeSubjectAccessRequest: action({
       doing: 'Closing',
-      does: 'Close a request that has been responded to.',
+      does: 'Close a request that has been responded to, on the day given.',
       from: ['RESPONDED'],
       guards: [],
+      inputRules: [datesInOrder],
       to: ['CLOSED'],
-      input: input.reason,
+      input: input.datedReason,
       decide: decide.close,
+    }),
+    recordSarIcoComplaint: action({
+      doing: 'Recording a complaint to the ICO',
+      does: 'Record the requester’s complaint to the ICO, at any stage, with the day the force heard of it.',
+      from: any,
+      guards: [oneIcoComplaint],
+      inputRules: [datesInOrder],
+      to: [],
+      input: input.icoComplaint,
+      decide: decide.icoComplaint,
+    }),
+    recordSarIcoOutcome: action({
+      doing: 'Recording the ICO’s outcome',
+      does: 'Record the outcome of the complaint to the ICO, with its date.',
+      from: any,
+      guards: [icoComplaintUndecided],
+      inputRules: [datesInOrder],
+      to: [],
+      input: input.icoOutcome,
+      decide: decide.icoOutcome,
     }),
   },
 } satisfies Workflow<SubjectAccessStatus, SarRecord>;

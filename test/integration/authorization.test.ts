@@ -74,6 +74,8 @@ const samples: Record<string, string> = {
   'Mutation.recordSarSearch': 'mutation { recordSarSearch(input: { reference: "SAR-2026-000001", expectedVersion: 1, systemsSearched: ["Niche"], dataFound: "Two records" }) { userErrors { code } } }',
   'Mutation.recordSarRestrictions': 'mutation { recordSarRestrictions(input: { reference: "SAR-2026-000001", expectedVersion: 1, restrictions: [], redactions: [] }) { userErrors { code } } }',
   'Mutation.respondToSubjectAccessRequest': 'mutation { respondToSubjectAccessRequest(input: { reference: "SAR-2026-000001", expectedVersion: 1, outcome: NOTHING_HELD }) { userErrors { code } } }',
+  'Mutation.recordSarIcoComplaint': 'mutation { recordSarIcoComplaint(input: { reference: "SAR-2026-000001", expectedVersion: 1, icoReference: "IC-1" }) { userErrors { code } } }',
+  'Mutation.recordSarIcoOutcome': 'mutation { recordSarIcoOutcome(input: { reference: "SAR-2026-000001", expectedVersion: 1, outcome: FORCE_COMPLIED }) { userErrors { code } } }',
   'Mutation.withdrawSubjectAccessRequest': 'mutation { withdrawSubjectAccessRequest(input: { reference: "SAR-2026-000001", expectedVersion: 1, reason: "Asked" }) { userErrors { code } } }',
   'Mutation.closeSubjectAccessRequest': 'mutation { closeSubjectAccessRequest(input: { reference: "SAR-2026-000001", expectedVersion: 1, reason: "Done" }) { userErrors { code } } }',
   'Query.disclosureLog': '{ disclosureLog(search: { text: "speed cameras" }) { pageInfo { hasNextPage } } }',

@@ -139,7 +139,8 @@ describe('the clock', () => {
     await refused('respondToSubjectAccessRequest', ref, { outcome: 'NOTHING_HELD' }, /not possible while the subject access request is waiting for clarification/, 'WORKFLOW_STATE');
     app.setNow('2026-03-12T10:00:00Z');
     r = await ok('recordSarClarification', ref, {});
-    expect(r.clock).toMatchObject({ state: 'RUNNING', pausedDays: 7, dueOn: '2026-04-09', daysRemaining: 28 });
+    // Both the day asked and the day received are excluded (RULES.md §3): 8 days.
+    expect(r.clock).toMatchObject({ state: 'RUNNING', pausedDays: 8, dueOn: '2026-04-10', daysRemaining: 29 });
     app.setNow('2026-03-02T10:00:00Z');
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ukCalendar } from '../../src/calendar/holidays.js';
 import { ClockRuleError } from '../../src/clocks/clockEvents.js';
 import { reviewWindowClosesOn } from '../../src/clocks/complaintReviewWindow.js';
-import { applySarEvent, sarClock, type SarClockEvent } from '../../src/clocks/sarClock.js';
+import { applySarEvent, clarificationPauseDays, sarClock, type SarClockEvent } from '../../src/clocks/sarClock.js';
 
 const due = (receivedOn: string, events: SarClockEvent[] = []) => sarClock(ukCalendar, receivedOn, events).dueOn;
 const apply = (events: SarClockEvent[], next: SarClockEvent, today = '2026-11-21') =>
@@ -44,12 +44,24 @@ describe('SAR identity', () => {
   });
 });
 
-describe('SAR clarification pauses the clock', () => {
-  it('moves the deadline by the days paused', () => {
+describe('SAR clarification pauses the clock: the day asked and the day received are both excluded', () => {
+  it('asked 5 Mar, received 12 Mar: 8 days paused (RULES.md §3), so due 10 Apr, not 2 Apr', () => {
+    expect(clarificationPauseDays('2026-03-05', '2026-03-12')).toBe(8);
     const asked = apply([], { type: 'CLARIFICATION_REQUESTED', on: '2026-03-05' });
     expect(asked.clock).toMatchObject({ state: 'PAUSED', dueOn: null });
     const answered = apply(asked.events, { type: 'CLARIFICATION_RECEIVED', on: '2026-03-12' });
-    expect(answered.clock).toMatchObject({ state: 'RUNNING', pausedDays: 7, dueOn: '2026-04-09' });
+    expect(answered.clock).toMatchObject({ state: 'RUNNING', pausedDays: 8, dueOn: '2026-04-10' });
+  });
+
+  it('pauses one day when the answer comes the day it was asked for, two when it comes the next day', () => {
+    expect(clarificationPauseDays('2026-03-05', '2026-03-05')).toBe(1);
+    expect(clarificationPauseDays('2026-03-05', '2026-03-06')).toBe(2);
+    const sameDay: SarClockEvent[] = [
+      { type: 'CLARIFICATION_REQUESTED', on: '2026-03-05' },
+      { type: 'CLARIFICATION_RECEIVED', on: '2026-03-05' },
+    ];
+    // 2 Apr + 1 = Fri 3 Apr, Good Friday; then the weekend and Easter Monday: Tue 7 Apr.
+    expect(sarClock(ukCalendar, '2026-03-02', sameDay)).toMatchObject({ pausedDays: 1, dueOn: '2026-04-07' });
   });
 
   it('adds up several pauses', () => {
@@ -59,7 +71,52 @@ describe('SAR clarification pauses the clock', () => {
       { type: 'CLARIFICATION_REQUESTED', on: '2026-03-10' },
       { type: 'CLARIFICATION_RECEIVED', on: '2026-03-13' },
     ];
-    expect(sarClock(ukCalendar, '2026-03-02', events)).toMatchObject({ pausedDays: 5, dueOn: '2026-04-07' });
+    // 3 days (5–7 Mar) and 4 days (10–13 Mar): 2 Apr + 7 = Thu 9 Apr.
+    expect(sarClock(ukCalendar, '2026-03-02', events)).toMatchObject({ pausedDays: 7, dueOn: '2026-04-09' });
+  });
+});
+
+describe('SAR: a late request for ID or clarification does not revive the time limit (RULES.md §3)', () => {
+  // Received Mon 2 Mar 2026: due Thu 2 Apr.
+  const clarify = (on: string): SarClockEvent[] => [{ type: 'CLARIFICATION_REQUESTED', on }];
+
+  it.each([
+    ['the day before the due date: the clock pauses', '2026-04-01', null, null],
+    ['on the due date: still in time, the clock pauses', '2026-04-02', null, null],
+    ['the day after the due date: too late, the deadline stays', '2026-04-03', '2026-04-02', '2026-04-03'],
+  ])('clarification asked %s', (_, on, dueOn, lateRequestOn) => {
+    expect(sarClock(ukCalendar, '2026-03-02', clarify(on))).toMatchObject({ state: 'PAUSED', dueOn, lateRequestOn });
+  });
+
+  it('keeps the expired deadline once the late clarification arrives: no days are added', () => {
+    const events: SarClockEvent[] = [...clarify('2026-04-03'), { type: 'CLARIFICATION_RECEIVED', on: '2026-04-20' }];
+    expect(sarClock(ukCalendar, '2026-03-02', events)).toMatchObject({ state: 'RUNNING', pausedDays: 0, dueOn: '2026-04-02', firstMonthEndsOn: '2026-04-02' });
+    // In time, the same answer would have moved the deadline by the 16 days paused (1 Apr to 16 Apr).
+    const inTime: SarClockEvent[] = [...clarify('2026-04-01'), { type: 'CLARIFICATION_RECEIVED', on: '2026-04-16' }];
+    expect(sarClock(ukCalendar, '2026-03-02', inTime)).toMatchObject({ pausedDays: 16, dueOn: '2026-04-20', lateRequestOn: null });
+  });
+
+  it.each([
+    ['the day before the due date: the clock waits and restarts on proof', '2026-04-01', { state: 'AWAITING_IDENTITY', dueOn: null, lateRequestOn: null }, '2026-05-11'],
+    ['on the due date: still in time', '2026-04-02', { state: 'AWAITING_IDENTITY', dueOn: null, lateRequestOn: null }, '2026-05-11'],
+    ['the day after the due date: the deadline stays 2 Apr', '2026-04-03', { state: 'AWAITING_IDENTITY', dueOn: '2026-04-02', lateRequestOn: '2026-04-03' }, '2026-04-02'],
+  ])('proof of identity asked for %s', (_, on, waiting, dueAfterProof) => {
+    const asked: SarClockEvent[] = [{ type: 'IDENTITY_REQUESTED', on }];
+    expect(sarClock(ukCalendar, '2026-03-02', asked)).toMatchObject(waiting);
+    const proved = sarClock(ukCalendar, '2026-03-02', [...asked, { type: 'IDENTITY_RECEIVED', on: '2026-04-10' }]);
+    expect(proved).toMatchObject({ state: 'RUNNING', dueOn: dueAfterProof });
+  });
+
+  it('measures lateness against an extended deadline when the time was extended', () => {
+    const extended: SarClockEvent[] = [{ type: 'EXTENDED', on: '2026-03-20', months: 1, reason: 'Complex' }];
+    // Due Tue 5 May (2 May is a Saturday, 4 May the Early May bank holiday).
+    expect(sarClock(ukCalendar, '2026-03-02', [...extended, ...clarify('2026-05-05')])).toMatchObject({ dueOn: null, lateRequestOn: null });
+    expect(sarClock(ukCalendar, '2026-03-02', [...extended, ...clarify('2026-05-06')])).toMatchObject({ dueOn: '2026-05-05', firstMonthEndsOn: '2026-04-02', lateRequestOn: '2026-05-06' });
+  });
+
+  it('refuses an extension after a late request, as after any expiry', () => {
+    const late = apply(clarify('2026-04-03'), { type: 'CLARIFICATION_RECEIVED', on: '2026-04-06' });
+    expect(() => apply(late.events, { type: 'EXTENDED', on: '2026-04-07', months: 1, reason: 'x' })).toThrow(/before the first month ends \(2026-04-02\)/);
   });
 });
 
@@ -71,9 +128,10 @@ describe('SAR extension', () => {
       { type: 'CLARIFICATION_REQUESTED', on: '2026-03-05' },
       { type: 'CLARIFICATION_RECEIVED', on: '2026-03-12' },
     ];
+    // 8 days paused (5–12 Mar): 2 Apr + 8 = Fri 10 Apr; three months: 2 June + 8 = Wed 10 June.
     expect(apply(events, { type: 'EXTENDED', on: '2026-03-20', months: 2, reason }).clock).toMatchObject({
-      dueOn: '2026-06-09',
-      firstMonthEndsOn: '2026-04-09',
+      dueOn: '2026-06-10',
+      firstMonthEndsOn: '2026-04-10',
       extensionMonths: 2,
     });
   });

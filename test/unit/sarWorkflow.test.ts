@@ -67,7 +67,8 @@ const ruleOf = (out: ReturnType<typeof attempt>) => (out.ok ? 'ALLOWED' : out.ru
 const everyAction = Object.keys(subjectAccessWorkflow.actions) as SarAction[];
 
 describe('the states each action is taken from', () => {
-  const openOnly = everyAction.filter((a) => a !== 'closeSubjectAccessRequest');
+  const anyState: SarAction[] = ['closeSubjectAccessRequest', 'recordSarIcoComplaint', 'recordSarIcoOutcome'];
+  const openOnly = everyAction.filter((a) => !anyState.includes(a));
   it.each(openOnly)('refuses %s once the request is responded to, closed or withdrawn', (action) => {
     for (const record of [responded(), closed(), withdrawn()]) expect(rulesRefusing(action, record)[0]).toBe('WORKFLOW_STATE');
   });
@@ -224,6 +225,110 @@ describe('SAR_CLOCK_EXTENSION', () => {
   });
   it('is refused while the clock is not running', () => {
     expect(ruleOf(attempt('extendSubjectAccessRequest', paused(), { months: 1, reason: 'x' }))).toBe('WORKFLOW_STATE');
+  });
+});
+
+describe('SAR_FULL_DISCLOSURE_UNRESTRICTED (finding 10)', () => {
+  const part3 = { regime: 'DPA_2018_PART_3' as const, search };
+  const restriction = { ground: 'AVOID_PREJUDICING_OFFENCES' as const, reason: 'Live investigation' };
+  const redaction = { description: 'Names', reason: 'Others' };
+  it('refuses "disclosed in full" while a restriction or a redaction is recorded', () => {
+    expect(attempt('respondToSubjectAccessRequest', sar({ ...part3, restrictions: [restriction] }), { outcome: 'DISCLOSED_IN_FULL' })).toMatchObject({
+      rule: 'SAR_FULL_DISCLOSURE_UNRESTRICTED',
+      code: 'NOT_ALLOWED_IN_STATE',
+      message: expect.stringMatching(/1 restriction\(s\) and 0 redaction\(s\)/),
+    });
+    expect(ruleOf(attempt('respondToSubjectAccessRequest', sar({ ...part3, redactions: [redaction] }), { outcome: 'DISCLOSED_IN_FULL' }))).toBe('SAR_FULL_DISCLOSURE_UNRESTRICTED');
+  });
+  it('allows it with nothing withheld, and a partial disclosure with the same record', () => {
+    expect(ruleOf(attempt('respondToSubjectAccessRequest', sar(part3), { outcome: 'DISCLOSED_IN_FULL' }))).toBe('ALLOWED');
+    expect(ruleOf(attempt('respondToSubjectAccessRequest', sar({ ...part3, restrictions: [restriction] }), { outcome: 'DISCLOSED_IN_PART', reasons: 'Some withheld' }))).toBe('ALLOWED');
+  });
+});
+
+describe('SAR_DATE_IN_ORDER (finding 9): each step takes the day it happened', () => {
+  const base = sar({ regime: 'UK_GDPR', search });
+  it('dates the search: not before receipt (2 Mar), not after today (10 Mar)', () => {
+    const searchOn = (searchedOn: string) => attempt('recordSarSearch', sar(), { systemsSearched: ['Niche'], dataFound: 'x', searchedOn });
+    expect(ruleOf(searchOn('2026-03-01'))).toBe('SAR_DATE_IN_ORDER');
+    const out = searchOn('2026-03-02');
+    expect(out.ok && out.after.search).toMatchObject({ recordedOn: '2026-03-02' });
+    expect(ruleOf(searchOn('2026-03-10'))).toBe('ALLOWED');
+    expect(searchOn('2026-03-11')).toMatchObject({ rule: 'SAR_DATE_IN_ORDER', code: 'INVALID', message: 'The date cannot be in the future.' });
+  });
+  it('dates the response: not before the search (9 Mar), nor after today', () => {
+    const respond = (respondedOn: string) => attempt('respondToSubjectAccessRequest', base, { outcome: 'NOTHING_HELD', respondedOn });
+    expect(respond('2026-03-08')).toMatchObject({ rule: 'SAR_DATE_IN_ORDER', message: 'The date cannot be before the search (2026-03-09).' });
+    expect(ruleOf(respond('2026-03-09'))).toBe('ALLOWED');
+    expect(ruleOf(respond('2026-03-10'))).toBe('ALLOWED');
+    expect(ruleOf(respond('2026-03-11'))).toBe('SAR_DATE_IN_ORDER');
+  });
+  it('dates the response not before the clock’s last event', () => {
+    const answered = sar({ regime: 'UK_GDPR', clockEvents: [...paused().clockEvents, event({ type: 'CLARIFICATION_RECEIVED', on: '2026-03-08' })] });
+    const respond = (respondedOn: string) => attempt('respondToSubjectAccessRequest', answered, { outcome: 'REFUSED_EXCESSIVE', reasons: 'x', respondedOn });
+    expect(respond('2026-03-07')).toMatchObject({ rule: 'SAR_DATE_IN_ORDER', message: 'The date cannot be before the clock’s last event (2026-03-08).' });
+    expect(ruleOf(respond('2026-03-08'))).toBe('ALLOWED');
+  });
+  it('dates a withdrawal from receipt, and a closure from the response (9 Mar)', () => {
+    expect(ruleOf(attempt('withdrawSubjectAccessRequest', sar(), { reason: 'r', on: '2026-03-01' }))).toBe('SAR_DATE_IN_ORDER');
+    const w = attempt('withdrawSubjectAccessRequest', sar(), { reason: 'r', on: '2026-03-02' });
+    expect(w.ok && w.after.closure).toMatchObject({ kind: 'WITHDRAWN', on: '2026-03-02' });
+    expect(ruleOf(attempt('withdrawSubjectAccessRequest', sar(), { reason: 'r', on: '2026-03-11' }))).toBe('SAR_DATE_IN_ORDER');
+    expect(ruleOf(attempt('closeSubjectAccessRequest', responded(), { reason: 'r', on: '2026-03-08' }))).toBe('SAR_DATE_IN_ORDER');
+    const c = attempt('closeSubjectAccessRequest', responded(), { reason: 'r', on: '2026-03-09' });
+    expect(c.ok && c.after.closure).toMatchObject({ kind: 'CLOSED', on: '2026-03-09' });
+    expect(ruleOf(attempt('closeSubjectAccessRequest', responded(), { reason: 'r', on: '2026-03-11' }))).toBe('SAR_DATE_IN_ORDER');
+  });
+  it('defaults each date to today', () => {
+    const out = attempt('withdrawSubjectAccessRequest', sar(), { reason: 'r' });
+    expect(out.ok && out.after.closure!.on).toBe('2026-03-10');
+  });
+});
+
+describe('the complaint to the ICO: SAR_ONE_ICO_COMPLAINT and SAR_ICO_COMPLAINT_UNDECIDED', () => {
+  const complained = (over: Partial<NonNullable<SarRecord['icoComplaint']>> = {}) =>
+    ({ receivedOn: '2026-03-05', icoReference: 'IC-123456-A1B2', outcome: null, outcomeNote: null, decidedOn: null, ...over }) as NonNullable<SarRecord['icoComplaint']>;
+  it('records a complaint at any stage, even before a response; one at a time', () => {
+    for (const record of [sar(), awaitingIdentity(), paused(), responded(), closed(), withdrawn()]) {
+      expect(rulesRefusing('recordSarIcoComplaint', record)).toEqual([]);
+    }
+    expect(rulesRefusing('recordSarIcoComplaint', sar({ icoComplaint: complained() }))).toEqual(['SAR_ONE_ICO_COMPLAINT']);
+  });
+  it('dates the complaint from the request’s receipt to today', () => {
+    const complain = (receivedOn: string) => attempt('recordSarIcoComplaint', sar(), { icoReference: 'IC-1', receivedOn });
+    expect(ruleOf(complain('2026-03-01'))).toBe('SAR_DATE_IN_ORDER');
+    expect(ruleOf(complain('2026-03-02'))).toBe('ALLOWED');
+    expect(ruleOf(complain('2026-03-11'))).toBe('SAR_DATE_IN_ORDER');
+  });
+  it('records the outcome once, dated not before the complaint (5 Mar) nor after today', () => {
+    expect(rulesRefusing('recordSarIcoOutcome', sar())).toEqual(['SAR_ICO_COMPLAINT_UNDECIDED']);
+    expect(rulesRefusing('recordSarIcoOutcome', sar({ icoComplaint: complained({ outcome: 'FORCE_COMPLIED', decidedOn: '2026-03-06' }) }))).toEqual(['SAR_ICO_COMPLAINT_UNDECIDED']);
+    const decide = (decidedOn: string) => attempt('recordSarIcoOutcome', sar({ icoComplaint: complained() }), { outcome: 'FORCE_DID_NOT_COMPLY', decidedOn });
+    expect(decide('2026-03-04')).toMatchObject({ rule: 'SAR_DATE_IN_ORDER', message: 'The date cannot be before the complaint to the ICO (2026-03-05).' });
+    const out = decide('2026-03-05');
+    expect(out.ok && out.after.icoComplaint).toMatchObject({ outcome: 'FORCE_DID_NOT_COMPLY', decidedOn: '2026-03-05', icoReference: 'IC-123456-A1B2' });
+    expect(ruleOf(decide('2026-03-11'))).toBe('SAR_DATE_IN_ORDER');
+  });
+});
+
+describe('a late request for ID or clarification (finding 4): the request stays overdue and its response is late', () => {
+  // Received 2 Mar, due Thu 2 Apr. Clarification asked the day before, of and after the due date,
+  // answered on 20 Apr, and a response on 21 Apr.
+  const clarifiedThenRespond = (askedOn: string) => {
+    const record = sar({
+      regime: 'UK_GDPR',
+      search: { ...search, recordedOn: '2026-03-20' },
+      clockEvents: [event({ type: 'CLARIFICATION_REQUESTED', on: askedOn }), event({ type: 'CLARIFICATION_RECEIVED', on: '2026-04-20' })],
+    });
+    return attempt('respondToSubjectAccessRequest', record, { outcome: 'NOTHING_HELD', respondedOn: '2026-04-21' }, at('2026-04-21'));
+  };
+  it.each([
+    ['2026-04-01', true],
+    ['2026-04-02', true],
+    ['2026-04-03', false],
+  ])('asked on %s: response on 21 Apr within the deadline %s', (askedOn, within) => {
+    const out = clarifiedThenRespond(askedOn);
+    expect(out.ok && out.after.response!.withinDeadline).toBe(within);
   });
 });
 

@@ -39,6 +39,12 @@ const partResponse = { outcome: 'DISCLOSED_IN_PART' as const, reasons: 'Some wit
 const closure = (kind: 'CLOSED' | 'WITHDRAWN') => ({ kind, reason: 'r', on: '2026-03-09', by: 'ira' });
 
 const verified = with_({ identityVerified: true, handler: 'ira' });
+const icoComplaint = { receivedOn: '2026-03-09', icoReference: 'IC-123456-A1B2', outcome: null, outcomeNote: null, decidedOn: null };
+const icoDecided = { ...icoComplaint, outcome: 'FORCE_COMPLIED' as const, outcomeNote: 'No further action', decidedOn: '2026-03-10' };
+// Received Mon 5 Jan 2026 (due Thu 5 Feb); clarification asked on 10 Feb, after the time ran out:
+// the deadline stays 5 Feb and the request stays overdue (RULES.md §3).
+const receivedInJanuary = { receivedAt: '2026-01-05T10:00:00.000Z', receivedOn: '2026-01-05' };
+const lateClarification = event({ type: 'CLARIFICATION_REQUESTED', on: '2026-02-10' });
 
 export const subjectAccessFixture: WorkflowFixture<SarRecord> = {
   caseType: subjectAccessCaseType,
@@ -52,6 +58,8 @@ export const subjectAccessFixture: WorkflowFixture<SarRecord> = {
     AWAITING_CLARIFICATION: [
       with_({ ...verified, clockEvents: [clarificationRequested] }),
       with_({ identityVerified: true, clockEvents: [identityRequested, identityReceived, event({ type: 'CLARIFICATION_REQUESTED', on: '2026-03-06' })], regime: 'UK_GDPR' }),
+      // Asked after the time ran out, with a complaint to the ICO about the delay.
+      with_({ ...verified, ...receivedInJanuary, clockEvents: [lateClarification], regime: 'UK_GDPR', icoComplaint }),
     ],
     IN_PROGRESS: [
       // Just arrived: identity unverified, no regime decided (responding is refused by SAR_REGIME_DECIDED).
@@ -64,13 +72,26 @@ export const subjectAccessFixture: WorkflowFixture<SarRecord> = {
       with_({ identityVerified: true, clockEvents: [identityRequested, identityReceived], regime: 'UK_GDPR' }),
       // Unverified, but clarification came and went and the time is extended in full.
       with_({ clockEvents: [clarificationRequested, clarificationReceived, extendedInFull], regime: 'DPA_2018_PART_3' }),
+      // Answered after a late clarification request: still overdue against 5 Feb; the search is recorded.
+      with_({
+        ...verified,
+        ...receivedInJanuary,
+        clockEvents: [lateClarification, event({ type: 'CLARIFICATION_RECEIVED', on: '2026-02-20' })],
+        regime: 'UK_GDPR',
+        search,
+      }),
     ],
     RESPONDED: [
       with_({ ...verified, regime: 'UK_GDPR', search, response }),
       with_({ ...verified, regime: 'DPA_2018_PART_3', search, restrictions: [restriction], redactions: [redaction], response: partResponse }),
+      // The requester has complained to the ICO; no outcome yet.
+      with_({ ...verified, regime: 'UK_GDPR', search, response, icoComplaint }),
     ],
     CLOSED: [with_({ ...verified, regime: 'UK_GDPR', search, response, closure: closure('CLOSED') })],
-    WITHDRAWN: [with_({ closure: closure('WITHDRAWN') }), with_({ clockEvents: [identityRequested], closure: closure('WITHDRAWN') })],
+    WITHDRAWN: [
+      with_({ closure: closure('WITHDRAWN') }),
+      with_({ clockEvents: [identityRequested], closure: closure('WITHDRAWN'), icoComplaint: icoDecided }),
+    ],
   },
   inputs: {
     allocateSubjectAccessRequest: { handler: 'another.handler' },
@@ -80,10 +101,12 @@ export const subjectAccessFixture: WorkflowFixture<SarRecord> = {
     recordSarClarification: { on: '2026-03-09' },
     extendSubjectAccessRequest: { on: '2026-03-09', months: 1, reason: 'Three systems to search' },
     decideSarRegime: { regime: 'UK_GDPR' },
-    recordSarSearch: { systemsSearched: ['Niche RMS', 'Storm'], dataFound: 'Two incident logs' },
+    recordSarSearch: { systemsSearched: ['Niche RMS', 'Storm'], dataFound: 'Two incident logs', searchedOn: '2026-03-09' },
     recordSarRestrictions: { restrictions: [{ ground: 'PUBLIC_SECURITY', reason: 'Necessary and proportionate' }], redactions: [] },
     respondToSubjectAccessRequest: { outcome: 'NOTHING_HELD' },
-    withdrawSubjectAccessRequest: { reason: 'The requester withdrew in writing' },
-    closeSubjectAccessRequest: { reason: 'Responded to; nothing further' },
+    withdrawSubjectAccessRequest: { reason: 'The requester withdrew in writing', on: '2026-03-09' },
+    closeSubjectAccessRequest: { reason: 'Responded to; nothing further', on: '2026-03-10' },
+    recordSarIcoComplaint: { icoReference: 'IC-654321-C3D4', receivedOn: '2026-03-09' },
+    recordSarIcoOutcome: { outcome: 'FORCE_DID_NOT_COMPLY', outcomeNote: 'Respond within 28 days', decidedOn: '2026-03-10' },
   },
 };
