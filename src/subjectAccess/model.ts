@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { receiptCorrectionsField } from '../cases/receiptDate.js';
 import type { ClockEventRecord } from '../clocks/clockEvents.js';
 import type { SarClockEvent } from '../clocks/sarClock.js';
 import type {
@@ -45,6 +46,7 @@ export const sarRecord = z.object({
   redactions: part<Plain<SarRedaction>[]>(),
   response: part<Plain<SarResponse> | null>(),
   closure: part<Plain<CaseClosure> | null>(),
+  receiptCorrections: receiptCorrectionsField,
   version: z.number(),
   updatedAt: z.string(),
 });

@@ -64,6 +64,8 @@ export const subjectAccessFixture: WorkflowFixture<SarRecord> = {
       with_({ identityVerified: true, clockEvents: [identityRequested, identityReceived], regime: 'UK_GDPR' }),
       // Unverified, but clarification came and went and the time is extended in full.
       with_({ clockEvents: [clarificationRequested, clarificationReceived, extendedInFull], regime: 'DPA_2018_PART_3' }),
+      // Logged from a letter: its day of receipt was typed, so it can be corrected.
+      with_({ channel: 'POST' }),
     ],
     RESPONDED: [
       with_({ ...verified, regime: 'UK_GDPR', search, response }),
@@ -83,6 +85,7 @@ export const subjectAccessFixture: WorkflowFixture<SarRecord> = {
     recordSarSearch: { systemsSearched: ['Niche RMS', 'Storm'], dataFound: 'Two incident logs' },
     recordSarRestrictions: { restrictions: [{ ground: 'PUBLIC_SECURITY', reason: 'Necessary and proportionate' }], redactions: [] },
     respondToSubjectAccessRequest: { outcome: 'NOTHING_HELD' },
+    correctSubjectAccessReceiptDate: { receivedOn: '2026-02-27', reason: 'The letter is date-stamped 27 February' },
     withdrawSubjectAccessRequest: { reason: 'The requester withdrew in writing' },
     closeSubjectAccessRequest: { reason: 'Responded to; nothing further' },
   },
