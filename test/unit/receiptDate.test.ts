@@ -23,7 +23,7 @@ const logged = (over: Partial<FoiRecord> = {}): FoiRecord => ({
 });
 const spec = foiWorkflow.actions.correctFoiReceiptDate;
 const correct = (r: FoiRecord, receivedOn: string, today = '2026-03-02', reason = 'Stamped on arrival') => spec.decide(r, spec.input(today).parse({ receivedOn, reason }), at(today));
-const ruleOf = (outcome: ReturnType<typeof correct>) => (outcome.ok ? 'ok' : outcome.userErrors[0]!.rule);
+const ruleOf = (outcome: { ok: true } | { ok: false; userErrors: Array<{ rule?: string | null }> }) => (outcome.ok ? 'ok' : outcome.userErrors[0]!.rule);
 
 describe('correcting the day of receipt', () => {
   it('not in the future: today is allowed, tomorrow is not', () => {
