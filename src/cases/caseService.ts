@@ -105,7 +105,8 @@ export class CaseService {
       canonicalInput: form,
       sourceHash: caller.sourceHash,
       duplicateContent: intake.duplicateContent(form),
-      similarContent: intake.duplicateContent(form),
+      // Kept only where staff log cases: the warnings are theirs.
+      similarContent: type.logging ? intake.duplicateContent(form) : undefined,
       auditFields: intake.auditFields(form),
       actor: byStaff ? actorOf(caller) : undefined,
       caseItems: async (created) => {
