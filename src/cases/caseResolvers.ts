@@ -19,6 +19,12 @@ const submissionPayload = (outcome: Outcome<Submission>) =>
     ? { receipt: outcome.value.receipt, signpost: outcome.value.signpost, userErrors: [] }
     : { receipt: null, signpost: null, userErrors: asUserErrors(outcome.userErrors) };
 
+/** Staff logging's payload: the submission's, with the possible duplicates for staff to decide on. */
+const loggingPayload = (outcome: Outcome<Submission>) =>
+  outcome.ok
+    ? { receipt: outcome.value.receipt, possibleDuplicateOf: outcome.value.receipt?.possibleDuplicateOf ?? [], userErrors: [] }
+    : { receipt: null, possibleDuplicateOf: [], userErrors: asUserErrors(outcome.userErrors) };
+
 export function caseTypeResolvers(type: AnyCaseType): Resolvers {
   const Mutation: Record<string, unknown> = {};
   for (const action of Object.keys(type.workflow.actions)) {
@@ -31,7 +37,7 @@ export function caseTypeResolvers(type: AnyCaseType): Resolvers {
   }
   if (type.logging) {
     Mutation[type.logging.mutation] = async (_: unknown, { input }: { input: Record<string, unknown> }, { services, caller }: GraphQLContext) =>
-      submissionPayload(await services.cases.log(type, input, caller));
+      loggingPayload(await services.cases.log(type, input, caller));
   }
   const { readField, queueField, statisticsField } = type.graphql;
   const resolvers = {
@@ -45,6 +51,10 @@ export function caseTypeResolvers(type: AnyCaseType): Resolvers {
     [type.graphql.type]: {
       availableActions: (record: CaseRecord, _: unknown, { services, caller }: GraphQLContext) => services.cases.availableActions(type, record, caller),
       auditTrail: (record: CaseRecord, _: unknown, { services }: GraphQLContext) => services.audit.list(record.reference),
+      // A case never corrected has none (src/cases/receiptDate.ts).
+      ...('receiptCorrections' in type.record.shape && {
+        receiptCorrections: (record: CaseRecord & { receiptCorrections?: unknown[] | null }) => record.receiptCorrections ?? [],
+      }),
     },
   };
   // Built from the definition rather than written field by field, so the generated per-field types

@@ -96,13 +96,17 @@ export class CaseService {
       this.deps.logger.info('signposted elsewhere; nothing stored', { event: 'signposted', caseType: type.name });
       return succeed({ receipt: null, signpost });
     }
-    const outcome = await this.deps.desk.submit({
+    // Staff logging is never merged or rate-limited: each letter, email or call logged is its own case.
+    const store = byStaff ? this.deps.desk.log.bind(this.deps.desk) : this.deps.desk.submit.bind(this.deps.desk);
+    const outcome = await store({
       caseType: type.name,
       prefix: type.prefix,
       idempotencyKey,
       canonicalInput: form,
       sourceHash: caller.sourceHash,
       duplicateContent: intake.duplicateContent(form),
+      // Kept only where staff log cases: the warnings are theirs.
+      similarContent: type.logging ? intake.duplicateContent(form) : undefined,
       auditFields: intake.auditFields(form),
       actor: byStaff ? actorOf(caller) : undefined,
       caseItems: async (created) => {
@@ -193,7 +197,10 @@ export class CaseService {
         return succeed({
           set: decision.value.set as Record<string, unknown>,
           action: decision.value.action,
-          sideEffects: (next: Item) => this.followUps(type, record, recordFrom<R>(type, next), decision.value.stats),
+          sideEffects: (next: Item) => {
+            const nextRecord = recordFrom<R>(type, next);
+            return this.followUps(type, record, nextRecord, [...decision.value.stats, ...this.arrivalMoved(type, record, nextRecord)]);
+          },
         });
       },
     });
@@ -236,6 +243,19 @@ export class CaseService {
   }
 
   // ---- what goes with a change ----------------------------------------------------------------
+
+  /**
+   * What a case counted on arrival belongs to its day of receipt: when a change moves that day (a
+   * corrected receipt date), the counts are taken back from the old day and added to the new one.
+   */
+  private arrivalMoved(type: AnyCaseType, before: CaseRecord, after: CaseRecord): DailyCounts {
+    if (before.receivedOn === after.receivedOn) return [];
+    const takenBack = (type.statistics.onCreate(before) as DailyCounts).map(({ day, add }) => ({
+      day,
+      add: Object.fromEntries(Object.entries(add).map(([name, n]) => [name, -n])),
+    }));
+    return [...takenBack, ...(type.statistics.onCreate(after) as DailyCounts)];
+  }
 
   private expiryOf(type: AnyCaseType, record: CaseRecord): number {
     return expiryEpochSeconds(this.deps.retention, type.name, new Date(record.receivedAt));

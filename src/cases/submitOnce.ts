@@ -24,6 +24,11 @@ import type { TrackingCodes } from './trackingCode.js';
  *    and its audit entry are written in one transaction: all of them or none.
  *
  * Races are settled by the transaction's conditions, not by the reads before it.
+ *
+ * Staff logging (`log`) is not a public submission: it is idempotent by its key alone (step 1),
+ * never rate-limited and never merged (no steps 2 and 3): each letter, email or call logged is its
+ * own case with its own day of receipt, channel and identity. A case with the same content logged
+ * or submitted before is only a possible duplicate, shown to staff by its reference to decide on.
  */
 export interface SubmissionRequest {
   caseType: CaseType;
@@ -35,6 +40,11 @@ export interface SubmissionRequest {
   sourceHash: string;
   /** The content that makes two submissions "the same"; omit to store every distinct submission. */
   duplicateContent?: unknown;
+  /**
+   * The content that makes two cases of this type look alike, whatever their source: kept (as a
+   * keyed hash) so that staff logging can warn of a possible duplicate. Omit to keep nothing.
+   */
+  similarContent?: unknown;
   /** The names of the fields given, for the audit entry (never their values). */
   auditFields: string[];
   /** Who submitted it, for the audit entry: the public unless staff logged it for someone. */
@@ -74,15 +84,32 @@ export interface Receipt {
   trackingCode: string | null;
   receivedAt: string;
   duplicateOfEarlierSubmission: boolean;
+  /** Staff logging only: earlier cases of this type with the same content, for staff to decide on. */
+  possibleDuplicateOf?: string[];
 }
 
 export interface SubmissionPolicy {
   rateLimit: RateRule;
   duplicateWindowSeconds: number;
   retention: RetentionSchedule;
+  /** How long a case's content is remembered for possible-duplicate warnings (90 days unless given). */
+  similarWindowSeconds?: number;
 }
 
 const MAX_ATTEMPTS = 5;
+const SIMILAR_WINDOW_SECONDS = 90 * 24 * 60 * 60;
+/** The most recent cases a possible-duplicate marker remembers. */
+const SIMILAR_KEPT = 10;
+
+interface SimilarCase {
+  reference: string;
+  receivedAt: string;
+}
+
+/** Content compared as people write it: case and spacing do not make two cases different. */
+function normalised(content: unknown): string {
+  return JSON.stringify(content, (_key, value: unknown) => (typeof value === 'string' ? value.toLowerCase().replace(/\s+/g, ' ').trim() : value));
+}
 
 export class SubmissionDesk {
   constructor(
@@ -137,7 +164,32 @@ export class SubmissionDesk {
       const duplicate = await this.duplicateOf(duplicateKey);
       if (duplicate) return succeed(duplicate);
     }
+    return this.store(request, { idempotencyKey, requestHash, duplicateKey, staff: false });
+  }
 
+  /**
+   * A case staff log for something that arrived by post, email, phone or in person: idempotent by
+   * its key alone, never rate-limited, never merged with another case. Cases of the same type with
+   * the same content (from any source, within the similar window) come back as possible duplicates.
+   */
+  async log(request: SubmissionRequest): Promise<Outcome<Receipt>> {
+    const idempotencyKey = keys.idempotency(request.caseType, this.hasher.hash('idempotency-key', request.idempotencyKey));
+    const requestHash = this.hasher.hash('request', JSON.stringify(request.canonicalInput));
+    const earlier = await this.replay(idempotencyKey, requestHash, request);
+    if (earlier) return earlier;
+    return this.store(request, { idempotencyKey, requestHash, duplicateKey: undefined, staff: true });
+  }
+
+  /** Allocates a reference and writes the case with everything that goes with it, in one transaction. */
+  private async store(
+    request: SubmissionRequest,
+    how: { idempotencyKey: { pk: string; sk: string }; requestHash: string; duplicateKey: { pk: string; sk: string } | undefined; staff: boolean },
+  ): Promise<Outcome<Receipt>> {
+    const { idempotencyKey, requestHash, duplicateKey } = how;
+    const similarKey =
+      request.similarContent === undefined
+        ? undefined
+        : keys.duplicateGuard(`SIMILAR#${this.hasher.hash('similar', normalised([request.caseType, request.similarContent]))}`);
     const receivedAt = this.now();
     const year = londonYearOf(receivedAt);
     const reference = formatReference(request.prefix, year, await nextNumber(this.db, request.caseType, year));
@@ -146,6 +198,8 @@ export class SubmissionDesk {
     const nowSeconds = Math.floor(receivedAt.getTime() / 1000);
 
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const similar = similarKey ? await this.similarTo(similarKey) : undefined;
+      const possibleDuplicateOf = how.staff ? (similar?.cases.map((c) => c.reference).reverse() ?? []) : undefined;
       const items: TransactItem[] = [
         this.db.putNew(
           {
@@ -154,6 +208,7 @@ export class SubmissionDesk {
             requestHash,
             reference,
             receivedAt: receivedAt.toISOString(),
+            ...(possibleDuplicateOf && { possibleDuplicateOf }),
             expiresAt: expiryEpochSeconds(this.policy.retention, 'IDEMPOTENCY_KEY', receivedAt),
           },
           nowSeconds,
@@ -180,11 +235,18 @@ export class SubmissionDesk {
           fields: request.auditFields,
           version: 1,
         }),
+        ...(similarKey ? [this.similarMarker(similarKey, similar, { reference, receivedAt: receivedAt.toISOString() }, nowSeconds)] : []),
         ...(await request.caseItems(created)),
       ];
       const outcome = await this.db.transact(items);
       if (outcome.ok) {
-        return succeed({ reference, trackingCode, receivedAt: receivedAt.toISOString(), duplicateOfEarlierSubmission: false });
+        return succeed({
+          reference,
+          trackingCode,
+          receivedAt: receivedAt.toISOString(),
+          duplicateOfEarlierSubmission: false,
+          ...(possibleDuplicateOf && { possibleDuplicateOf }),
+        });
       }
       if (outcome.reasons[0] === 'ConditionalCheckFailed') {
         // A concurrent retry with the same key got there first: answer as it was answered.
@@ -195,9 +257,40 @@ export class SubmissionDesk {
         const duplicate = await this.duplicateOf(duplicateKey);
         if (duplicate) return succeed(duplicate);
       }
-      // Otherwise a shared item (a counter the case keeps up to date) moved under us: try again.
+      // Otherwise a shared item (a counter the case keeps up to date, the possible-duplicate
+      // marker) moved under us: read it again and try again.
     }
     throw new Error('submission could not be stored after repeated write conflicts');
+  }
+
+  /** The cases of this content remembered by its marker (within the window), oldest first, and the marker's revision. */
+  private async similarTo(key: { pk: string; sk: string }): Promise<{ cases: SimilarCase[]; revision: number } | undefined> {
+    const item = await this.db.get<Item>(key);
+    if (!item || this.expired(item)) return undefined;
+    const since = new Date(this.now().getTime() - this.similarWindowSeconds() * 1000).toISOString();
+    return { cases: ((item.cases as SimilarCase[] | undefined) ?? []).filter((c) => c.receivedAt >= since), revision: item.revision as number };
+  }
+
+  /**
+   * The possible-duplicate marker with this case added: one small item per content (a keyed hash
+   * of it, never the content), holding the latest cases' references. Written on the condition that
+   * no one else wrote it since it was read, so that two cases logged at once both stay in it.
+   */
+  private similarMarker(key: { pk: string; sk: string }, earlier: { cases: SimilarCase[]; revision: number } | undefined, added: SimilarCase, nowSeconds: number): TransactItem {
+    const item = {
+      ...key,
+      kind: 'DUPLICATE',
+      cases: [...(earlier?.cases ?? []), added].slice(-SIMILAR_KEPT),
+      revision: (earlier?.revision ?? 0) + 1,
+      expiresAt: nowSeconds + this.similarWindowSeconds(),
+    } satisfies Item;
+    return earlier
+      ? this.db.put(item, { expression: 'revision = :revision', values: { ':revision': earlier.revision } })
+      : this.db.putNew(item, nowSeconds);
+  }
+
+  private similarWindowSeconds(): number {
+    return this.policy.similarWindowSeconds ?? SIMILAR_WINDOW_SECONDS;
   }
 
   private async replay(
@@ -219,6 +312,7 @@ export class SubmissionDesk {
       trackingCode: this.trackingCodes.codeFor(request.caseType, request.idempotencyKey),
       receivedAt: item.receivedAt as string,
       duplicateOfEarlierSubmission: false,
+      ...(Array.isArray(item.possibleDuplicateOf) && { possibleDuplicateOf: item.possibleDuplicateOf as string[] }),
     });
   }
 

@@ -1,7 +1,7 @@
-import type { ActionContext, Change } from '../cases/workflow.js';
+import type { ActionContext, Change, DailyCounts } from '../cases/workflow.js';
 import { succeed, type Outcome } from '../errors.js';
 import type { ContactMethod, DataProtectionIcoResult, DataProtectionOutcomeKind } from '../generated/graphql.js';
-import { acknowledgedInTime } from './clock.js';
+import { acknowledgedInTime, acknowledgementDueOn } from './clock.js';
 import type { DataProtectionRecord } from './model.js';
 import { dateInOrder, dateNotInFuture, newHandler, refuseInput } from './rules.js';
 
@@ -125,4 +125,30 @@ export function close(_c: DataProtectionRecord, input: { reason: string }, ctx: 
     stats: [],
     action: 'CLOSED',
   });
+}
+
+/** What is recorded on the complaint since its receipt, by day: a corrected day of receipt cannot be after any of it. */
+export function datesSinceReceipt(c: DataProtectionRecord): Array<{ on: string; what: string }> {
+  return [
+    ...(c.acknowledgement ? [{ on: c.acknowledgement.acknowledgedOn, what: 'the acknowledgement' }] : []),
+    ...c.enquiries.map((e) => ({ on: e.madeOn, what: 'an enquiry recorded' })),
+    ...c.progressUpdates.map((u) => ({ on: u.sentOn, what: 'a progress update sent' })),
+    ...(c.icoComplaint ? [{ on: c.icoComplaint.complainedOn, what: 'the complaint to the ICO' }] : []),
+  ];
+}
+
+/**
+ * A corrected day of receipt (src/cases/receiptDate.ts): the 30 days to acknowledge run from the
+ * new day, and an acknowledgement already sent is judged again (and counted again) against them.
+ */
+export function afterReceiptCorrected(c: DataProtectionRecord, receivedOn: string): { set: Partial<DataProtectionRecord>; stats: DailyCounts } {
+  const set: Partial<DataProtectionRecord> = { acknowledgementDueOn: acknowledgementDueOn(receivedOn) };
+  const ack = c.acknowledgement;
+  if (!ack) return { set, stats: [] };
+  const withinTime = acknowledgedInTime(receivedOn, ack.acknowledgedOn);
+  if (withinTime === ack.withinTime) return { set, stats: [] };
+  return {
+    set: { ...set, acknowledgement: { ...ack, withinTime } },
+    stats: [{ day: ack.acknowledgedOn, add: { acknowledgedWithin30Days: withinTime ? 1 : -1 } }],
+  };
 }

@@ -65,7 +65,7 @@ export const dataProtectionCaseType = defineCaseType({
     mutation: 'logDataProtectionComplaint',
     schema: logDataProtectionComplaintSchema,
     newRecord: (form, arrival) => newDataProtectionComplaint(formFields(form), arrival, { channel: form.channel }),
-    duplicateContent: (form) => [form.complainant.name, form.whatHappened, form.receivedOn],
+    duplicateContent: (form) => [form.complainant.name, form.whatHappened],
     auditFields: (form) => given(form),
     receivedOn: (form) => form.receivedOn,
   }),

@@ -11,6 +11,7 @@ import type {
   Needs,
   RequestChannel,
 } from '../generated/graphql.js';
+import { receiptCorrectionsField } from '../cases/receiptDate.js';
 import { acknowledgementDueOn } from './clock.js';
 
 /**
@@ -46,6 +47,7 @@ export const dataProtectionRecord = z.object({
   outcome: part<Plain<DataProtectionOutcome> | null>(),
   icoComplaint: part<IcoComplaintRecord | null>(),
   closure: part<Plain<CaseClosure> | null>(),
+  receiptCorrections: receiptCorrectionsField,
   version: z.number(),
   updatedAt: z.string(),
 });

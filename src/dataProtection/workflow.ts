@@ -1,6 +1,8 @@
+import { receiptDateCorrection } from '../cases/receiptDate.js';
 import { actionFor, type Workflow } from '../cases/workflow.js';
 import type { DataProtectionComplaintStatus } from '../generated/graphql.js';
 import * as decide from './actions.js';
+import { IN_FORCE_FROM } from './clock.js';
 import { openStatuses, type DataProtectionRecord } from './model.js';
 import {
   acknowledgedFirst,
@@ -111,6 +113,12 @@ export const dataProtectionWorkflow = {
       to: [],
       input: input.icoOutcome,
       decide: decide.recordIcoOutcome,
+    }),
+    correctDataProtectionComplaintReceiptDate: receiptDateCorrection<DataProtectionComplaintStatus, DataProtectionRecord>({
+      from: ['RECEIVED', 'ACKNOWLEDGED'],
+      recordedSince: decide.datesSinceReceipt,
+      earliest: { on: IN_FORCE_FROM, why: 'the duty to handle data-protection complaints applies from then' },
+      recompute: decide.afterReceiptCorrected,
     }),
     withdrawDataProtectionComplaint: action({
       doing: 'Withdrawal',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { receiptCorrectionsField } from '../cases/receiptDate.js';
 import type { ClockEventRecord } from '../clocks/clockEvents.js';
 import type { FoiClockEvent } from '../clocks/foiClock.js';
 import type { CaseClosure, FoiFormat, FoiOutcome, FoiRequester, RequestChannel } from '../generated/graphql.js';
@@ -53,6 +54,7 @@ export const foiRecord = z.object({
   internalReview: part<InternalReviewRecord | null>(),
   icoComplaint: part<{ receivedOn: string; icoReference: string; decision: string | null; decisionNoticeReference: string | null; decidedOn: string | null } | null>(),
   closure: part<Plain<CaseClosure> | null>(),
+  receiptCorrections: receiptCorrectionsField,
   version: z.number(),
   updatedAt: z.string(),
 });

@@ -1,3 +1,4 @@
+import { clockEventDays, receiptDateCorrection } from '../cases/receiptDate.js';
 import { actionFor, type Workflow } from '../cases/workflow.js';
 import type { FoiStatus } from '../generated/graphql.js';
 import * as decide from './actions.js';
@@ -199,6 +200,7 @@ export const foiWorkflow = {
       input: input.icoDecision,
       decide: decide.icoDecision,
     }),
+    correctFoiReceiptDate: receiptDateCorrection<FoiStatus, FoiRecord>({ from: beforeResponse, recordedSince: (r) => clockEventDays(r.clockEvents) }),
     withdrawFoiRequest: action({
       doing: 'Withdrawal',
       does: 'The requester withdraws the request.',

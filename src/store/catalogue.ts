@@ -161,9 +161,10 @@ export const itemKinds = {
   duplicateGuard: {
     kind: 'DUPLICATE',
     title: 'Duplicate guard',
-    holds: 'A short-lived marker that content from a source was just stored, by a keyed hash of case type, source and content.',
+    holds:
+      'A short-lived marker that content from a source was just stored, by a keyed hash of case type, source and content; or (fingerprint SIMILAR#…) the latest references of cases of a type with the same content from any source, by a keyed hash of type and content, for possible-duplicate warnings to staff logging.',
     primary: pair('DUPLICATE#{fingerprint}', 'DUPLICATE'),
-    retention: { ttl: 'computed', how: 'receipt + the duplicate window (DUPLICATE_WINDOW_SECONDS, 5 minutes by default)' },
+    retention: { ttl: 'computed', how: 'receipt + the duplicate window (DUPLICATE_WINDOW_SECONDS, 5 minutes by default); SIMILAR markers: the latest receipt + 90 days' },
     writtenBy: 'src/cases/submitOnce.ts',
   },
   rateWindow: {
@@ -314,7 +315,7 @@ export const accessPatterns: AccessPattern[] = [
   },
   {
     name: 'Check the duplicate guard',
-    purpose: 'the same content from the same source within the window is stored once',
+    purpose: 'the same content from the same source within the window is stored once; staff logging reads the SIMILAR marker for possible duplicates',
     kind: 'duplicateGuard',
     index: 'table',
     operation: 'GetItem',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { receiptCorrectionsField } from '../cases/receiptDate.js';
 import type { ClockEventRecord } from '../clocks/clockEvents.js';
 import type { SarClockEvent } from '../clocks/sarClock.js';
 import type {
@@ -48,6 +49,7 @@ export const sarRecord = z.object({
   closure: part<Plain<CaseClosure> | null>(),
   /** The requester's complaint to the ICO and, once known, its outcome (null on requests stored before it existed). */
   icoComplaint: part<Plain<SarIcoComplaint> | null>(),
+  receiptCorrections: receiptCorrectionsField,
   version: z.number(),
   updatedAt: z.string(),
 });

@@ -1,3 +1,4 @@
+import { clockEventDays, receiptDateCorrection } from '../cases/receiptDate.js';
 import { actionFor, type Workflow } from '../cases/workflow.js';
 import type { SubjectAccessStatus } from '../generated/graphql.js';
 import * as decide from './actions.js';
@@ -145,6 +146,7 @@ export const subjectAccessWorkflow = {
       input: input.respond,
       decide: decide.respond,
     }),
+    correctSubjectAccessReceiptDate: receiptDateCorrection<SubjectAccessStatus, SarRecord>({ from: open, recordedSince: (r) => clockEventDays(r.clockEvents) }),
     withdrawSubjectAccessRequest: action({
       doing: 'Withdrawal',
       does: 'The requester withdraws the request, on the day given.',

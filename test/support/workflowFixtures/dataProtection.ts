@@ -61,7 +61,7 @@ export const dataProtectionFixture: WorkflowFixture<DataProtectionRecord> = {
   groups: ['information-rights'],
   now: '2026-10-15T12:00:00Z',
   examples: {
-    RECEIVED: [fresh, unacknowledgedLate],
+    RECEIVED: [fresh, unacknowledgedLate, { ...fresh, channel: 'POST' }],
     ACKNOWLEDGED: [acknowledgedRecently, acknowledgedLongAgo],
     OUTCOME_SENT: [answered, outcomeSent(acknowledgedLongAgo, '2026-08-10')],
     WITH_ICO: [
@@ -91,6 +91,7 @@ export const dataProtectionFixture: WorkflowFixture<DataProtectionRecord> = {
     recordDataProtectionOutcome: { kind: 'UPHELD', summary: 'The letter went to the wrong address; we have put it right', sentOn: '2026-10-14' },
     recordDataProtectionIcoComplaint: { icoReference: 'IC-67890-C3D4', complainedOn: '2026-10-14' },
     recordDataProtectionIcoOutcome: { result: 'FURTHER_ACTION_REQUIRED', summary: 'The ICO asked for staff training', decidedOn: '2026-10-14' },
+    correctDataProtectionComplaintReceiptDate: { receivedOn: '2026-09-28', reason: 'The letter is date-stamped 28 September' },
     withdrawDataProtectionComplaint: { reason: 'The complainant asked in writing' },
     closeDataProtectionComplaint: { reason: 'Handling is over' },
   },

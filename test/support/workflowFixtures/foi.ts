@@ -77,7 +77,7 @@ export const foiFixture: WorkflowFixture<FoiRecord> = {
   groups: ['information-rights'],
   now: '2026-03-20T12:00:00Z',
   examples: {
-    IN_PROGRESS: [fresh, allocated, clarified, feePaid],
+    IN_PROGRESS: [fresh, allocated, clarified, feePaid, { ...fresh, channel: 'POST' }],
     PUBLIC_INTEREST_EXTENSION: [extended, extendedAfterFee],
     AWAITING_CLARIFICATION: [askedToClarify],
     AWAITING_FEE: [feeAsked, extendedThenFeeAsked],
@@ -114,6 +114,7 @@ export const foiFixture: WorkflowFixture<FoiRecord> = {
     recordFoiInternalReviewOutcome: { outcome: 'PARTLY_UPHELD', note: 'More was found on a second search' },
     recordIcoComplaint: { icoReference: 'IC-200' },
     recordIcoDecision: { decision: 'UPHELD', decisionNoticeReference: 'IC-100/DN' },
+    correctFoiReceiptDate: { receivedOn: '2026-02-27', reason: 'The letter is date-stamped 27 February' },
     withdrawFoiRequest: { reason: 'The requester no longer needs it' },
     closeFoiRequest: close,
   },

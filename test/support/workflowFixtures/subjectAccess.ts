@@ -80,6 +80,8 @@ export const subjectAccessFixture: WorkflowFixture<SarRecord> = {
         regime: 'UK_GDPR',
         search,
       }),
+      // Logged from a letter: its day of receipt was typed, so it can be corrected.
+      with_({ channel: 'POST' }),
     ],
     RESPONDED: [
       with_({ ...verified, regime: 'UK_GDPR', search, response }),
@@ -108,5 +110,6 @@ export const subjectAccessFixture: WorkflowFixture<SarRecord> = {
     closeSubjectAccessRequest: { reason: 'Responded to; nothing further', on: '2026-03-10' },
     recordSarIcoComplaint: { icoReference: 'IC-654321-C3D4', receivedOn: '2026-03-09' },
     recordSarIcoOutcome: { outcome: 'FORCE_DID_NOT_COMPLY', outcomeNote: 'Respond within 28 days', decidedOn: '2026-03-10' },
+    correctSubjectAccessReceiptDate: { receivedOn: '2026-02-27', reason: 'The letter is date-stamped 27 February' },
   },
 };
