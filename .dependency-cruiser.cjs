@@ -10,7 +10,7 @@ const AREAS = '(complaints|subjectAccess|foi|dataProtection|pageRatings)';
 
 /** Pure domain code: the rules, clocks and calendars, testable without AWS or GraphQL. */
 const DOMAIN = [
-  '^src/(calendar|clocks|retention)/',
+  '^src/(calendar|clocks|retention|redaction)/',
   `^src/${AREAS}/`,
   '^src/cases/(workflow[^/]*|contract|rules[^/]*)\\.ts$',
 ];
@@ -29,7 +29,7 @@ module.exports = {
       name: 'domain-pure',
       severity: 'error',
       comment:
-        'Domain code (calendar, clocks, retention, the rules/actions/validation/models of each case type, ' +
+        'Domain code (calendar, clocks, retention, redaction, the rules/actions/validation/models of each case type, ' +
         'and the shared case workflow/contract/rules) must stay pure: no AWS SDK, no GraphQL runtime and ' +
         'nothing from src/store/, so it can be unit-tested without a database or a server and reused by any ' +
         'adapter. Type-only imports are allowed (they vanish at compile time).',

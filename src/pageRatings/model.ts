@@ -1,6 +1,6 @@
 import type { PageRatingReviewOutcome, PublicCaseStatus } from '../generated/graphql.js';
 import type { TrackableKind } from '../cases/contract.js';
-import type { RedactionKind } from './redaction.js';
+import type { PersonalDataKind } from '../redaction/personalData.js';
 
 /**
  * A page rating as the domain knows it. The comment is stored already redacted; the person's
@@ -12,7 +12,7 @@ export interface PageRatingRecord {
   pageKey: string;
   rating: number;
   comment: string | null;
-  redactions: RedactionKind[];
+  redactions: PersonalDataKind[];
   hasResearchContact: boolean;
   receivedAt: string;
   status: Extract<PublicCaseStatus, 'RECEIVED' | 'REVIEWED'>;

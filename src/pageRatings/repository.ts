@@ -7,7 +7,7 @@ import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
 import { addCounts, noStars, rankingPosition, starAttribute, type DateRange, type StarCounts } from './aggregates.js';
 import type { PageRatingRecord, ResearchContactRecord } from './model.js';
 import type { SubmitPageRating } from './validation.js';
-import type { RedactionKind } from './redaction.js';
+import type { PersonalDataKind } from '../redaction/personalData.js';
 
 export const ALL_TIME = 'ALL';
 
@@ -36,7 +36,7 @@ export class PageRatingRepository {
   async newRatingItems(
     created: CreatedCase,
     input: SubmitPageRating,
-    comment: { text: string; kinds: RedactionKind[] } | null,
+    comment: { text: string; kinds: PersonalDataKind[] } | null,
     emailHash: string | null,
   ): Promise<TransactItem[]> {
     const { reference, receivedAt } = created;
@@ -197,7 +197,7 @@ export function toRating(item: Item): PageRatingRecord {
     pageKey: item.pageKey as string,
     rating: item.rating as number,
     comment: (item.comment as string | null) ?? null,
-    redactions: (item.redactions as RedactionKind[]) ?? [],
+    redactions: (item.redactions as PersonalDataKind[]) ?? [],
     hasResearchContact: Boolean(item.hasResearchContact),
     receivedAt: item.createdAt as string,
     status: item.status as PageRatingRecord['status'],

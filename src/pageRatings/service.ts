@@ -18,7 +18,7 @@ import { emailLookupForm, optionalEmail } from '../validation/common.js';
 import { parseInput, parseQueryInput } from '../validation/parse.js';
 import { summaryRange, type DateRange, type StarCounts } from './aggregates.js';
 import type { PageRatingRecord, ResearchContactRecord } from './model.js';
-import { redactPersonalData } from './redaction.js';
+import { redact } from '../redaction/personalData.js';
 import { ALL_TIME, toRating, type PageRatingRepository, type RankedPage } from './repository.js';
 import { pageUrlSchema, submitPageRatingSchema } from './validation.js';
 
@@ -58,7 +58,7 @@ export class PageRatingService {
     const parsed = parseInput(this.submitSchema, raw);
     if (!parsed.ok) return parsed;
     const input = parsed.value;
-    const comment = input.comment === null ? null : redactPersonalData(input.comment);
+    const comment = input.comment === null ? null : redact(input.comment);
     const email = input.researchContact?.email ?? null;
     const emailHash = email === null ? null : this.hasher.hash('research-contact-email', emailLookupForm(email));
     const { idempotencyKey, ...canonical } = input;

@@ -63,6 +63,27 @@ describe('submitting a rating', () => {
     }
   });
 
+  // Issue 11, finding 2: the redactor missed names, street addresses, dates of birth, NHS numbers,
+  // bank details and obfuscated emails; ordinary words must still survive.
+  it('removes names, addresses, dates of birth, NHS numbers, bank details and spelt-out emails, and keeps ordinary text', async () => {
+    const comment =
+      'My name is Harriet Leak of 4 Privet Drive, born on 12/03/1985, NHS number 943 476 5919, sort code 12-34-56 account number 12345678, ' +
+      'email harriet at example dot com. PC Smith said call 101; the B4 road page deserves 3 stars; open 8am to midnight. The Chief Constable, West Midlands Police.';
+    const res = await rating(app, { comment, pageUrl: `${PAGE}/redaction-more` });
+    const { reference } = res.body.data!.submitPageRating.receipt;
+    const staff = await app.gql(RATING, { reference }, { token: app.token('web-content') });
+    expect(staff.body.data!.pageRating.comment).toBe(
+      'My name is [name removed] of [address removed], born on [date of birth removed], NHS number [NHS number removed], ' +
+        'sort code [bank details removed], email [email removed]. PC [name removed] said call 101; ' +
+        'the B4 road page deserves 3 stars; open 8am to midnight. The Chief Constable, West Midlands Police.',
+    );
+    expect(staff.body.data!.pageRating.redactions).toEqual(['NAME', 'EMAIL', 'ADDRESS', 'DATE_OF_BIRTH', 'NHS_NUMBER', 'BANK_DETAILS']);
+    const everything = JSON.stringify(await scanAll(app));
+    for (const secret of ['Harriet', 'Leak', 'Privet', '12/03/1985', '943 476 5919', '12-34-56', '12345678', 'harriet at example', 'Smith']) {
+      expect(everything).not.toContain(secret);
+    }
+  });
+
   it('answers a retry with the same key and input with the first answer, and stores nothing new', async () => {
     const input = { idempotencyKey: newKey(), pageUrl: `${PAGE}/retry`, rating: 1, comment: 'slow page' };
     const ip = freshIp();

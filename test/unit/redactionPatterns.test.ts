@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { redactPersonalData } from '../../src/pageRatings/redaction.js';
+import { redact as redactPersonalData } from '../../src/redaction/personalData.js';
 
-describe('redactPersonalData', () => {
+describe('redact: the patterns kept from the page-rating redactor', () => {
   it.each([
     ['email me at jo.bloggs+web@example.co.uk please', 'email me at [email removed] please', 'EMAIL'],
     ['my mobile is 07700 900123', 'my mobile is [phone number removed]', 'PHONE'],
