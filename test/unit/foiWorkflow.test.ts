@@ -115,7 +115,8 @@ describe('the public interest test extension', () => {
   });
 
   it('FOI_PUBLIC_INTEREST_QUALIFIED_ONLY: an absolute exemption has no test to extend for', () => {
-    expect(refusedBy('extendFoiForPublicInterest', fresh(), pit({ exemptions: ['40'] }), '2026-03-20')).toBe('FOI_PUBLIC_INTEREST_QUALIFIED_ONLY');
+    expect(refusedBy('extendFoiForPublicInterest', fresh(), pit({ exemptions: ['40(2)'] }), '2026-03-20')).toBe('FOI_PUBLIC_INTEREST_QUALIFIED_ONLY');
+    expect(refusedBy('extendFoiForPublicInterest', fresh(), pit({ exemptions: ['40'] }), '2026-03-20')).toBe('FOI_EXEMPTION_IN_LIST');
     expect(refusedBy('extendFoiForPublicInterest', fresh(), pit({ exemptions: ['31', '30'] }), '2026-03-20')).toBeNull();
   });
 
