@@ -6,7 +6,7 @@
  */
 const OWN_DATA = [
   /\bmy\s+(?:own\s+)?personal\s+(?:data|information|details)\b/i,
-  /\b(?:information|data|records?|details|everything|anything)\s+(?:that\s+)?(?:you|the\s+police|the\s+force|west\s+midlands\s+police)\s+(?:hold|have|holds|has|keep|keeps|held|store|stores)\s+(?:on|about|regarding)\s+(?:me|myself)\b/i,
+  /\b(?:information|data|records?|details|everything|anything)\s+(?:that\s+|do\s+|does\s+)?(?:you|the\s+police|the\s+force|west\s+midlands\s+police)\s+(?:hold|have|holds|has|keep|keeps|held|store|stores)\s+(?:on|about|regarding)\s+(?:me|myself)\b/i,
   /\b(?:about|on|regarding|concerning)\s+(?:me|myself)\s+(?:that\s+)?(?:you|the\s+police|the\s+force)\s+(?:hold|have|keep|held)\b/i,
   /\bmy\s+(?:police\s+)?(?:records?|file)\b(?!\s+(?:management|keeping|retention)\b)/i,
   /\b(?:my|me)\s+(?:arrest|custody|interview)\s+(?:records?|notes?|footage|recordings?)\b/i,

@@ -173,7 +173,8 @@ function phoneSpans(text: string, phone: string): Array<{ start: number; end: nu
         if (at < 0) break;
         const end = at + needle.length;
         const clean = (at === 0 || digits[at]!.split) && (end === digits.length || digits[end]!.split);
-        if (clean) spans.push({ start: digits[at]!.i - (at === 0 && m[0].startsWith('+') ? 1 : 0), end: digits[end - 1]!.i + 1 });
+        // From the run's start when the number opens it, so a leading + or ( goes too.
+        if (clean) spans.push({ start: at === 0 ? m.index : digits[at]!.i, end: digits[end - 1]!.i + 1 });
         from = at + 1;
       }
     }
