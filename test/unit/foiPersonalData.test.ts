@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addressNeedles, nameNeedles, personalDataInPublicText, scrubbed, type PersonalDataDetector } from '../../src/foi/personalData.js';
+import { addressNeedles, nameNeedles, personalDataInPublicText, scrubbed, type PersonalDataDetector, type RequesterIdentity } from '../../src/foi/personalData.js';
 
 /** The disclosure log's check for the requester's own identity (exact, as the case holds it). */
 const harriet = { name: 'Harriet Leak', email: 'harriet.leak@example.com', phone: '0121 496 0000', postalAddress: '4 Privet Drive, Little Whinging, Surrey GU1 4AB' };
-const found = (text: string, requester = harriet) => personalDataInPublicText(text, requester).map((f) => [f.kind, text.slice(f.start, f.end)]);
+const found = (text: string, requester: RequesterIdentity = harriet) => personalDataInPublicText(text, requester).map((f) => [f.kind, text.slice(f.start, f.end)]);
 
 describe('the requester’s name', () => {
   it.each([
