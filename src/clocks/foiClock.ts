@@ -7,7 +7,10 @@ import { checkEventDate, ClockRuleError } from './clockEvents.js';
  * The FOI clock (FOIA s.10): 20 FOIA working days after receipt, the day of receipt being day 0.
  *
  * - Clarification (s.1(3)) does not pause the clock, it restarts it: the day the clarification
- *   arrives becomes the date of receipt and a fresh 20 working days begins.
+ *   arrives becomes the date of receipt and a fresh 20 working days begins. Clarification must be
+ *   sought within the 20 working days: one asked after the due date has passed is recorded (the
+ *   request waits for the answer) but moves nothing: the due date stays the one that was missed,
+ *   the request stays overdue and its response counts as late (RULES.md §2, Clarification).
  * - A fees notice (s.9) freezes it: the working days from the day the notice is given to the day
  *   the fee arrives, both included, are disregarded (s.10(2)). Unpaid within three months
  *   (beginning with the day of the notice), the request lapses.
@@ -47,6 +50,11 @@ export interface FoiClock {
   frozenWorkingDays: string[];
   /** Non-working days passed over to reach the statutory due date. */
   skipped: NonWorkingDay[];
+  /**
+   * Clarifications asked for after the due date in force had passed: recorded, but they neither
+   * stopped nor restarted the clock (the due date they missed is kept).
+   */
+  late: Array<{ type: 'CLARIFICATION_REQUESTED'; on: string; missedDueOn: string }>;
 }
 
 export function foiClock(calendar: HolidayCalendar, receivedOn: string, events: readonly FoiClockEvent[], today?: string): FoiClock {
@@ -55,9 +63,20 @@ export function foiClock(calendar: HolidayCalendar, receivedOn: string, events: 
   let state: FoiClockState = 'RUNNING';
   let feeNoticeOn: string | null = null;
   let extendedTo: string | null = null;
+  let awaitingLate = false;
+  const late: FoiClock['late'] = [];
   for (const e of events) {
-    if (e.type === 'CLARIFICATION_REQUESTED') state = 'AWAITING_CLARIFICATION';
-    if (e.type === 'CLARIFICATION_RECEIVED') {
+    if (e.type === 'CLARIFICATION_REQUESTED') {
+      state = 'AWAITING_CLARIFICATION';
+      const dueThen = addWorkingDays(calendar, countsFrom, FOI_WORKING_DAYS, 'FOIA', spans).date;
+      awaitingLate = e.on > dueThen;
+      if (awaitingLate) late.push({ type: e.type, on: e.on, missedDueOn: dueThen });
+    }
+    if (e.type === 'CLARIFICATION_RECEIVED' && awaitingLate) {
+      // Asked too late to restart anything: the answer lets work go on against the missed date.
+      awaitingLate = false;
+      state = 'RUNNING';
+    } else if (e.type === 'CLARIFICATION_RECEIVED') {
       countsFrom = e.on;
       spans = [];
       extendedTo = null;
@@ -77,7 +96,8 @@ export function foiClock(calendar: HolidayCalendar, receivedOn: string, events: 
   const feeDueBy = feeNoticeOn ? addDays(addCalendarMonths(feeNoticeOn, FOI_FEE_MONTHS), -1) : null;
   if (state === 'AWAITING_FEE' && today && feeDueBy && today > feeDueBy) state = 'LAPSED';
   const stopped = { dueOn: null, statutoryDueOn: null, publicInterestLimitOn: null, frozenWorkingDays: [], skipped: [] };
-  if (state !== 'RUNNING') return { state, receivedOn, countsFrom, extendedTo, feeDueBy, ...stopped };
+  // A late clarification stops the work, not the clock: the due dates stay, and pass.
+  if (state !== 'RUNNING' && !awaitingLate) return { state, receivedOn, countsFrom, extendedTo, feeDueBy, ...stopped, late };
 
   const statutory = addWorkingDays(calendar, countsFrom, FOI_WORKING_DAYS, 'FOIA', spans);
   const limit = addWorkingDays(calendar, countsFrom, FOI_PUBLIC_INTEREST_LIMIT_WORKING_DAYS, 'FOIA', spans);
@@ -92,6 +112,7 @@ export function foiClock(calendar: HolidayCalendar, receivedOn: string, events: 
     feeDueBy: null,
     frozenWorkingDays: statutory.disregarded,
     skipped: statutory.skipped,
+    late,
   };
 }
 
@@ -120,7 +141,11 @@ export function applyFoiEvent(
       break;
     case 'FEES_NOTICE_ISSUED':
       if (now.state !== 'RUNNING') refuse('A fees notice can be issued only while the clock is running.');
-      if (next.on > now.statutoryDueOn!) refuse(`A fees notice must be issued by the due date (${now.statutoryDueOn}).`, 'on');
+      // s.9(1): a fees notice is given within the time for complying; a late one cannot freeze the
+      // clock, so it is refused (the request stays due, and overdue, against the date it missed).
+      if (next.on > now.statutoryDueOn!) {
+        refuse(`A fees notice must be issued by the 20th working day (${now.statutoryDueOn}); after it, a notice cannot stop the clock and the request stays overdue.`, 'on');
+      }
       break;
     case 'FEE_RECEIVED':
       if (now.state === 'LAPSED') refuse(`The fee was due by ${now.feeDueBy}: the request has lapsed.`, 'on');

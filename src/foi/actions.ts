@@ -3,10 +3,24 @@ import { applyFoiEvent, internalReviewClock, internalReviewRequestDeadline, type
 import { refuseBy, type ActionContext, type Change, type NamedRule } from '../cases/workflow.js';
 import { refuse, succeed, type Outcome, type UserErrorShape } from '../errors.js';
 import type { FoiOutcome } from '../generated/graphql.js';
-import { exemption } from './catalogue.js';
-import type { ExemptionUse, FoiRecord } from './model.js';
-import { foiClockRules, qualifiedExemptionsOnly, qualifiedExemptionTested, reviewAskedInTime, reviewClockRules } from './rules.js';
-import { clockOf } from './status.js';
+import { exemption, subsectionsOf } from './catalogue.js';
+import type { ExemptionUse, FoiRecord, FoiResponseRecord } from './model.js';
+import { kindWords, personalDataInPublicText, type Finding } from './personalData.js';
+import {
+  costLimitRecorded,
+  datedInOrder,
+  disclosureWithoutRequester,
+  exemptionInList,
+  exemptionsMatchOutcome,
+  foiClockRules,
+  ncndWhereProvided,
+  qualifiedExemptionsOnly,
+  qualifiedExemptionTested,
+  reviewAskedInTime,
+  reviewClockRules,
+  vexatiousRecorded,
+} from './rules.js';
+import { clockOf, reviewClockOf } from './status.js';
 
 /**
  * Each staff action's decision on an FOI request, as a pure function of the request as it is now
@@ -21,6 +35,22 @@ type Decision = Outcome<Change<FoiRecord>>;
 /** A refusal by a named rule that keeps the user error's own code (INVALID, OUT_OF_RANGE, …). */
 function refuseWith(rule: Pick<NamedRule, 'code'>, code: UserErrorShape['code'], message: string, field: string[] | null): { ok: false; userErrors: UserErrorShape[] } {
   return { ok: false, userErrors: [{ field, message, code, rule: rule.code }] };
+}
+
+/** A date given for an event: not in the future, not before the event it follows. */
+function dateRefusal(on: string, field: string, today: string, after?: { date: string; what: string }) {
+  if (on > today) return refuseWith(datedInOrder, 'INVALID', 'The date cannot be in the future.', ['input', field]);
+  if (after && on < after.date) return refuseWith(datedInOrder, 'INVALID', `The date cannot be before ${after.what} (${after.date}).`, ['input', field]);
+  return null;
+}
+
+/** An exemption that is not in the list: s.40 is recorded by subsection. */
+function unknownExemption(section: string, field: string) {
+  const subsections = subsectionsOf(section);
+  const message = subsections.length
+    ? `Record s.${section} by subsection: ${subsections.join(', ')}.`
+    : `Section ${section} is not in the list of exemptions.`;
+  return refuseWith(exemptionInList, 'INVALID', message, ['input', field]);
 }
 
 /** A clock's ClockRuleError as a refusal naming the clock's rule for its code. */
@@ -61,7 +91,7 @@ export function extendForPublicInterest(
 ): Decision {
   for (const section of input.exemptions) {
     const e = exemption(section);
-    if (!e) return refuse('INVALID', `Section ${section} is not in the list of exemptions.`, ['input', 'exemptions']);
+    if (!e) return unknownExemption(section, 'exemptions');
     if (e.absolute) {
       return refuseWith(qualifiedExemptionsOnly, 'INVALID', `Section ${section} is absolute: there is no public interest test to extend for.`, ['input', 'exemptions']);
     }
@@ -77,29 +107,65 @@ export function extendForPublicInterest(
 
 const needsExemptions: FoiOutcome[] = ['PROVIDED_IN_PART', 'REFUSED'];
 const noExemptions: FoiOutcome[] = ['PROVIDED_IN_FULL', 'NOT_HELD', 'REFUSED_COST_LIMIT', 'REFUSED_VEXATIOUS_OR_REPEATED'];
+/** The s.12 cost limit for police: £450 at £25 an hour. */
+export const COST_LIMIT_HOURS = 18;
 
-export function respond(
-  r: FoiRecord,
-  input: { outcome: FoiOutcome; exemptions: ExemptionUse[]; summary: string; respondedOn: string },
-  ctx: ActionContext,
-): Decision {
+type RespondInput = {
+  outcome: FoiOutcome;
+  exemptions: ExemptionUse[];
+  summary: string;
+  respondedOn: string;
+  costLimit: FoiResponseRecord['costLimit'];
+  vexatious: FoiResponseRecord['vexatious'];
+};
+
+/** The exemptions, the s.12 estimate and the s.14 position, as the outcome needs them. */
+function outcomeRefusal(input: RespondInput) {
   if (needsExemptions.includes(input.outcome) && input.exemptions.length === 0) {
-    return refuse('REQUIRED', 'Name each exemption relied on.', ['input', 'exemptions']);
+    return refuseWith(exemptionsMatchOutcome, 'REQUIRED', 'Name each exemption relied on.', ['input', 'exemptions']);
   }
   if (noExemptions.includes(input.outcome) && input.exemptions.length > 0) {
-    return refuse('INVALID', 'This outcome relies on no exemption: leave exemptions out.', ['input', 'exemptions']);
+    return refuseWith(exemptionsMatchOutcome, 'INVALID', 'This outcome relies on no exemption: leave exemptions out.', ['input', 'exemptions']);
   }
   for (const use of input.exemptions) {
     const e = exemption(use.section);
-    if (!e) return refuse('INVALID', `Section ${use.section} is not in the list of exemptions.`, ['input', 'exemptions']);
+    if (!e) return unknownExemption(use.section, 'exemptions');
     if (!e.absolute && !use.publicInterestTestApplied) {
       return refuseWith(qualifiedExemptionTested, 'INVALID', `Section ${use.section} is a qualified exemption: it needs a public interest test.`, ['input', 'exemptions']);
     }
+    if (use.neitherConfirmNorDeny && e.ncnd === 'NOT_AVAILABLE') {
+      const why = use.section === '21' ? 'information reasonably accessible elsewhere is confirmed, and pointed to' : 'for s.40, neither confirm nor deny is 40(5)';
+      return refuseWith(ncndWhereProvided, 'INVALID', `Section ${use.section} cannot be relied on to neither confirm nor deny: ${why}.`, ['input', 'exemptions']);
+    }
+    if (!use.neitherConfirmNorDeny && e.ncnd === 'ONLY') {
+      return refuseWith(ncndWhereProvided, 'INVALID', `Section ${use.section} is the neither-confirm-nor-deny provision: record it with neitherConfirmNorDeny, or use 40(2).`, ['input', 'exemptions']);
+    }
   }
+  if (input.outcome === 'REFUSED_COST_LIMIT') {
+    if (!input.costLimit) return refuseWith(costLimitRecorded, 'REQUIRED', 'A s.12 refusal records the estimate in hours and the advice given under s.16.', ['input', 'costLimit']);
+    if (input.costLimit.estimateHours <= COST_LIMIT_HOURS) {
+      return refuseWith(costLimitRecorded, 'OUT_OF_RANGE', `A s.12 refusal needs an estimate over the limit of ${COST_LIMIT_HOURS} hours (£450 at £25 an hour).`, ['input', 'costLimit', 'estimateHours']);
+    }
+  } else if (input.costLimit) {
+    return refuseWith(costLimitRecorded, 'INVALID', 'Only a s.12 refusal (REFUSED_COST_LIMIT) records a cost estimate.', ['input', 'costLimit']);
+  }
+  if (input.outcome === 'REFUSED_VEXATIOUS_OR_REPEATED') {
+    if (!input.vexatious) return refuseWith(vexatiousRecorded, 'REQUIRED', 'A s.14 refusal records whether s.17(6) applies.', ['input', 'vexatious']);
+  } else if (input.vexatious) {
+    return refuseWith(vexatiousRecorded, 'INVALID', 'Only a s.14 refusal (REFUSED_VEXATIOUS_OR_REPEATED) records the s.17(6) position.', ['input', 'vexatious']);
+  }
+  return null;
+}
+
+export function respond(r: FoiRecord, input: RespondInput, ctx: ActionContext): Decision {
+  const refused = outcomeRefusal(input);
+  if (refused) return refused;
   // The table's rules have checked that the clock runs today, so it ran on any day up to today.
   const clock = clockOf(ctx.calendar, r, input.respondedOn);
-  if (input.respondedOn > ctx.today) return refuse('INVALID', 'The date cannot be in the future.', ['input', 'respondedOn']);
-  if (input.respondedOn < clock.countsFrom) return refuse('INVALID', `The date cannot be before ${clock.countsFrom}.`, ['input', 'respondedOn']);
+  const wrongDate = dateRefusal(input.respondedOn, 'respondedOn', ctx.today, { date: clock.countsFrom, what: 'the day the clock counts from' });
+  if (wrongDate) return wrongDate;
+  // "In time": by the due date in force, which is the extended date only for an extension the
+  // clock accepted (refusal notice within 20 working days, to a date within 40): properly claimed.
   const withinDeadline = input.respondedOn <= clock.dueOn!;
   const within20WorkingDays = input.respondedOn <= clock.statutoryDueOn!;
   return succeed({
@@ -110,6 +176,7 @@ export function respond(
         add: {
           answered: 1,
           ...(within20WorkingDays && { answeredWithin20WorkingDays: 1 }),
+          ...(withinDeadline && { answeredInTime: 1 }),
           [`outcome_${input.outcome}`]: 1,
           ...Object.fromEntries(input.exemptions.map((e) => [`exemption_${e.section}`, 1])),
         },
@@ -119,7 +186,28 @@ export function respond(
   });
 }
 
+/** What the publish refusal says for each field and kind: where, and what kind, never the value. */
+function identityRefusal(findings: Finding[]) {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) groups.set(`${f.field}|${f.kind}`, [...(groups.get(`${f.field}|${f.kind}`) ?? []), f]);
+  return {
+    ok: false as const,
+    userErrors: [...groups.values()].map((found) => {
+      const { field, kind } = found[0]!;
+      const places = found.map((f) => `${f.start + 1}–${f.end}`).join(', ');
+      return {
+        field: ['input', field],
+        message: `The ${field} contains the requester’s ${kindWords[kind]} (characters ${places}): take it out before publishing.`,
+        code: 'INVALID' as const,
+        rule: disclosureWithoutRequester.code,
+      };
+    }),
+  };
+}
+
 export function publish(r: FoiRecord, input: { title: string; question: string; answer: string }, ctx: ActionContext): Decision {
+  const findings = personalDataInPublicText({ title: input.title, question: input.question, answer: input.answer }, r.requester);
+  if (findings.length > 0) return identityRefusal(findings);
   return succeed({
     set: { disclosure: { ...input, publishedOn: r.disclosure?.publishedOn ?? ctx.today } },
     stats: [],
@@ -127,11 +215,19 @@ export function publish(r: FoiRecord, input: { title: string; question: string; 
   });
 }
 
+export function unpublish(r: FoiRecord, input: { reason: string }, ctx: ActionContext): Decision {
+  return succeed({
+    set: { disclosure: null, unpublished: [...(r.unpublished ?? []), { on: ctx.today, by: ctx.by, reason: input.reason }] },
+    stats: [],
+    action: 'UNPUBLISHED',
+  });
+}
+
 export function requestReview(r: FoiRecord, input: { on: string }, ctx: ActionContext): Decision {
   const response = r.response!;
   const last = internalReviewRequestDeadline(ctx.calendar, response.respondedOn);
-  if (input.on > ctx.today) return refuse('INVALID', 'The date cannot be in the future.', ['input', 'on']);
-  if (input.on < response.respondedOn) return refuse('INVALID', 'The date cannot be before the response.', ['input', 'on']);
+  const wrongDate = dateRefusal(input.on, 'on', ctx.today, { date: response.respondedOn, what: 'the response' });
+  if (wrongDate) return wrongDate;
   if (input.on > last) return refuseBy(reviewAskedInTime, `An internal review had to be asked for within 40 working days of the response (by ${last}).`, ['input', 'on']);
   return succeed({
     set: { internalReview: { requestedOn: input.on, extension: null, outcome: null, decidedOn: null, note: null } },
@@ -140,9 +236,11 @@ export function requestReview(r: FoiRecord, input: { on: string }, ctx: ActionCo
   });
 }
 
-export function extendReview(r: FoiRecord, input: { extendedTo: string; reason: string }, ctx: ActionContext): Decision {
+export function extendReview(r: FoiRecord, input: { extendedTo: string; reason: string; on: string }, ctx: ActionContext): Decision {
   const review = r.internalReview!;
-  const extension = { on: ctx.today, extendedTo: input.extendedTo, reason: input.reason };
+  const wrongDate = dateRefusal(input.on, 'on', ctx.today, { date: review.requestedOn, what: 'the review was asked for' });
+  if (wrongDate) return wrongDate;
+  const extension = { on: input.on, extendedTo: input.extendedTo, reason: input.reason };
   try {
     internalReviewClock(ctx.calendar, review.requestedOn, extension);
   } catch (error) {
@@ -152,17 +250,25 @@ export function extendReview(r: FoiRecord, input: { extendedTo: string; reason: 
   return succeed({ set: { internalReview: { ...review, extension } }, stats: [], action: 'INTERNAL_REVIEW_EXTENDED' });
 }
 
-export function reviewOutcome(r: FoiRecord, input: { outcome: string; note: string }, ctx: ActionContext): Decision {
+export function reviewOutcome(r: FoiRecord, input: { outcome: string; note: string; decidedOn: string }, ctx: ActionContext): Decision {
   const review = r.internalReview!;
+  const after = review.extension && review.extension.on > review.requestedOn
+    ? { date: review.extension.on, what: 'the review was extended' }
+    : { date: review.requestedOn, what: 'the review was asked for' };
+  const wrongDate = dateRefusal(input.decidedOn, 'decidedOn', ctx.today, after);
+  if (wrongDate) return wrongDate;
+  // Timeliness is the ICO's measure: within 20 working days of the request for a review.
+  const within20 = input.decidedOn <= reviewClockOf(ctx.calendar, r)!.statutoryDueOn;
   return succeed({
-    set: { internalReview: { ...review, outcome: input.outcome, note: input.note, decidedOn: ctx.today } },
-    stats: [{ day: ctx.today, add: { [`review_${input.outcome}`]: 1 } }],
+    set: { internalReview: { ...review, outcome: input.outcome, note: input.note, decidedOn: input.decidedOn } },
+    stats: [{ day: input.decidedOn, add: { [`review_${input.outcome}`]: 1, reviewsDecided: 1, ...(within20 && { reviewsDecidedWithin20WorkingDays: 1 }) } }],
     action: 'INTERNAL_REVIEW_DECIDED',
   });
 }
 
-export function icoComplaint(_r: FoiRecord, input: { icoReference: string; receivedOn: string }, ctx: ActionContext): Decision {
-  if (input.receivedOn > ctx.today) return refuse('INVALID', 'The date cannot be in the future.', ['input', 'receivedOn']);
+export function icoComplaint(r: FoiRecord, input: { icoReference: string; receivedOn: string }, ctx: ActionContext): Decision {
+  const wrongDate = dateRefusal(input.receivedOn, 'receivedOn', ctx.today, { date: r.response!.respondedOn, what: 'the response' });
+  if (wrongDate) return wrongDate;
   return succeed({
     set: { icoComplaint: { receivedOn: input.receivedOn, icoReference: input.icoReference, decision: null, decisionNoticeReference: null, decidedOn: null } },
     stats: [],
@@ -170,8 +276,11 @@ export function icoComplaint(_r: FoiRecord, input: { icoReference: string; recei
   });
 }
 
-export function icoDecision(r: FoiRecord, input: { decision: string; decisionNoticeReference: string }, ctx: ActionContext): Decision {
-  return succeed({ set: { icoComplaint: { ...r.icoComplaint!, ...input, decidedOn: ctx.today } }, stats: [], action: 'ICO_DECISION_RECORDED' });
+export function icoDecision(r: FoiRecord, input: { decision: string; decisionNoticeReference: string; decidedOn: string }, ctx: ActionContext): Decision {
+  const complaint = r.icoComplaint!;
+  const wrongDate = dateRefusal(input.decidedOn, 'decidedOn', ctx.today, { date: complaint.receivedOn, what: 'the complaint to the ICO' });
+  if (wrongDate) return wrongDate;
+  return succeed({ set: { icoComplaint: { ...complaint, ...input } }, stats: [], action: 'ICO_DECISION_RECORDED' });
 }
 
 export function withdraw(_r: FoiRecord, input: { reason: string }, ctx: ActionContext): Decision {

@@ -23,7 +23,26 @@ export function requesterIdentity(requester: FoiForm['requester']): string {
     : `post:${requester.name.toLowerCase().replace(/\s+/g, ' ')}|${(requester.postalAddress ?? '').toLowerCase().replace(/[^a-z0-9]/g, '')}`;
 }
 
+/**
+ * The requester's name alone, however spaced or punctuated and without a title: requests under it
+ * with another email or address are suggested (not matched) in the requester's history.
+ */
+export function requesterNameIdentity(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof'].includes(w))
+    .join(' ');
+}
+
 const formOf = (form: FoiForm): FoiForm => ({ requester: form.requester, description: form.description, format: form.format });
+const keysOf = (form: FoiForm, tools: { hash(purpose: string, value: string): string }) => ({
+  requesterKey: tools.hash('foi-requester', requesterIdentity(form.requester)),
+  requesterNameKey: tools.hash('foi-requester-name', requesterNameIdentity(form.requester.name)),
+});
 
 export const foiCaseType = defineCaseType({
   name: 'FOI',
@@ -63,7 +82,7 @@ export const foiCaseType = defineCaseType({
     // A request for the requester's own data is a subject access request (s.40(1)): nothing is stored.
     signpost: (form) => (!form.confirmNotOwnPersonalData && looksLikeOwnDataRequest(form.description) ? subjectAccessSignpost : null),
     newRecord: (form, arrival, tools) =>
-      newFoiRequest(formOf(form), { ...arrival, channel: 'WEB', requesterKey: tools.hash('foi-requester', requesterIdentity(form.requester)) }),
+      newFoiRequest(formOf(form), { ...arrival, channel: 'WEB', ...keysOf(form, tools) }),
     duplicateContent: (form) => [form.requester.name, form.description],
     auditFields: () => ['requester', 'description', 'format', 'channel:WEB'],
   }),
@@ -71,7 +90,7 @@ export const foiCaseType = defineCaseType({
     mutation: 'logFoiRequest',
     schema: logFoiSchema,
     newRecord: (form, arrival, tools) =>
-      newFoiRequest(formOf(form), { ...arrival, channel: form.channel, requesterKey: tools.hash('foi-requester', requesterIdentity(form.requester)) }),
+      newFoiRequest(formOf(form), { ...arrival, channel: form.channel, ...keysOf(form, tools) }),
     duplicateContent: (form) => [form.requester.name, form.description],
     auditFields: (form) => ['requester', 'description', 'format', `channel:${form.channel}`],
     receivedOn: (form) => form.receivedOn,

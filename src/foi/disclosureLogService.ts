@@ -10,19 +10,27 @@ import type { Db, Item } from '../store/db.js';
 import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
 import { parseQueryInput } from '../validation/parse.js';
 import { foiCaseType } from './caseType.js';
-import { exemption } from './catalogue.js';
+import { exemptionView, named } from './catalogue.js';
 import { searchWords } from './disclosureWords.js';
 import type { FoiRecord } from './model.js';
-import { disclosureLogQueue, disclosureWordQueue, foiQueueRow, requesterQueue } from './queues.js';
+import { disclosureLogQueue, disclosureWordQueue, foiQueueRow, requesterNameQueue, requesterQueue } from './queues.js';
 
 /** The aggregation window for s.12 and s.14: 60 working days either side of a request. */
 const REQUESTER_WINDOW_WORKING_DAYS = 60;
+
+/** Suggestions are a short list for a person to read, not a second history. */
+const MAX_SUGGESTIONS = 50;
 
 const searchInput = z
   .object({
     text: z.string().max(200, 'Search with at most 200 characters.').nullish(),
     from: z.string().refine(isIsoDate, 'Give dates as YYYY-MM-DD.').nullish(),
     to: z.string().refine(isIsoDate, 'Give dates as YYYY-MM-DD.').nullish(),
+  })
+  .refine((s) => !s.from || !s.to || s.from <= s.to, {
+    message: 'The search starts (from) after it ends (to): give `from` on or before `to`.',
+    path: ['from'],
+    params: { code: 'OUT_OF_RANGE' },
   })
   .nullish();
 
@@ -79,16 +87,38 @@ export class DisclosureLogService {
 
   /**
    * Other requests by the same requester within 60 working days either side of this one (s.12
-   * aggregation, s.14 repeats). Reading the request is audited, as any staff read of a case is.
+   * aggregation, s.14 repeats), and, on the first page, suggestions: requests in the same window
+   * under the same name with a different email or address (another channel, perhaps the same
+   * person; staff judge). Reading the request is audited, as any staff read of a case is.
    */
-  async requesterHistory(reference: string, page: PageArgs, caller: Caller): Promise<Connection<ReturnType<typeof foiQueueRow>>> {
+  async requesterHistory(reference: string, page: PageArgs, caller: Caller): Promise<RequesterHistory> {
     const r = await this.cases.get<FoiRecord>(foiCaseType, reference, caller);
-    if (!r) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-    const window = workingDayWindow(this.calendar, r.receivedOn, REQUESTER_WINDOW_WORKING_DAYS, 'FOIA', londonDateOf(this.now()));
-    const connection = await listQueue(this.paginator, requesterQueue(r.requesterKey), window, true, page, foiQueueRow);
-    return { ...connection, edges: connection.edges.filter((e) => e.node.reference !== r.reference) };
+    if (!r) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, suggestions: [] };
+    const today = londonDateOf(this.now());
+    const row = (item: Item) => foiQueueRow(item, today);
+    const window = workingDayWindow(this.calendar, r.receivedOn, REQUESTER_WINDOW_WORKING_DAYS, 'FOIA', today);
+    const connection = await listQueue(this.paginator, requesterQueue(r.requesterKey), window, true, page, row);
+    const edges = connection.edges.filter((e) => e.node.reference !== r.reference);
+    if (page.after || !r.requesterNameKey) return { pageInfo: connection.pageInfo, edges, suggestions: [] };
+    // The same requester's own requests are read in full (not one page) to leave them out of the suggestions.
+    const same = new Set<string>([r.reference]);
+    let cursor: string | null = null;
+    do {
+      const part: Connection<ReturnType<typeof row>> = await listQueue(this.paginator, requesterQueue(r.requesterKey), window, true, { first: 100, after: cursor }, row);
+      part.edges.forEach((e) => same.add(e.node.reference));
+      cursor = part.pageInfo.hasNextPage ? part.pageInfo.endCursor : null;
+    } while (cursor);
+    const named = await listQueue(this.paginator, requesterNameQueue(r.requesterNameKey), window, true, { first: 100 }, row);
+    const suggestions = named.edges
+      .filter((e) => !same.has(e.node.reference))
+      .slice(0, MAX_SUGGESTIONS)
+      .map((e) => ({ request: e.node, why: 'Same name, different email or postal address: perhaps the same person through another channel. A suggestion, not a match.' }));
+    return { pageInfo: connection.pageInfo, edges, suggestions };
   }
 }
+
+type HistoryRow = ReturnType<typeof foiQueueRow>;
+export type RequesterHistory = Connection<HistoryRow> & { suggestions: Array<{ request: HistoryRow; why: string }> };
 
 function toDisclosure(item: Item) {
   return {
@@ -97,7 +127,7 @@ function toDisclosure(item: Item) {
     question: item.question as string,
     answer: item.answer as string,
     outcome: item.outcome as NonNullable<FoiRecord['response']>['outcome'],
-    exemptions: ((item.exemptions as string[]) ?? []).map((s) => exemption(s) ?? { section: s, name: s, absolute: false }),
+    exemptions: ((item.exemptions as string[]) ?? []).map((s) => exemptionView(named(s))),
     publishedOn: item.publishedOn as string,
   };
 }

@@ -6,9 +6,16 @@
  */
 const OWN_DATA = [
   /\bmy\s+(?:own\s+)?personal\s+(?:data|information|details)\b/i,
-  /\b(?:information|data|records?|details)\s+(?:that\s+)?(?:you|the\s+police|west\s+midlands\s+police)\s+(?:hold|have|holds|has|keep|keeps|held)\s+(?:on|about)\s+me\b/i,
-  /\bmy\s+(?:police\s+)?(?:records?|file)\b/i,
-  /\bsubject\s+access\b/i,
+  /\b(?:information|data|records?|details|everything|anything)\s+(?:that\s+|do\s+|does\s+)?(?:you|the\s+police|the\s+force|west\s+midlands\s+police)\s+(?:hold|have|holds|has|keep|keeps|held|store|stores)\s+(?:on|about|regarding)\s+(?:me|myself)\b/i,
+  /\b(?:about|on|regarding|concerning)\s+(?:me|myself)\s+(?:that\s+)?(?:you|the\s+police|the\s+force)\s+(?:hold|have|keep|held)\b/i,
+  /\bmy\s+(?:police\s+)?(?:records?|file)\b(?!\s+(?:management|keeping|retention)\b)/i,
+  /\b(?:my|me)\s+(?:arrest|custody|interview)\s+(?:records?|notes?|footage|recordings?)\b/i,
+  /\b(?:body[-\s]?(?:worn)?\s*(?:camera|cam)\s+)?footage\s+of\s+(?:me|myself)\b/i,
+  // "Subject access" names a request for one's own data only when the writer makes one, not when
+  // they ask about them ("How many subject access requests did you receive?").
+  /\b(?:this\s+is|i\s+(?:want|wish|would\s+like|am\s+writing)\s+to\s+(?:make|submit|lodge|raise)|i\s+am\s+(?:making|submitting)|please\s+(?:treat|accept|process)\s+this\s+as|i\s+request\s+under)\s+(?:an?\s+|my\s+)?(?:data\s+)?subject\s+access\b/i,
+  /\bmy\s+(?:data\s+)?subject\s+access\s+request\b/i,
+  /\b(?:under|using)\s+(?:my\s+)?(?:right\s+of\s+access|article\s+15)\b/i,
 ];
 
 export function looksLikeOwnDataRequest(description: string): boolean {

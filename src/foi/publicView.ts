@@ -7,7 +7,8 @@ import { clockOf, reviewClockOf, statusOf } from './status.js';
 export function foiPublicView(calendar: HolidayCalendar, r: FoiRecord, today: string): PublicView {
   const status = statusOf(calendar, r, today);
   const clock = clockOf(calendar, r, today);
-  const base = { nextUpdateBy: null, reviewWindowClosesOn: null, dueOn: null as string | null };
+  // The statutory day of receipt (day 0 of the clock), which staff logging may set before the day it was stored.
+  const base = { nextUpdateBy: null, reviewWindowClosesOn: null, dueOn: null as string | null, receivedOn: r.receivedOn };
   switch (status) {
     case 'IN_PROGRESS':
       return r.handler
@@ -16,7 +17,10 @@ export function foiPublicView(calendar: HolidayCalendar, r: FoiRecord, today: st
     case 'PUBLIC_INTEREST_EXTENSION':
       return { ...base, dueOn: clock.dueOn, status: 'EXTENDED', statusDescription: 'We need more time to consider the public interest, as our letter explained.' };
     case 'AWAITING_CLARIFICATION':
-      return { ...base, status: 'AWAITING_INFORMATION', statusDescription: 'We have asked you to clarify your request; 20 working days start again when your answer arrives.' };
+      // Asked after the due date had passed, a clarification moves nothing: the missed date stands.
+      return clock.dueOn
+        ? { ...base, dueOn: clock.dueOn, status: 'AWAITING_INFORMATION', statusDescription: 'We have asked you to clarify your request. Our reply was due by the date shown and is late; we will answer as soon as we can.' }
+        : { ...base, status: 'AWAITING_INFORMATION', statusDescription: 'We have asked you to clarify your request; 20 working days start again when your answer arrives.' };
     case 'AWAITING_FEE':
       return { ...base, status: 'AWAITING_INFORMATION', statusDescription: `We have sent you a fees notice; the time limit is paused until the fee arrives (by ${clock.feeDueBy}).` };
     case 'LAPSED':

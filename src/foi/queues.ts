@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HolidayCalendar } from '../calendar/holidays.js';
+import { londonDateOf } from '../calendar/londonDate.js';
 import { dueRanges } from '../cases/caseIndex.js';
 import type { IndexEntry, IndexSet, QueueQuery } from '../cases/contract.js';
 import type { FoiQueue, FoiQueueInput, FoiStatus } from '../generated/graphql.js';
@@ -13,6 +14,8 @@ const q = (name: string) => `FOI#${name}`;
 export const disclosureLogQueue = q('DISCLOSURE_LOG');
 export const disclosureWordQueue = (word: string) => q(`DISCLOSURE_WORD#${word}`);
 export const requesterQueue = (key: string) => q(`REQUESTER#${key}`);
+/** Requests under the same name, whatever the email or address: for suggestions only. */
+export const requesterNameQueue = (key: string) => q(`REQUESTER_NAME#${key}`);
 
 /** The work queues and the requester's history (the disclosure log is apart: see disclosureLogIndex). */
 export function foiQueueEntries(calendar: HolidayCalendar, r: FoiRecord): IndexEntry[] {
@@ -21,13 +24,17 @@ export function foiQueueEntries(calendar: HolidayCalendar, r: FoiRecord): IndexE
   const clock = clockOf(calendar, r);
   const review = reviewClockOf(calendar, r);
   const entries: IndexEntry[] = [{ queue: requesterQueue(r.requesterKey), sortKey: received }];
+  if (r.requesterNameKey) entries.push({ queue: requesterNameQueue(r.requesterNameKey), sortKey: received });
   const answering = ['IN_PROGRESS', 'PUBLIC_INTEREST_EXTENSION', 'AWAITING_CLARIFICATION', 'AWAITING_FEE'].includes(status);
   if (answering && !r.handler) entries.push({ queue: q('UNALLOCATED'), sortKey: received });
-  if ((status === 'IN_PROGRESS' || status === 'PUBLIC_INTEREST_EXTENSION') && clock.dueOn) {
+  // A clarification asked too late leaves the due date standing: the request stays due (and overdue).
+  if ((status === 'IN_PROGRESS' || status === 'PUBLIC_INTEREST_EXTENSION' || status === 'AWAITING_CLARIFICATION') && clock.dueOn) {
     entries.push({ queue: q('DUE'), sortKey: `${clock.dueOn}#${r.receivedAt}` });
   }
   if (status === 'PUBLIC_INTEREST_EXTENSION') entries.push({ queue: q('PUBLIC_INTEREST'), sortKey: `${clock.dueOn}#${r.receivedAt}` });
   if (status === 'AWAITING_CLARIFICATION') entries.push({ queue: q('AWAITING_CLARIFICATION'), sortKey: received });
+  // One entry for an unpaid fee, keyed by the last day to pay: AWAITING_FEE reads those from today
+  // on, LAPSED those before (an entry is written when the request changes, not when a fee lapses).
   if (status === 'AWAITING_FEE') entries.push({ queue: q('AWAITING_FEE'), sortKey: `${clock.feeDueBy}#${r.receivedAt}` });
   if (status === 'UNDER_INTERNAL_REVIEW') entries.push({ queue: q('REVIEW_DUE'), sortKey: `${review!.dueOn}#${r.receivedAt}` });
   const due = status === 'UNDER_INTERNAL_REVIEW' ? review!.dueOn : clock.dueOn;
@@ -37,11 +44,15 @@ export function foiQueueEntries(calendar: HolidayCalendar, r: FoiRecord): IndexE
   return entries;
 }
 
+/** What each queue entry carries: the status as written, and what derives it as of the day it is read. */
 export function foiQueueSummary(calendar: HolidayCalendar, r: FoiRecord) {
   const status = statusOf(calendar, r);
+  const clock = clockOf(calendar, r);
   return {
     reference: r.reference,
     status,
+    feeDueBy: status === 'AWAITING_FEE' ? clock.feeDueBy : null,
+    receivedOn: r.receivedOn,
     receivedAt: r.receivedAt,
     handler: r.handler,
     dueOn: status === 'UNDER_INTERNAL_REVIEW' ? reviewClockOf(calendar, r)!.dueOn : clockOf(calendar, r).dueOn,
@@ -104,7 +115,9 @@ function queueRange(request: { queue: FoiQueue; withinDays: number; handler: str
     case 'AWAITING_CLARIFICATION':
       return { queue: q('AWAITING_CLARIFICATION'), range: {} };
     case 'AWAITING_FEE':
-      return { queue: q('AWAITING_FEE'), range: {} };
+      return { queue: q('AWAITING_FEE'), range: { from: today } };
+    case 'LAPSED':
+      return { queue: q('AWAITING_FEE'), range: dueRanges.overdue(today) };
     case 'PUBLIC_INTEREST_EXTENSIONS':
       return { queue: q('PUBLIC_INTEREST'), range: {} };
     case 'INTERNAL_REVIEWS_DUE':
@@ -126,11 +139,18 @@ export function foiQueueRequest(input: FoiQueueInput, today: string, callerName:
   return foiQueueQuery({ queue: input.queue, withinDays: valid.withinDays ?? 5, handler: valid.handler || callerName }, today);
 }
 
-/** A queue row, from an entry's summary: no personal data. */
-export function foiQueueRow(item: Record<string, unknown>) {
+/**
+ * A queue row, from an entry's summary, as of `today`: an unpaid fee whose last day has passed
+ * reads LAPSED (status is derived when read, not fixed when the entry was written). No personal data.
+ */
+export function foiQueueRow(item: Record<string, unknown>, today: string) {
+  const written = item.status as FoiStatus;
+  const feeDueBy = item.feeDueBy as string | null | undefined;
   return {
     reference: item.reference as string,
-    status: item.status as FoiStatus,
+    status: written === 'AWAITING_FEE' && feeDueBy && today > feeDueBy ? ('LAPSED' as const) : written,
+    // The statutory day of receipt; entries written before it was carried fall back to the day stored.
+    receivedOn: (item.receivedOn as string | undefined) ?? londonDateOf(new Date(item.receivedAt as string)),
     receivedAt: item.receivedAt as string,
     handler: (item.handler as string | null) ?? null,
     dueOn: (item.dueOn as string | null) ?? null,

@@ -1,7 +1,8 @@
 import { ukCalendar } from '../calendar/holidays.js';
 import { londonDateOf } from '../calendar/londonDate.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { exemption, exemptions } from './catalogue.js';
+import { exemptions, exemptionView, named } from './catalogue.js';
+import { scrubbed } from './personalData.js';
 import { clockView, reviewClockOf, statusOf } from './status.js';
 
 /**
@@ -9,12 +10,10 @@ import { clockView, reviewClockOf, statusOf } from './status.js';
  * log and a requester's history. The actions, the form and logging, the read, queue and statistics
  * queries come from the case type's definition (src/cases/caseResolvers.ts).
  */
-const named = (section: string) => exemption(section) ?? { section, name: section, absolute: false };
-
 export const foiResolvers: Resolvers = {
   Query: {
     disclosureLog: (_, { search, first, after }, { services }) => services.foi.disclosureLog(search, { first, after }),
-    foiExemptions: () => exemptions,
+    foiExemptions: () => exemptions.map(exemptionView),
     foiRequesterHistory: (_, { reference, first, after }, { services, caller }) => services.foi.requesterHistory(reference, { first, after }, caller),
   },
   FoiRequest: {
@@ -22,23 +21,31 @@ export const foiResolvers: Resolvers = {
     clock: (r, _, { services }) => clockView(ukCalendar, r, londonDateOf(services.now())),
     publicInterestExtension: (r) =>
       r.publicInterestExtension && {
-        exemptions: r.publicInterestExtension.sections.map(named),
+        exemptions: r.publicInterestExtension.sections.map((s) => exemptionView(named(s))),
         estimatedDate: r.publicInterestExtension.estimatedDate,
         refusalNoticeOn: r.publicInterestExtension.refusalNoticeOn,
       },
-    response: (r) => r.response && { ...r.response, exemptions: r.response.exemptions.map((e) => ({ ...e, name: named(e.section).name })) },
-    disclosureDraft: (r) =>
-      r.disclosure ??
-      (r.response && {
-        title: r.description.slice(0, 80),
-        question: r.description,
-        answer: r.response.summary,
-      }),
+    response: (r) =>
+      r.response && {
+        ...r.response,
+        exemptions: r.response.exemptions.map((e) => ({ ...e, name: named(e.section).name })),
+        costLimit: r.response.costLimit ?? null,
+        vexatious: r.response.vexatious ?? null,
+        routeToSubjectAccess: r.response.exemptions.some((e) => named(e.section).routesToSubjectAccess),
+      },
+    // The draft offered is already scrubbed of the requester's identity (publishing refuses it anyway).
+    disclosureDraft: (r) => {
+      if (r.disclosure) return r.disclosure;
+      if (!r.response) return null;
+      const draft = scrubbed({ question: r.description, answer: r.response.summary }, r.requester);
+      return { title: draft.question.slice(0, 80), ...draft };
+    },
     published: (r) => r.disclosure !== null,
+    unpublished: (r) => r.unpublished ?? [],
     internalReview: (r) => {
       const clock = reviewClockOf(ukCalendar, r);
       return r.internalReview && clock
-        ? { ...r.internalReview, dueOn: clock.dueOn, limitOn: clock.limitOn, extendedTo: clock.extendedTo }
+        ? { ...r.internalReview, dueOn: clock.dueOn, limitOn: clock.limitOn, extendedTo: clock.extendedTo, extendedOn: r.internalReview.extension?.on ?? null }
         : null;
     },
   },

@@ -19,6 +19,8 @@ const CLARIFICATION = 'RULES.md §2 (Clarification, s.1(3))';
 const FEES = 'RULES.md §2 (Fees notice, s.9)';
 const PUBLIC_INTEREST = 'RULES.md §2 (Public interest test extension, s.10(3), s.17(2))';
 const REVIEW = 'RULES.md §2 (Internal review)';
+const OUTCOMES = 'RULES.md §2 (Outcomes)';
+const DISCLOSURE = 'RULES.md §2 (Disclosure log)';
 
 // ---- open or not ----------------------------------------------------------------------------
 
@@ -72,7 +74,44 @@ export const qualifiedExemptionsOnly = defineInputRule({
 export const qualifiedExemptionTested = defineInputRule({
   code: 'FOI_QUALIFIED_EXEMPTION_TESTED',
   words: 'A qualified exemption is relied on only with a public interest test; an absolute one needs none.',
-  cites: 'RULES.md §2 (Outcomes)',
+  cites: OUTCOMES,
+});
+
+export const exemptionsMatchOutcome = defineInputRule({
+  code: 'FOI_EXEMPTIONS_MATCH_OUTCOME',
+  words: 'A refusal or partial disclosure names each exemption relied on; full disclosure, not held, s.12 and s.14 name none.',
+  cites: OUTCOMES,
+});
+
+export const exemptionInList = defineInputRule({
+  code: 'FOI_EXEMPTION_IN_LIST',
+  words: 'Exemptions are recorded by section from the list (foiExemptions); s.40 by subsection: 40(1), 40(2) or 40(5).',
+  cites: OUTCOMES,
+});
+
+export const ncndWhereProvided = defineInputRule({
+  code: 'FOI_NCND_WHERE_PROVIDED',
+  words:
+    'Neither confirm nor deny is recorded only under a section with its own provision for it: never s.21; for s.40 it is 40(5), which is always neither confirm nor deny.',
+  cites: OUTCOMES,
+});
+
+export const costLimitRecorded = defineInputRule({
+  code: 'FOI_COST_LIMIT_RECORDED',
+  words: 'A s.12 refusal records the estimate, more than the 18 hours of the £450 limit, and the advice and assistance given under s.16; other outcomes record none.',
+  cites: `${OUTCOMES}; RULES.md §2 (Cost limit, s.12)`,
+});
+
+export const vexatiousRecorded = defineInputRule({
+  code: 'FOI_VEXATIOUS_RECORDED',
+  words: 'A s.14 refusal records whether s.17(6) applies (an earlier warning, so no further refusal notice); other outcomes record none.',
+  cites: OUTCOMES,
+});
+
+export const datedInOrder = defineInputRule({
+  code: 'FOI_DATED_IN_ORDER',
+  words: 'Dates are given, not stamped: none in the future, and none before the event it follows (the response, the review, its extension, the complaint to the ICO).',
+  cites: `${REVIEW}; policy`,
 });
 
 // ---- after the response: the disclosure log, internal review, the ICO -----------------------
@@ -80,8 +119,22 @@ export const qualifiedExemptionTested = defineInputRule({
 export const publishedAfterResponse = defineRule<Foi>({
   code: 'FOI_PUBLISHED_AFTER_RESPONSE',
   words: 'The disclosure log publishes responses: a request is published once it has been responded to.',
-  cites: 'RULES.md §2 (Disclosure log)',
+  cites: DISCLOSURE,
   refuses: (r) => (r.response ? null : 'Only a request that has been responded to can be published.'),
+});
+
+export const disclosureWithoutRequester = defineInputRule({
+  code: 'FOI_DISCLOSURE_WITHOUT_REQUESTER',
+  words:
+    'The disclosure log never publishes the requester’s identity: a title, question or answer holding their name, email address, phone number or postal address, as the case holds them, is not published.',
+  cites: DISCLOSURE,
+});
+
+export const onDisclosureLog = defineRule<Foi>({
+  code: 'FOI_ON_DISCLOSURE_LOG',
+  words: 'Only a response that is on the disclosure log can be taken off it.',
+  cites: DISCLOSURE,
+  refuses: (r) => (r.disclosure ? null : 'The response is not on the disclosure log.'),
 });
 
 export const reviewAfterResponse = defineRule<Foi>({

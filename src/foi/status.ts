@@ -41,5 +41,6 @@ export function clockView(calendar: HolidayCalendar, r: FoiRecord, today: string
     workingDaysRemaining: status?.workingDaysRemaining ?? null,
     overdue: Boolean(status?.overdue) && !r.response && !r.closure,
     events: r.clockEvents.map((e) => ({ extendedTo: null, ...clockEventView(e) })),
+    late: clock.late,
   };
 }

@@ -17,6 +17,7 @@ const requester = z
     ),
     email: optionalEmail,
     postalAddress: optionalText(500, 'An address'),
+    phone: optionalText(40, 'A phone number'),
   })
   .refine((r) => r.email !== null || r.postalAddress !== null, {
     message: 'A Freedom of Information request needs an address for our reply (FOIA s.8): give an email or postal address.',
@@ -64,6 +65,17 @@ export const foiActionSchemas = {
         .transform((v) => v ?? []),
       summary: requiredText(20_000, 'a summary of the response'),
       respondedOn: on(today),
+      costLimit: z
+        .object({
+          estimateHours: z.number().min(0, 'The estimate is a number of hours.').max(100_000, 'The estimate is a number of hours.'),
+          adviceGiven: requiredText(5000, 'the advice and assistance given under s.16'),
+        })
+        .nullish()
+        .transform((v) => v ?? null),
+      vexatious: z
+        .object({ section17_6Applies: z.boolean() })
+        .nullish()
+        .transform((v) => v ?? null),
     }),
   publish: () =>
     z.object({
@@ -72,17 +84,20 @@ export const foiActionSchemas = {
       answer: requiredText(50_000, 'the answer as published'),
     }),
   reviewRequest: (today: string) => z.object({ on: on(today), reason: optionalText(2000, 'A note') }),
-  reviewExtend: () => z.object({ extendedTo: date, reason: requiredText(2000, 'why the review needs longer') }),
-  reviewOutcome: () =>
+  unpublish: () => z.object({ reason: requiredText(2000, 'why it is taken off the disclosure log') }),
+  reviewExtend: (today: string) => z.object({ extendedTo: date, reason: requiredText(2000, 'why the review needs longer'), on: on(today) }),
+  reviewOutcome: (today: string) =>
     z.object({
       outcome: z.enum(['UPHELD', 'PARTLY_UPHELD', 'OVERTURNED'], 'The outcome is UPHELD, PARTLY_UPHELD or OVERTURNED.'),
       note: requiredText(5000, 'the reasons'),
+      decidedOn: on(today),
     }),
   icoComplaint: (today: string) => z.object({ icoReference: requiredText(50, 'the ICO’s case reference'), receivedOn: on(today) }),
-  icoDecision: () =>
+  icoDecision: (today: string) =>
     z.object({
       decision: z.enum(['UPHELD', 'PARTLY_UPHELD', 'NOT_UPHELD'], 'The decision is UPHELD, PARTLY_UPHELD or NOT_UPHELD.'),
       decisionNoticeReference: requiredText(50, 'the decision notice reference'),
+      decidedOn: on(today),
     }),
   reason: () => z.object({ reason: requiredText(2000, 'the reason') }),
 };

@@ -96,6 +96,7 @@ const samples: Record<string, string> = {
   'Mutation.extendFoiForPublicInterest': 'mutation { extendFoiForPublicInterest(input: { reference: "FOI-2026-000001", expectedVersion: 1, exemptions: ["31"], estimatedDate: "2026-02-20", reason: "PIT" }) { userErrors { code } } }',
   'Mutation.respondToFoiRequest': 'mutation { respondToFoiRequest(input: { reference: "FOI-2026-000001", expectedVersion: 1, outcome: NOT_HELD, summary: "Not held" }) { userErrors { code } } }',
   'Mutation.publishToDisclosureLog': 'mutation { publishToDisclosureLog(input: { reference: "FOI-2026-000001", expectedVersion: 1, title: "T", question: "Q", answer: "A" }) { userErrors { code } } }',
+  'Mutation.unpublishFromDisclosureLog': 'mutation { unpublishFromDisclosureLog(input: { reference: "FOI-2026-000001", expectedVersion: 1, reason: "R" }) { userErrors { code } } }',
   'Mutation.requestFoiInternalReview': 'mutation { requestFoiInternalReview(input: { reference: "FOI-2026-000001", expectedVersion: 1 }) { userErrors { code } } }',
   'Mutation.extendFoiInternalReview': 'mutation { extendFoiInternalReview(input: { reference: "FOI-2026-000001", expectedVersion: 1, extendedTo: "2026-03-01", reason: "Complex" }) { userErrors { code } } }',
   'Mutation.recordFoiInternalReviewOutcome': 'mutation { recordFoiInternalReviewOutcome(input: { reference: "FOI-2026-000001", expectedVersion: 1, outcome: "UPHELD", note: "n" }) { userErrors { code } } }',

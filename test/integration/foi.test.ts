@@ -26,8 +26,8 @@ const LOG_PUBLIC = `query($search: DisclosureLogSearch, $first: Int, $after: Str
   edges { node { reference title question answer outcome exemptions { section } publishedOn } } pageInfo { hasNextPage endCursor } } }`;
 const HISTORY = `query($reference: String!) { foiRequesterHistory(reference: $reference) { edges { node { reference } } } }`;
 const STATS = `query($input: FoiStatisticsInput!) { foiStatistics(input: $input) {
-  received answered answeredWithin20WorkingDays shareAnsweredWithin20WorkingDays outcomes { code count } exemptionsUsed { code count }
-  internalReviewsRequested internalReviewOutcomes { code count } } }`;
+  received answered answeredWithin20WorkingDays shareAnsweredWithin20WorkingDays answeredInTime shareAnsweredInTime outcomes { code count } exemptionsUsed { code count }
+  internalReviewsRequested internalReviewOutcomes { code count } internalReviewsDecided internalReviewsDecidedWithin20WorkingDays shareInternalReviewsDecidedWithin20WorkingDays } }`;
 
 let app: TestApp;
 let ip = 0;
@@ -156,7 +156,7 @@ describe('the clock', () => {
     const ref = (await submit()).receipt.reference;
     app.setNow('2026-03-31T10:00:00Z');
     await refused('extendFoiForPublicInterest', ref, { exemptions: ['31'], estimatedDate: '2026-05-01', reason: 'PIT' }, /40 working days after receipt at most \(2026-04-30\)/, 'FOI_CLOCK_OUT_OF_RANGE');
-    await refused('extendFoiForPublicInterest', ref, { exemptions: ['40'], estimatedDate: '2026-04-20', reason: 'PIT' }, /absolute/, 'FOI_PUBLIC_INTEREST_QUALIFIED_ONLY');
+    await refused('extendFoiForPublicInterest', ref, { exemptions: ['40(2)'], estimatedDate: '2026-04-20', reason: 'PIT' }, /absolute/, 'FOI_PUBLIC_INTEREST_QUALIFIED_ONLY');
     const r = await ok('extendFoiForPublicInterest', ref, { exemptions: ['31', '30'], estimatedDate: '2026-04-30', reason: 'Balancing law enforcement against transparency' });
     expect(r).toMatchObject({ status: 'PUBLIC_INTEREST_EXTENSION', clock: { dueOn: '2026-04-30', statutoryDueOn: '2026-03-31' }, publicInterestExtension: { estimatedDate: '2026-04-30' } });
     expect(await queue({ queue: 'PUBLIC_INTEREST_EXTENSIONS' })).toContain(ref);
@@ -378,7 +378,7 @@ describe('statistics', () => {
         summary: 'Refused',
         exemptions: [
           { section: '31', publicInterestTestApplied: true, neitherConfirmNorDeny: false },
-          { section: '40', publicInterestTestApplied: false, neitherConfirmNorDeny: false },
+          { section: '40(2)', publicInterestTestApplied: false, neitherConfirmNorDeny: false },
         ],
       });
       await ok('recordFoiInternalReviewOutcome', c, { outcome: 'OVERTURNED', note: 'Information found' });
@@ -389,6 +389,9 @@ describe('statistics', () => {
         answered: 3,
         answeredWithin20WorkingDays: 2,
         shareAnsweredWithin20WorkingDays: 0.667,
+        // B was answered after 20 working days but within its properly claimed extension: in time.
+        answeredInTime: 3,
+        shareAnsweredInTime: 1,
         outcomes: [
           { code: 'PROVIDED_IN_FULL', count: 1 },
           { code: 'REFUSED', count: 1 },
@@ -396,10 +399,14 @@ describe('statistics', () => {
         ],
         exemptionsUsed: [
           { code: '31', count: 1 },
-          { code: '40', count: 1 },
+          { code: '40(2)', count: 1 },
         ],
         internalReviewsRequested: 1,
         internalReviewOutcomes: [{ code: 'OVERTURNED', count: 1 }],
+        // C's review, asked for on 8 April, was decided on 20 April: within 20 working days.
+        internalReviewsDecided: 1,
+        internalReviewsDecidedWithin20WorkingDays: 1,
+        shareInternalReviewsDecidedWithin20WorkingDays: 1,
       });
       expect(app.logger.lines.join('\n')).not.toMatch(/Sam Asker|sam\.asker/);
     } finally {

@@ -76,7 +76,55 @@ describe('FOI fees notice freezes the clock', () => {
 
   it('refuses a fee nobody asked for, and a notice after the due date', () => {
     expect(() => apply('2026-03-02', [], { type: 'FEE_RECEIVED', on: '2026-03-04' })).toThrow(/No fee/);
-    expect(() => apply('2026-03-02', [], { type: 'FEES_NOTICE_ISSUED', on: '2026-04-01' })).toThrow(/by the due date/);
+    expect(() => apply('2026-03-02', [], { type: 'FEES_NOTICE_ISSUED', on: '2026-04-01' })).toThrow(/by the 20th working day \(2026-03-31\)/);
+  });
+
+  it('a fees notice on working day 20 (31 March) freezes the clock; on day 21 (1 April) it is refused and the request stays overdue', () => {
+    const onDay20 = apply('2026-03-02', [], { type: 'FEES_NOTICE_ISSUED', on: '2026-03-31' }, '2026-04-02');
+    expect(onDay20.clock).toMatchObject({ state: 'AWAITING_FEE', dueOn: null });
+    expect(() => apply('2026-03-02', [], { type: 'FEES_NOTICE_ISSUED', on: '2026-04-01' })).toThrow(ClockRuleError);
+    expect(foiClock(ukCalendar, '2026-03-02', [], '2026-04-02').dueOn).toBe('2026-03-31');
+  });
+});
+
+describe('FOI clarification asked after the deadline (RULES.md §2: it cannot cure the lateness)', () => {
+  // Received Mon 2 Mar 2026: working day 20 is Tue 31 Mar, day 21 Wed 1 Apr.
+  it('asked on working day 19 or 20: the clock restarts when the answer arrives', () => {
+    for (const on of ['2026-03-30', '2026-03-31']) {
+      const asked = apply('2026-03-02', [], { type: 'CLARIFICATION_REQUESTED', on });
+      expect(asked.clock).toMatchObject({ state: 'AWAITING_CLARIFICATION', dueOn: null, late: [] });
+      const answered = apply('2026-03-02', asked.events, { type: 'CLARIFICATION_RECEIVED', on: '2026-04-02' });
+      // From Thu 2 Apr: Good Friday, Easter Monday and the Early May holiday pass by.
+      expect(answered.clock).toMatchObject({ state: 'RUNNING', countsFrom: '2026-04-02', dueOn: '2026-05-05' });
+    }
+  });
+
+  it('asked on working day 21 (1 April): recorded, but the due date stays 31 March, before and after the answer', () => {
+    const asked = apply('2026-03-02', [], { type: 'CLARIFICATION_REQUESTED', on: '2026-04-01' });
+    expect(asked.clock).toMatchObject({
+      state: 'AWAITING_CLARIFICATION',
+      countsFrom: '2026-03-02',
+      dueOn: '2026-03-31',
+      statutoryDueOn: '2026-03-31',
+      late: [{ type: 'CLARIFICATION_REQUESTED', on: '2026-04-01', missedDueOn: '2026-03-31' }],
+    });
+    const answered = apply('2026-03-02', asked.events, { type: 'CLARIFICATION_RECEIVED', on: '2026-04-08' });
+    expect(answered.clock).toMatchObject({ state: 'RUNNING', countsFrom: '2026-03-02', dueOn: '2026-03-31' });
+  });
+
+  it('the issue’s case: asked on working day 26, answered on day 42: still due on day 20', () => {
+    // Day 26 is Fri 10 Apr (Good Friday and Easter Monday are not working days); day 42 is Tue 5 May.
+    const events: FoiClockEvent[] = [
+      { type: 'CLARIFICATION_REQUESTED', on: '2026-04-10' },
+      { type: 'CLARIFICATION_RECEIVED', on: '2026-04-15' },
+    ];
+    expect(foiClock(ukCalendar, '2026-03-02', events, '2026-05-05')).toMatchObject({ dueOn: '2026-03-31', countsFrom: '2026-03-02' });
+  });
+
+  it('after a public interest extension, a clarification after working day 20 moves nothing either', () => {
+    const extended = apply('2026-03-02', [], { type: 'PUBLIC_INTEREST_EXTENSION', on: '2026-03-20', extendedTo: '2026-04-24', reason: 's.31' });
+    const asked = apply('2026-03-02', extended.events, { type: 'CLARIFICATION_REQUESTED', on: '2026-04-01' });
+    expect(asked.clock).toMatchObject({ state: 'AWAITING_CLARIFICATION', dueOn: '2026-04-24', statutoryDueOn: '2026-03-31' });
   });
 });
 

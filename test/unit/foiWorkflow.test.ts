@@ -118,7 +118,8 @@ describe('the public interest test extension', () => {
   });
 
   it('FOI_PUBLIC_INTEREST_QUALIFIED_ONLY: an absolute exemption has no test to extend for', () => {
-    expect(refusedBy('extendFoiForPublicInterest', fresh(), pit({ exemptions: ['40'] }), '2026-03-20')).toBe('FOI_PUBLIC_INTEREST_QUALIFIED_ONLY');
+    expect(refusedBy('extendFoiForPublicInterest', fresh(), pit({ exemptions: ['40(2)'] }), '2026-03-20')).toBe('FOI_PUBLIC_INTEREST_QUALIFIED_ONLY');
+    expect(refusedBy('extendFoiForPublicInterest', fresh(), pit({ exemptions: ['40'] }), '2026-03-20')).toBe('FOI_EXEMPTION_IN_LIST');
     expect(refusedBy('extendFoiForPublicInterest', fresh(), pit({ exemptions: ['31', '30'] }), '2026-03-20')).toBeNull();
   });
 
@@ -283,5 +284,126 @@ describe('closing', () => {
 
   it('the table refuses closing twice', () => {
     expect(ruleOf('closeFoiRequest', done('closeFoiRequest', responded(), { reason: 'Done' }, '2026-03-10'), '2026-03-10')).toBe('WORKFLOW_STATE');
+  });
+});
+
+describe('issue 11: exemptions, s.12 and s.14', () => {
+  const use = (section: string, ncnd = false, pit = false) => ({ section, publicInterestTestApplied: pit, neitherConfirmNorDeny: ncnd });
+  const refusing = (exemptions: unknown[]) => ({ outcome: 'REFUSED', summary: 'Refused', exemptions });
+
+  it('FOI_EXEMPTION_IN_LIST: s.40 by subsection', () => {
+    expect(refusedBy('respondToFoiRequest', fresh(), refusing([use('40')]), '2026-03-10')).toBe('FOI_EXEMPTION_IN_LIST');
+    expect(refusedBy('respondToFoiRequest', fresh(), refusing([use('99', false, true)]), '2026-03-10')).toBe('FOI_EXEMPTION_IN_LIST');
+    for (const s of ['40(1)', '40(2)', '32', '44']) expect(refusedBy('respondToFoiRequest', fresh(), refusing([use(s)]), '2026-03-10'), s).toBeNull();
+    expect(refusedBy('respondToFoiRequest', fresh(), refusing([use('42', false, true), use('23/24', true, true)]), '2026-03-10')).toBeNull();
+  });
+
+  it('FOI_NCND_WHERE_PROVIDED: never s.21 nor 40(2); 40(5) only as NCND', () => {
+    expect(refusedBy('respondToFoiRequest', fresh(), refusing([use('21', true)]), '2026-03-10')).toBe('FOI_NCND_WHERE_PROVIDED');
+    expect(refusedBy('respondToFoiRequest', fresh(), refusing([use('21', false)]), '2026-03-10')).toBeNull();
+    expect(refusedBy('respondToFoiRequest', fresh(), refusing([use('40(2)', true)]), '2026-03-10')).toBe('FOI_NCND_WHERE_PROVIDED');
+    expect(refusedBy('respondToFoiRequest', fresh(), refusing([use('40(5)', false)]), '2026-03-10')).toBe('FOI_NCND_WHERE_PROVIDED');
+    expect(refusedBy('respondToFoiRequest', fresh(), refusing([use('40(5)', true)]), '2026-03-10')).toBeNull();
+    expect(refusedBy('respondToFoiRequest', fresh(), refusing([use('23', true)]), '2026-03-10')).toBeNull();
+  });
+
+  it('FOI_EXEMPTIONS_MATCH_OUTCOME: a refusal names exemptions; not held names none', () => {
+    expect(refusedBy('respondToFoiRequest', fresh(), refusing([]), '2026-03-10')).toBe('FOI_EXEMPTIONS_MATCH_OUTCOME');
+    expect(refusedBy('respondToFoiRequest', fresh(), { outcome: 'NOT_HELD', summary: 'x', exemptions: [use('21')] }, '2026-03-10')).toBe('FOI_EXEMPTIONS_MATCH_OUTCOME');
+  });
+
+  it('FOI_COST_LIMIT_RECORDED: an estimate over 18 hours (17.9 and 18 refused, 18.1 taken) and the s.16 advice', () => {
+    const cost = (estimateHours: number) => ({ outcome: 'REFUSED_COST_LIMIT', summary: 'Over', costLimit: { estimateHours, adviceGiven: 'One year only' } });
+    expect(refusedBy('respondToFoiRequest', fresh(), cost(17.9), '2026-03-10')).toBe('FOI_COST_LIMIT_RECORDED');
+    expect(refusedBy('respondToFoiRequest', fresh(), cost(18), '2026-03-10')).toBe('FOI_COST_LIMIT_RECORDED');
+    expect(refusedBy('respondToFoiRequest', fresh(), cost(18.1), '2026-03-10')).toBeNull();
+    expect(refusedBy('respondToFoiRequest', fresh(), { outcome: 'REFUSED_COST_LIMIT', summary: 'Over' }, '2026-03-10')).toBe('FOI_COST_LIMIT_RECORDED');
+    expect(refusedBy('respondToFoiRequest', fresh(), { ...cost(20), outcome: 'NOT_HELD' }, '2026-03-10')).toBe('FOI_COST_LIMIT_RECORDED');
+  });
+
+  it('FOI_VEXATIOUS_RECORDED: the s.17(6) position, on a s.14 refusal only', () => {
+    expect(refusedBy('respondToFoiRequest', fresh(), { outcome: 'REFUSED_VEXATIOUS_OR_REPEATED', summary: 'x' }, '2026-03-10')).toBe('FOI_VEXATIOUS_RECORDED');
+    expect(refusedBy('respondToFoiRequest', fresh(), { outcome: 'REFUSED_VEXATIOUS_OR_REPEATED', summary: 'x', vexatious: { section17_6Applies: false } }, '2026-03-10')).toBeNull();
+  });
+});
+
+describe('issue 11: the disclosure log', () => {
+  const requester = { name: 'Harriet Leak', email: 'hl@example.com', postalAddress: '4 Privet Drive', phone: null };
+  const answered = () => responded({ ...fresh(), requester });
+
+  it('FOI_DISCLOSURE_WITHOUT_REQUESTER: each field checked; text without the requester is published', () => {
+    const text = (over: Record<string, string>) => ({ title: 'Taser', question: 'How many Taser discharges?', answer: 'Fourteen.', ...over });
+    expect(refusedBy('publishToDisclosureLog', answered(), text({ title: 'For Ms Leak' }), '2026-03-03')).toBe('FOI_DISCLOSURE_WITHOUT_REQUESTER');
+    expect(refusedBy('publishToDisclosureLog', answered(), text({ answer: 'Sent to HL@Example.com' }), '2026-03-03')).toBe('FOI_DISCLOSURE_WITHOUT_REQUESTER');
+    expect(refusedBy('publishToDisclosureLog', answered(), text({ question: 'Burglaries near 4 privet drive?' }), '2026-03-03')).toBe('FOI_DISCLOSURE_WITHOUT_REQUESTER');
+    expect(refusedBy('publishToDisclosureLog', answered(), text({ question: 'Was there a leak of data?' }), '2026-03-03')).toBeNull();
+  });
+
+  it('FOI_ON_DISCLOSURE_LOG: unpublished only while published; republished after', () => {
+    const r = answered();
+    expect(ruleOf('unpublishFromDisclosureLog', r, '2026-03-03')).toBe('FOI_ON_DISCLOSURE_LOG');
+    const published = done('publishToDisclosureLog', r, { title: 'T', question: 'Q', answer: 'A' }, '2026-03-03');
+    expect(ruleOf('unpublishFromDisclosureLog', published, '2026-03-03')).toBeNull();
+    const off = done('unpublishFromDisclosureLog', published, { reason: 'Named the requester' }, '2026-03-04');
+    expect(off).toMatchObject({ disclosure: null, unpublished: [{ on: '2026-03-04', by: 'fay', reason: 'Named the requester' }] });
+    expect(ruleOf('unpublishFromDisclosureLog', off, '2026-03-04')).toBe('FOI_ON_DISCLOSURE_LOG');
+    expect(done('publishToDisclosureLog', off, { title: 'T', question: 'Q', answer: 'A' }, '2026-03-05').disclosure).toMatchObject({ publishedOn: '2026-03-05' });
+  });
+});
+
+describe('issue 11: FOI_DATED_IN_ORDER (the day before, of and after)', () => {
+  it('a review extension: not before the review was asked for (9 March), not after today', () => {
+    const raw = (on: string) => ({ on, extendedTo: '2026-05-08', reason: 'Complex' });
+    expect(refusedBy('extendFoiInternalReview', underReview(), raw('2026-03-08'), '2026-03-20')).toBe('FOI_DATED_IN_ORDER');
+    expect(refusedBy('extendFoiInternalReview', underReview(), raw('2026-03-09'), '2026-03-20')).toBeNull();
+    expect(refusedBy('extendFoiInternalReview', underReview(), raw('2026-03-20'), '2026-03-20')).toBeNull();
+    expect(refusedBy('extendFoiInternalReview', underReview(), raw('2026-03-21'), '2026-03-20')).toBe('FOI_DATED_IN_ORDER');
+    // Sent on the review's due date (9 April), entered later: taken.
+    expect(refusedBy('extendFoiInternalReview', underReview(), raw('2026-04-09'), '2026-04-20')).toBeNull();
+    expect(refusedBy('extendFoiInternalReview', underReview(), raw('2026-04-10'), '2026-04-20')).toBe('FOI_REVIEW_CLOCK_NOT_ALLOWED_IN_STATE');
+  });
+
+  it('a review outcome: not before the review (or its extension), not after today; counted within 20 working days to 9 April', () => {
+    const raw = (decidedOn: string) => ({ outcome: 'UPHELD', note: 'Fine', decidedOn });
+    expect(refusedBy('recordFoiInternalReviewOutcome', underReview(), raw('2026-03-08'), '2026-04-20')).toBe('FOI_DATED_IN_ORDER');
+    expect(refusedBy('recordFoiInternalReviewOutcome', underReview(), raw('2026-03-09'), '2026-04-20')).toBeNull();
+    expect(refusedBy('recordFoiInternalReviewOutcome', underReview(), raw('2026-04-21'), '2026-04-20')).toBe('FOI_DATED_IN_ORDER');
+    const extended = done('extendFoiInternalReview', underReview(), { on: '2026-03-20', extendedTo: '2026-05-08', reason: 'Complex' }, '2026-03-20');
+    expect(refusedBy('recordFoiInternalReviewOutcome', extended, raw('2026-03-19'), '2026-04-20')).toBe('FOI_DATED_IN_ORDER');
+    expect(refusedBy('recordFoiInternalReviewOutcome', extended, raw('2026-03-20'), '2026-04-20')).toBeNull();
+    const stats = (decidedOn: string) => {
+      const decision = foiWorkflow.actions.recordFoiInternalReviewOutcome.decide(underReview(), raw(decidedOn), at('2026-04-20'));
+      return decision.ok ? decision.value.stats[0]!.add : null;
+    };
+    expect(stats('2026-04-09')).toEqual({ review_UPHELD: 1, reviewsDecided: 1, reviewsDecidedWithin20WorkingDays: 1 });
+    expect(stats('2026-04-10')).toEqual({ review_UPHELD: 1, reviewsDecided: 1 });
+  });
+
+  it('an ICO complaint not before the response; its decision not before the complaint', () => {
+    expect(refusedBy('recordIcoComplaint', responded(fresh(), '2026-03-05'), { icoReference: 'IC-1', receivedOn: '2026-03-04' }, '2026-03-10')).toBe('FOI_DATED_IN_ORDER');
+    expect(refusedBy('recordIcoComplaint', responded(fresh(), '2026-03-05'), { icoReference: 'IC-1', receivedOn: '2026-03-05' }, '2026-03-10')).toBeNull();
+    const complained = done('recordIcoComplaint', responded(), { icoReference: 'IC-1', receivedOn: '2026-03-10' }, '2026-03-10');
+    const decide = (decidedOn: string, today: string) => refusedBy('recordIcoDecision', complained, { decision: 'UPHELD', decisionNoticeReference: 'DN', decidedOn }, today);
+    expect(decide('2026-03-09', '2026-06-01')).toBe('FOI_DATED_IN_ORDER');
+    expect(decide('2026-03-10', '2026-06-01')).toBeNull();
+    expect(decide('2026-06-01', '2026-06-01')).toBeNull();
+    expect(decide('2026-06-02', '2026-06-01')).toBe('FOI_DATED_IN_ORDER');
+  });
+});
+
+describe('issue 11: a late clarification through the table', () => {
+  it('asked on working day 21 (1 April): awaiting clarification, still due 31 March; answered, the response is late', () => {
+    const onDay = (on: string) => done('requestFoiClarification', fresh(), { on, reason: 'Which roads?' }, on);
+    expect(state(onDay('2026-03-31'), '2026-03-31')).toBe('AWAITING_CLARIFICATION');
+    const late = onDay('2026-04-01');
+    expect(state(late, '2026-04-01')).toBe('AWAITING_CLARIFICATION');
+    expect(ruleOf('respondToFoiRequest', late, '2026-04-01')).toBe('FOI_CLARIFICATION_RECEIVED');
+    const answered = done('recordFoiClarification', late, { on: '2026-04-02' }, '2026-04-02');
+    const r = responded(answered, '2026-04-08');
+    expect(r.response).toMatchObject({ withinDeadline: false, within20WorkingDays: false });
+    expect(responded(done('recordFoiClarification', onDay('2026-03-31'), { on: '2026-04-02' }, '2026-04-02'), '2026-04-08').response).toMatchObject({
+      withinDeadline: true,
+      within20WorkingDays: true,
+    });
   });
 });

@@ -62,6 +62,14 @@ const refusedInPart = then(
   '2026-03-12',
 );
 const published = then(responded, 'publishToDisclosureLog', { title: 'Speed cameras', question: 'How many?', answer: 'Not held' }, '2026-03-16');
+const unpublished = then(published, 'unpublishFromDisclosureLog', { reason: 'Named the requester' }, '2026-03-17');
+/** Received 2 February (due 2 March): clarification asked on 4 March, too late to restart the clock. */
+const askedLate = then(
+  arrived('2026-02-02', 'FOI-2026-000002'),
+  'requestFoiClarification',
+  { on: '2026-03-04', reason: 'Which years? (asked after the due date of 2 March)' },
+  '2026-03-04',
+);
 const underReview = then(responded, 'requestFoiInternalReview', { on: '2026-03-16' }, '2026-03-16');
 const reviewExtended = then(underReview, 'extendFoiInternalReview', { extendedTo: '2026-05-01', reason: 'Many documents' }, '2026-03-18');
 const reviewed = then(underReview, 'recordFoiInternalReviewOutcome', { outcome: 'UPHELD', note: 'The search was thorough' }, '2026-03-18');
@@ -79,13 +87,14 @@ export const foiFixture: WorkflowFixture<FoiRecord> = {
   examples: {
     IN_PROGRESS: [fresh, allocated, clarified, feePaid, { ...fresh, channel: 'POST' }],
     PUBLIC_INTEREST_EXTENSION: [extended, extendedAfterFee],
-    AWAITING_CLARIFICATION: [askedToClarify],
+    AWAITING_CLARIFICATION: [askedToClarify, askedLate],
     AWAITING_FEE: [feeAsked, extendedThenFeeAsked],
     LAPSED: [lapsed, lapsedWhenExtended],
     RESPONDED: [
       responded,
       refusedInPart,
       published,
+      unpublished,
       reviewed,
       complained,
       icoDecided,
@@ -109,6 +118,7 @@ export const foiFixture: WorkflowFixture<FoiRecord> = {
     extendFoiForPublicInterest: { ...pit, estimatedDate: '2026-04-30' },
     respondToFoiRequest: notHeld,
     publishToDisclosureLog: { title: 'Speed cameras', question: 'How many speed cameras are there?', answer: 'The information is not held.' },
+    unpublishFromDisclosureLog: { reason: 'The answer named the requester' },
     requestFoiInternalReview: { reason: 'The requester thinks more is held' },
     extendFoiInternalReview: { extendedTo: '2026-05-08', reason: 'Many documents to read again' },
     recordFoiInternalReviewOutcome: { outcome: 'PARTLY_UPHELD', note: 'More was found on a second search' },

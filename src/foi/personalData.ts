@@ -1,0 +1,249 @@
+/**
+ * Personal data in text that is about to be published (the disclosure log: RULES.md §2). Pure.
+ *
+ * The case holds the requester's identity, so the check for it is exact: each of the requester's
+ * name, email address, phone number and postal address is looked for after both sides are
+ * normalised (case, spacing and punctuation ignored; digits only for a phone). Other detectors of
+ * personal data (the shared redactor, for names and addresses of other people) plug in as further
+ * `PersonalDataDetector`s: every finding says what kind of data it is and where, never the value.
+ *
+ * What counts as the requester's name (the issue left it open; decided here):
+ * - the full name as held, always;
+ * - a title or an initial with the surname ("Ms Leak", "H. Leak"), always;
+ * - the surname alone, and each given name alone, when distinctive: three letters or more and not
+ *   an ordinary English word or title ("Leak", "Rose", "Mark", "Young" are words; "Asker" is not
+ *   in the list, so "Asker" alone is found);
+ * - a name part of one or two letters is never looked for alone.
+ * The postal address: the whole address, each comma- or line-separated part that has a digit in
+ * it (a house number and street, a flat), and the postcode alone. A town or county alone is not
+ * the requester's identity.
+ * The phone: the same digits (a leading +44 or 44 read as 0), ignoring spaces, dashes and brackets.
+ */
+
+export type PersonalDataKind = 'NAME' | 'EMAIL' | 'PHONE' | 'POSTAL_ADDRESS';
+
+/** Where one piece of personal data was found: the field and the characters [start, end). */
+export interface Finding {
+  kind: PersonalDataKind;
+  field: string;
+  start: number;
+  end: number;
+}
+
+/** The requester's identity as the case holds it. */
+export interface RequesterIdentity {
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  postalAddress?: string | null;
+}
+
+/** One way of finding personal data in one piece of text. */
+export type PersonalDataDetector = (text: string, requester: RequesterIdentity) => Array<Omit<Finding, 'field'>>;
+
+/** Words a name part can also be: such a part is not looked for alone (the full name still is). */
+const ORDINARY_WORDS = new Set(
+  `mr mrs ms miss mx dr prof sir dame lord lady rev revd the and von van der den de la le du di da del al bin ben
+  will mark may june april august grace hope joy faith rose lily ivy holly hazel dawn summer autumn winter crystal ruby pearl amber
+  bill pat sue rob ray art frank chase sky rich gay love sterling hunter baker cook smith wood woods hill hills king kings young
+  brown green white black gray grey long short small little large hall house street road lane park field fields stone bell
+  bush bird birds fox wolf lamb page reader cash case price law power rice sharp strong steel wall walls waters water well
+  wells west east north south ward wards bond banks bank street carter mason turner porter parsons palmer fisher fowler
+  hunt marsh moss mills mill lake lakes brook brooks ford bridge bridges church cross gate gates hope leak leaks swift
+  may major miles mann man best good bright gold silver penny crown rich nice bone bones day days knight page head
+  police officer force office court judge crime justice camera cameras speed data request information`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame'];
+
+/**
+ * The text reduced to lower-case letters and digits, words separated by one space, with each
+ * kept character's index in the original: a match in the reduced text maps back to the original.
+ */
+function reduce(text: string): { reduced: string; at: number[] } {
+  let reduced = '';
+  const at: number[] = [];
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!.toLowerCase();
+    if (/[\p{L}\p{N}]/u.test(ch)) {
+      if (pendingSpace && reduced.length > 0) {
+        reduced += ' ';
+        at.push(i);
+      }
+      pendingSpace = false;
+      // Letters with accents compare without them ("Zoë" and "Zoe").
+      const plain = ch.normalize('NFD').replace(/\p{M}/gu, '');
+      for (const c of plain) {
+        reduced += c;
+        at.push(i);
+      }
+    } else if (ch !== "'" && ch !== '’') {
+      // An apostrophe joins ("O'Neill" is "oneill"); anything else separates words.
+      pendingSpace = true;
+    }
+  }
+  return { reduced, at };
+}
+
+const reduced = (text: string) => reduce(text).reduced;
+
+/** Every whole-word occurrence of an already reduced needle in the text, as original spans. */
+function occurrences(text: string, needle: string): Array<{ start: number; end: number }> {
+  if (!needle) return [];
+  const { reduced: hay, at } = reduce(text);
+  const spans: Array<{ start: number; end: number }> = [];
+  let from = 0;
+  for (;;) {
+    const i = hay.indexOf(needle, from);
+    if (i < 0) break;
+    const j = i + needle.length;
+    const startsWord = i === 0 || hay[i - 1] === ' ';
+    const endsWord = j === hay.length || hay[j] === ' ';
+    if (startsWord && endsWord) spans.push({ start: at[i]!, end: at[j - 1]! + 1 });
+    from = i + 1;
+  }
+  return spans;
+}
+
+/** The requester's name, as the needles looked for (see the top of this file). */
+export function nameNeedles(name: string): string[] {
+  const parts = reduced(name)
+    .split(' ')
+    .filter((p) => p && !TITLES.includes(p));
+  if (parts.length === 0) return [];
+  const needles = new Set<string>([parts.join(' ')]);
+  const surname = parts.at(-1)!;
+  if (parts.length > 1) {
+    for (const title of TITLES) needles.add(`${title} ${surname}`);
+    needles.add(`${parts[0]![0]} ${surname}`);
+  }
+  for (const part of parts) if (part.length >= 3 && !ORDINARY_WORDS.has(part)) needles.add(part);
+  return [...needles];
+}
+
+const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/gi;
+
+/** The postal address, as the needles looked for: the whole, each part with a digit, the postcode. */
+export function addressNeedles(address: string): string[] {
+  const needles = new Set<string>([reduced(address)]);
+  for (const part of address.split(/[,\n;]+/)) if (/\d/.test(part) && reduced(part).length >= 3) needles.add(reduced(part));
+  for (const code of address.match(POSTCODE) ?? []) needles.add(reduced(code.replace(/\s+/g, '')).replace(/^(.*)(\d[a-z]{2})$/, '$1 $2'));
+  return [...needles].filter(Boolean);
+}
+
+/** Postcodes are found however they are spaced: "B4 6NH", "b46nh". */
+function postcodeSpans(text: string, needles: string[]): Array<{ start: number; end: number }> {
+  const wanted = new Set(needles.map((n) => n.replace(/\s+/g, '')));
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(POSTCODE)) {
+    if (wanted.has(m[0].replace(/\s+/g, '').toLowerCase())) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+/** A phone number's digits, a leading +44 or 44 read as 0. */
+function phoneDigits(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.startsWith('44') && digits.length >= 12 ? `0${digits.slice(2)}` : digits;
+}
+
+/**
+ * Where the phone's digits appear in the text, spaced or punctuated any way ("0121 496 0000",
+ * "(0121) 496-0000", "+44 121 496 0000"), but not inside a longer number.
+ */
+function phoneSpans(text: string, phone: string): Array<{ start: number; end: number }> {
+  const want = phoneDigits(phone);
+  if (want.length < 6) return [];
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(/\+?\(?\d(?:[\d().-]|\s(?=[\d(]))*\d?/g)) {
+    // The run's digits, each with its place in the text, and whether a separator came before it.
+    const digits: Array<{ d: string; i: number; split: boolean }> = [];
+    for (let k = 0; k < m[0].length; k++) {
+      const c = m[0][k]!;
+      if (/\d/.test(c)) digits.push({ d: c, i: m.index + k, split: k > 0 && !/\d/.test(m[0][k - 1]!) });
+    }
+    const all = digits.map((x) => x.d).join('');
+    for (const needle of [want, `44${want.slice(1)}`]) {
+      let from = 0;
+      for (;;) {
+        const at = all.indexOf(needle, from);
+        if (at < 0) break;
+        const end = at + needle.length;
+        const clean = (at === 0 || digits[at]!.split) && (end === digits.length || digits[end]!.split);
+        // From the run's start when the number opens it, so a leading + or ( goes too.
+        if (clean) spans.push({ start: at === 0 ? m.index : digits[at]!.i, end: digits[end - 1]!.i + 1 });
+        from = at + 1;
+      }
+    }
+  }
+  return spans;
+}
+
+/** The requester's own identity, exactly as the case holds it. */
+export const requesterIdentityDetector: PersonalDataDetector = (text, requester) => {
+  const found: Array<Omit<Finding, 'field'>> = [];
+  const add = (kind: PersonalDataKind, spans: Array<{ start: number; end: number }>) => spans.forEach((s) => found.push({ kind, ...s }));
+  if (requester.email) add('EMAIL', occurrences(text, reduced(requester.email)));
+  if (requester.phone) add('PHONE', phoneSpans(text, requester.phone));
+  if (requester.postalAddress) {
+    const needles = addressNeedles(requester.postalAddress);
+    for (const needle of needles) add('POSTAL_ADDRESS', occurrences(text, needle));
+    add('POSTAL_ADDRESS', postcodeSpans(text, needles));
+  }
+  for (const needle of nameNeedles(requester.name)) add('NAME', occurrences(text, needle));
+  return found;
+};
+
+/** The detectors run on public text: today the requester's identity; the redactor plugs in here. */
+export const publicTextDetectors: PersonalDataDetector[] = [requesterIdentityDetector];
+
+/**
+ * Personal data found in text to be published, field by field: overlapping findings are merged
+ * (the widest span wins, an email before a name inside it), ordered by field and position.
+ */
+export function personalDataInPublicText(
+  text: string | Record<string, string>,
+  requester: RequesterIdentity,
+  detectors: PersonalDataDetector[] = publicTextDetectors,
+): Finding[] {
+  const fields = typeof text === 'string' ? { text } : text;
+  const findings: Finding[] = [];
+  for (const [field, value] of Object.entries(fields)) {
+    const all = detectors
+      .flatMap((detect) => detect(value, requester))
+      .sort((a, b) => a.start - b.start || b.end - a.end);
+    let last: Finding | null = null;
+    for (const f of all) {
+      if (last && f.start < last.end) {
+        last.end = Math.max(last.end, f.end);
+        continue;
+      }
+      last = { ...f, field };
+      findings.push(last);
+    }
+  }
+  return findings;
+}
+
+/** The text with each finding replaced by a marker ("[requester]"). */
+export function scrub(text: string, findings: Array<Pick<Finding, 'start' | 'end'>>, marker = '[requester]'): string {
+  let out = text;
+  for (const f of [...findings].sort((a, b) => b.start - a.start)) out = `${out.slice(0, f.start)}${marker}${out.slice(f.end)}`;
+  return out;
+}
+
+/** Each field with the requester's identity (and anything else the detectors find) replaced by a marker. */
+export function scrubbed<T extends Record<string, string>>(fields: T, requester: RequesterIdentity): T {
+  const findings = personalDataInPublicText(fields, requester);
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, scrub(v, findings.filter((f) => f.field === k))])) as T;
+}
+
+export const kindWords: Record<PersonalDataKind, string> = {
+  NAME: 'name',
+  EMAIL: 'email address',
+  PHONE: 'phone number',
+  POSTAL_ADDRESS: 'postal address',
+};

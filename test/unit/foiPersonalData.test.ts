@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { addressNeedles, nameNeedles, personalDataInPublicText, scrubbed, type PersonalDataDetector, type RequesterIdentity } from '../../src/foi/personalData.js';
+
+/** The disclosure log's check for the requester's own identity (exact, as the case holds it). */
+const harriet = { name: 'Harriet Leak', email: 'harriet.leak@example.com', phone: '0121 496 0000', postalAddress: '4 Privet Drive, Little Whinging, Surrey GU1 4AB' };
+const found = (text: string, requester: RequesterIdentity = harriet) => personalDataInPublicText(text, requester).map((f) => [f.kind, text.slice(f.start, f.end)]);
+
+describe('the requester’s name', () => {
+  it.each([
+    ['I am Harriet Leak.', [['NAME', 'Harriet Leak']]],
+    ['i am HARRIET   leak.', [['NAME', 'HARRIET   leak']]],
+    ['Dear Ms Leak,', [['NAME', 'Ms Leak']]],
+    ['Dear ms. leak,', [['NAME', 'ms. leak']]],
+    ['From H. Leak', [['NAME', 'H. Leak']]],
+    ['Thank you, Harriet.', [['NAME', 'Harriet']]],
+  ])('finds %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    'A leak of data from the custody suite.',
+    'How many leaks were reported?',
+    'Harrietta Street closures.',
+    'Leaky roofs at police stations.',
+  ])('leaves %j alone (a surname that is an ordinary word is looked for only with the full name, a title or an initial)', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('looks for a distinctive surname alone, and no one- or two-letter part alone', () => {
+    expect(nameNeedles('Sam Asker')).toEqual(expect.arrayContaining(['sam asker', 'ms asker', 's asker', 'sam', 'asker']));
+    expect(nameNeedles('Jo Li')).toEqual(expect.arrayContaining(['jo li', 'mr li', 'j li']));
+    expect(nameNeedles('Jo Li')).not.toContain('li');
+    expect(nameNeedles('Mark Rose')).not.toContain('mark');
+    expect(nameNeedles('Mark Rose')).not.toContain('rose');
+  });
+
+  it('reads accents and apostrophes as the same name', () => {
+    // "O Neill" is not "O’Neill"; the given name, distinctive, is found alone.
+    expect(found('Signed, Zoe O Neill', { name: 'Zoë O’Neill' })).toEqual([['NAME', 'Zoe']]);
+    expect(found('Signed, Zoe ONeill', { name: 'Zoë O’Neill' })).toEqual([['NAME', 'Zoe ONeill']]);
+    expect(found("Signed, zoë o'neill", { name: 'Zoë O’Neill' })).toEqual([['NAME', "zoë o'neill"]]);
+  });
+});
+
+describe('email, phone and postal address', () => {
+  it('finds the email however cased, and the name inside it once', () => {
+    expect(found('Write to HARRIET.LEAK@EXAMPLE.COM please')).toEqual([['EMAIL', 'HARRIET.LEAK@EXAMPLE.COM']]);
+    expect(found('Write to harriet.leak@example.org')).toEqual([['NAME', 'harriet.leak']]);
+  });
+
+  it.each(['0121 496 0000', '01214960000', '(0121) 496-0000', '+44 121 496 0000', '+441214960000'])('finds the phone written %j', (phone) => {
+    expect(found(`Ring ${phone} after 6.`)).toEqual([['PHONE', phone]]);
+  });
+
+  it('not inside a longer number, nor another number', () => {
+    expect(found('Reference 012149600001.')).toEqual([]);
+    expect(found('Call 101 or 0121 496 0001.')).toEqual([]);
+  });
+
+  it('finds the house and street, and the postcode however spaced; a town alone is not the requester', () => {
+    expect(addressNeedles(harriet.postalAddress)).toEqual(['4 privet drive little whinging surrey gu1 4ab', '4 privet drive', 'surrey gu1 4ab', 'gu1 4ab']);
+    expect(found('I live at 4 Privet Drive.')).toEqual([['POSTAL_ADDRESS', '4 Privet Drive']]);
+    expect(found('Postcode gu14ab.')).toEqual([['POSTAL_ADDRESS', 'gu14ab']]);
+    expect(found('Burglaries in Little Whinging and Surrey.')).toEqual([]);
+    expect(found('Burglaries at 14 Privet Drive.')).toEqual([]);
+  });
+});
+
+describe('findings and the scrubbed text', () => {
+  it('say the field and the span, and are replaced by a marker', () => {
+    const fields = { title: 'Taser', question: 'I am Harriet Leak of 4 Privet Drive.', answer: 'Dear Ms Leak, none.' };
+    expect(personalDataInPublicText(fields, harriet)).toEqual([
+      { kind: 'NAME', field: 'question', start: 5, end: 17 },
+      { kind: 'POSTAL_ADDRESS', field: 'question', start: 21, end: 35 },
+      { kind: 'NAME', field: 'answer', start: 5, end: 12 },
+    ]);
+    expect(scrubbed(fields, harriet)).toEqual({ title: 'Taser', question: 'I am [requester] of [requester].', answer: 'Dear [requester], none.' });
+  });
+
+  it('take another detector plugged in beside the requester’s identity', () => {
+    const nhsNumber: PersonalDataDetector = (text) => [...text.matchAll(/\b\d{3} \d{3} \d{4}\b/g)].map((m) => ({ kind: 'NAME' as const, start: m.index, end: m.index + m[0].length }));
+    expect(personalDataInPublicText('NHS 943 476 5919', harriet, [nhsNumber])).toEqual([{ kind: 'NAME', field: 'text', start: 4, end: 16 }]);
+  });
+});
