@@ -5,8 +5,10 @@ import { refuse, succeed, type Outcome, type UserErrorShape } from '../errors.js
 import type { FoiOutcome } from '../generated/graphql.js';
 import { exemption, subsectionsOf } from './catalogue.js';
 import type { ExemptionUse, FoiRecord, FoiResponseRecord } from './model.js';
-import { kindWords, personalDataInPublicText, type Finding } from './personalData.js';
+import { kindWords as redactionKindWords } from '../redaction/personalData.js';
+import { kindWords, otherPersonalDataInPublicText, personalDataInPublicText, type Finding, type OtherPersonalData } from './personalData.js';
 import {
+  disclosureReviewedForPersonalData,
   costLimitRecorded,
   datedInOrder,
   disclosureWithoutRequester,
@@ -205,11 +207,37 @@ function identityRefusal(findings: Finding[]) {
   };
 }
 
-export function publish(r: FoiRecord, input: { title: string; question: string; answer: string }, ctx: ActionContext): Decision {
-  const findings = personalDataInPublicText({ title: input.title, question: input.question, answer: input.answer }, r.requester);
+/** What the redactor found besides the requester: kinds and places, for staff to review before publishing. */
+function otherPersonalDataRefusal(findings: OtherPersonalData[]) {
+  const groups = new Map<string, OtherPersonalData[]>();
+  for (const f of findings) groups.set(`${f.field}|${f.kind}`, [...(groups.get(`${f.field}|${f.kind}`) ?? []), f]);
+  return {
+    ok: false as const,
+    userErrors: [...groups.values()].map((found) => {
+      const { field, kind } = found[0]!;
+      const places = found.map((f) => `${f.start + 1}–${f.end}`).join(', ');
+      return {
+        field: ['input', field],
+        message: `The ${field} may contain ${redactionKindWords[kind]} (characters ${places}): take it out, or confirm it may be published (for example an officer named in their public role) with personalDataReviewed.`,
+        code: 'INVALID' as const,
+        rule: disclosureReviewedForPersonalData.code,
+      };
+    }),
+  };
+}
+
+export function publish(
+  r: FoiRecord,
+  input: { title: string; question: string; answer: string; personalDataReviewed: boolean },
+  ctx: ActionContext,
+): Decision {
+  const text = { title: input.title, question: input.question, answer: input.answer };
+  const findings = personalDataInPublicText(text, r.requester);
   if (findings.length > 0) return identityRefusal(findings);
+  const others = otherPersonalDataInPublicText(text, r.requester);
+  if (others.length > 0 && !input.personalDataReviewed) return otherPersonalDataRefusal(others);
   return succeed({
-    set: { disclosure: { ...input, publishedOn: r.disclosure?.publishedOn ?? ctx.today } },
+    set: { disclosure: { ...text, publishedOn: r.disclosure?.publishedOn ?? ctx.today } },
     stats: [],
     action: r.disclosure ? 'DISCLOSURE_REPUBLISHED' : 'PUBLISHED',
   });

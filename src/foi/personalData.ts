@@ -1,3 +1,4 @@
+import { findPersonalData, redact, type Finding as PersonalDataFinding } from '../redaction/personalData.js';
 /**
  * Personal data in text that is about to be published (the disclosure log: RULES.md §2). Pure.
  *
@@ -197,8 +198,29 @@ export const requesterIdentityDetector: PersonalDataDetector = (text, requester)
   return found;
 };
 
-/** The detectors run on public text: today the requester's identity; the redactor plugs in here. */
+/** The detectors run on public text: the requester's identity, exactly, as the case holds it. */
 export const publicTextDetectors: PersonalDataDetector[] = [requesterIdentityDetector];
+
+/**
+ * Other people's personal data in public text, by the shared redactor (src/redaction): names,
+ * addresses, phone numbers, dates of birth and the rest. Kinds and places only, never values.
+ */
+export interface OtherPersonalData {
+  field: string;
+  kind: PersonalDataFinding['kind'];
+  start: number;
+  end: number;
+}
+
+export function otherPersonalDataInPublicText(fields: Record<string, string>, requester: RequesterIdentity): OtherPersonalData[] {
+  const identity = personalDataInPublicText(fields, requester);
+  return Object.entries(fields).flatMap(([field, value]) =>
+    findPersonalData(value)
+      // The requester's own identity is reported (and refused) as such, not again here.
+      .filter((f) => !identity.some((i) => i.field === field && f.start < i.end && i.start < f.end))
+      .map((f) => ({ field, kind: f.kind, start: f.start, end: f.end })),
+  );
+}
 
 /**
  * Personal data found in text to be published, field by field: overlapping findings are merged
@@ -235,10 +257,15 @@ export function scrub(text: string, findings: Array<Pick<Finding, 'start' | 'end
   return out;
 }
 
-/** Each field with the requester's identity (and anything else the detectors find) replaced by a marker. */
+/**
+ * Each field with the requester's identity replaced by "[requester]", then any other personal data
+ * the shared redactor finds replaced by its marker ("[name removed]"): the draft offered to staff.
+ */
 export function scrubbed<T extends Record<string, string>>(fields: T, requester: RequesterIdentity): T {
   const findings = personalDataInPublicText(fields, requester);
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, scrub(v, findings.filter((f) => f.field === k))])) as T;
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, redact(scrub(v, findings.filter((f) => f.field === k))).text]),
+  ) as T;
 }
 
 export const kindWords: Record<PersonalDataKind, string> = {

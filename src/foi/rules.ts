@@ -123,6 +123,13 @@ export const publishedAfterResponse = defineRule<Foi>({
   refuses: (r) => (r.response ? null : 'Only a request that has been responded to can be published.'),
 });
 
+export const disclosureReviewedForPersonalData = defineInputRule({
+  code: 'FOI_DISCLOSURE_PERSONAL_DATA_REVIEWED',
+  words:
+    'Other personal data the redactor finds in text to be published (names, addresses, phone numbers, dates of birth, …) is flagged with where it is; it is published only once staff confirm they have reviewed it.',
+  cites: DISCLOSURE,
+});
+
 export const disclosureWithoutRequester = defineInputRule({
   code: 'FOI_DISCLOSURE_WITHOUT_REQUESTER',
   words:

@@ -82,6 +82,7 @@ export const foiActionSchemas = {
       title: requiredText(200, 'a title'),
       question: requiredText(5000, 'the question as published'),
       answer: requiredText(50_000, 'the answer as published'),
+      personalDataReviewed: z.boolean().nullish().transform((v) => v ?? false),
     }),
   reviewRequest: (today: string) => z.object({ on: on(today), reason: optionalText(2000, 'A note') }),
   unpublish: () => z.object({ reason: requiredText(2000, 'why it is taken off the disclosure log') }),
