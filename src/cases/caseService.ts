@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AuditLog } from '../audit/auditLog.js';
 import { actorOf } from '../audit/model.js';
 import type { Caller } from '../auth/caller.js';
-import type { HolidayCalendar } from '../calendar/holidays.js';
+import { CalendarCoverageError, type HolidayCalendar } from '../calendar/holidays.js';
 import { londonDateOf } from '../calendar/londonDate.js';
 import type { KeyedHasher } from '../crypto/keyedHash.js';
 import { refuse, succeed, type Outcome } from '../errors.js';
@@ -49,6 +49,21 @@ export interface CaseServiceDependencies {
   calendar: HolidayCalendar;
   now: () => Date;
   logger: Logger;
+}
+
+/**
+ * Dates outside the holiday calendar's years (src/calendar/data) cannot be counted in working days:
+ * a date given that far back or ahead is the caller's mistake, answered as a user error.
+ */
+async function outsideCalendar<T>(work: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof CalendarCoverageError) {
+      return refuse('OUT_OF_RANGE', `A date given is outside the years the holiday calendar covers (from ${Math.min(...error.covered)} to ${Math.max(...error.covered)}): check the dates.`);
+    }
+    throw error;
+  }
 }
 
 /** The most a case item may hold, with room to spare under DynamoDB's 400 KB item limit. */
@@ -98,7 +113,7 @@ export class CaseService {
     }
     // Staff logging is never merged or rate-limited: each letter, email or call logged is its own case.
     const store = byStaff ? this.deps.desk.log.bind(this.deps.desk) : this.deps.desk.submit.bind(this.deps.desk);
-    const outcome = await store({
+    const outcome = await outsideCalendar(() => store({
       caseType: type.name,
       prefix: type.prefix,
       idempotencyKey,
@@ -121,7 +136,7 @@ export class CaseService {
           ...this.followUps(type, null, record, type.statistics.onCreate(record)),
         ];
       },
-    });
+    }));
     return outcome.ok ? succeed({ receipt: outcome.value, signpost: null }) : outcome;
   }
 
@@ -174,7 +189,7 @@ export class CaseService {
     const related = spec.related && before0 ? await this.related<R>(type, spec.related(input.value, before0)) : [];
     let before: R | undefined;
     let decided: Change<R> | undefined;
-    const changed = await changeCase(this.deps.db, this.deps.audit, {
+    const changed = await outsideCalendar(() => changeCase(this.deps.db, this.deps.audit, {
       reference: parsed.reference,
       expectedVersion,
       actor: ctx.actor,
@@ -203,7 +218,7 @@ export class CaseService {
           },
         });
       },
-    });
+    }));
     if (!changed.ok) return changed;
     const after = recordFrom<R>(type, changed.value);
     if (decided) await this.afterCommit(type, before!, after);

@@ -63,7 +63,9 @@ const TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame'];
  * The text reduced to lower-case letters and digits, words separated by one space, with each
  * kept character's index in the original: a match in the reduced text maps back to the original.
  */
-function reduce(text: string): { reduced: string; at: number[] } {
+function reduce(raw: string): { reduced: string; at: number[] } {
+  // A possessive "'s" ends the word before it ("Leak's" is "leak"); blanked in place, so places still map.
+  const text = raw.replace(/['’][sS](?![\p{L}\p{N}])/gu, '  ');
   let reduced = '';
   const at: number[] = [];
   let pendingSpace = false;
@@ -118,19 +120,66 @@ export function nameNeedles(name: string): string[] {
   const needles = new Set<string>([parts.join(' ')]);
   const surname = parts.at(-1)!;
   if (parts.length > 1) {
-    for (const title of TITLES) needles.add(`${title} ${surname}`);
-    needles.add(`${parts[0]![0]} ${surname}`);
+    const afterFirst = parts.slice(1).join(' ');
+    for (const title of TITLES) {
+      needles.add(`${title} ${surname}`);
+      needles.add(`${title} ${afterFirst}`);
+    }
+    needles.add(`${parts[0]} ${surname}`);
+    // Initials before the surname, however many and whichever: "H. Leak", "R. M. Leak".
+    const initials = parts.slice(0, -1).map((p) => p[0]!);
+    for (let n = 1; n <= initials.length; n++) needles.add(`${initials.slice(0, n).join(' ')} ${surname}`);
+    if (initials.length > 1) needles.add(`${initials[0]} ${initials.at(-1)} ${surname}`);
   }
   for (const part of parts) if (part.length >= 3 && !ORDINARY_WORDS.has(part)) needles.add(part);
   return [...needles];
 }
 
+/**
+ * The name written without spaces or hyphens ("HarrietLeak", "Smith-Leak"): the whole name, and
+ * the name after the first part, each only when long enough not to occur by chance.
+ */
+export function compactNameNeedles(name: string): string[] {
+  const parts = reduced(name)
+    .split(' ')
+    .filter((p) => p && !TITLES.includes(p));
+  const needles = [parts.join(''), parts.slice(1).join('')].filter((n) => n.length >= 8 || (n.length >= 6 && !ORDINARY_WORDS.has(n)));
+  return [...new Set(needles)];
+}
+
+/** Where a compact needle appears in the text with everything but letters and digits taken out. */
+function compactOccurrences(text: string, needle: string): Array<{ start: number; end: number }> {
+  const { reduced: hay, at } = reduce(text);
+  const chars: number[] = [];
+  let compact = '';
+  for (let i = 0; i < hay.length; i++) {
+    if (hay[i] === ' ') continue;
+    compact += hay[i];
+    chars.push(at[i]!);
+  }
+  const spans: Array<{ start: number; end: number }> = [];
+  for (let i = compact.indexOf(needle); i >= 0; i = compact.indexOf(needle, i + 1)) {
+    spans.push({ start: chars[i]!, end: chars[i + needle.length - 1]! + 1 });
+  }
+  return spans;
+}
+
 const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/gi;
 
 /** The postal address, as the needles looked for: the whole, each part with a digit, the postcode. */
+const STREET =
+  /^\s*(?:flat\s+\w+\s+)?(\d+[a-z]?)\s+((?:[\p{L}'’-]+\s+){0,3}?(?:road|rd|street|st|drive|dr|lane|ln|avenue|ave|close|way|grove|place|crescent|court|gardens|terrace|walk|hill|rise|row|square|mews|parade|green|park|view|vale|drove|croft|fold|meadow|meadows))\b/iu;
+
 export function addressNeedles(address: string): string[] {
   const needles = new Set<string>([reduced(address)]);
   for (const part of address.split(/[,\n;]+/)) if (/\d/.test(part) && reduced(part).length >= 3) needles.add(reduced(part));
+  // The house number and street, and the street alone when it has two words or more, however the
+  // address is split ("4 Privet Drive Little Whinging" on one line too).
+  const street = STREET.exec(address);
+  if (street) {
+    needles.add(reduced(`${street[1]} ${street[2]}`));
+    if (reduced(street[2]!).split(' ').length >= 2) needles.add(reduced(street[2]!));
+  }
   for (const code of address.match(POSTCODE) ?? []) needles.add(reduced(code.replace(/\s+/g, '')).replace(/^(.*)(\d[a-z]{2})$/, '$1 $2'));
   return [...needles].filter(Boolean);
 }
@@ -148,6 +197,7 @@ function postcodeSpans(text: string, needles: string[]): Array<{ start: number; 
 /** A phone number's digits, a leading +44 or 44 read as 0. */
 function phoneDigits(phone: string): string {
   const digits = phone.replace(/\D/g, '');
+  if (digits.startsWith('0044') && digits.length >= 14) return `0${digits.slice(4)}`;
   return digits.startsWith('44') && digits.length >= 12 ? `0${digits.slice(2)}` : digits;
 }
 
@@ -167,7 +217,7 @@ function phoneSpans(text: string, phone: string): Array<{ start: number; end: nu
       if (/\d/.test(c)) digits.push({ d: c, i: m.index + k, split: k > 0 && !/\d/.test(m[0][k - 1]!) });
     }
     const all = digits.map((x) => x.d).join('');
-    for (const needle of [want, `44${want.slice(1)}`]) {
+    for (const needle of [want, `44${want.slice(1)}`, `0044${want.slice(1)}`]) {
       let from = 0;
       for (;;) {
         const at = all.indexOf(needle, from);
@@ -187,7 +237,14 @@ function phoneSpans(text: string, phone: string): Array<{ start: number; end: nu
 export const requesterIdentityDetector: PersonalDataDetector = (text, requester) => {
   const found: Array<Omit<Finding, 'field'>> = [];
   const add = (kind: PersonalDataKind, spans: Array<{ start: number; end: number }>) => spans.forEach((s) => found.push({ kind, ...s }));
-  if (requester.email) add('EMAIL', occurrences(text, reduced(requester.email)));
+  if (requester.email) {
+    add('EMAIL', occurrences(text, reduced(requester.email)));
+    // The part before the @ alone ("hl1984", "hl1984 at example dot com"), when long enough to be theirs.
+    // (A local part that is the name, "harriet.leak", is found as the name.)
+    const local = reduced(requester.email.split('@')[0] ?? '');
+    const isName = nameNeedles(requester.name).includes(local) || local.includes(' ');
+    if (local.length >= 4 && !isName && !ORDINARY_WORDS.has(local)) add('EMAIL', occurrences(text, local));
+  }
   if (requester.phone) add('PHONE', phoneSpans(text, requester.phone));
   if (requester.postalAddress) {
     const needles = addressNeedles(requester.postalAddress);
@@ -195,6 +252,7 @@ export const requesterIdentityDetector: PersonalDataDetector = (text, requester)
     add('POSTAL_ADDRESS', postcodeSpans(text, needles));
   }
   for (const needle of nameNeedles(requester.name)) add('NAME', occurrences(text, needle));
+  for (const needle of compactNameNeedles(requester.name)) add('NAME', compactOccurrences(text, needle));
   return found;
 };
 

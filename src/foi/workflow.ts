@@ -107,7 +107,7 @@ export const foiWorkflow = {
       from: ['AWAITING_CLARIFICATION'],
       guards: [],
       inputRules: clockRules,
-      to: ['IN_PROGRESS'],
+      to: ['IN_PROGRESS', 'PUBLIC_INTEREST_EXTENSION'],
       input: input.clockAnswer,
       decide: decide.simpleClockEvent('CLARIFICATION_RECEIVED'),
     }),

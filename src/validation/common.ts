@@ -43,7 +43,7 @@ export const needsSchema = z
 /** Required text: trimmed, not empty, bounded. */
 export const requiredText = (max: number, what: string) =>
   z
-    .string()
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? `Give ${what}.` : `Give ${what} as text.`) })
     .trim()
     .min(1, `Give ${what}.`)
     .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} can be at most ${max.toLocaleString('en-GB')} characters.`);

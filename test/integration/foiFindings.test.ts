@@ -355,3 +355,41 @@ describe('also: statistics and requester history', () => {
     }
   });
 });
+
+describe('found by walking the journeys as an information-rights officer, and put right', () => {
+  it('records the answer to a late clarification asked during a public interest extension, and the request can still be answered (late)', async () => {
+    app.setNow('2026-10-15T10:00:00Z');
+    try {
+      const res = await app.gql(LOG, { input: { ...form(), channel: 'POST', receivedOn: '2026-09-01' } }, { token: ir() });
+      const { reference } = res.body.data!.logFoiRequest.receipt;
+      await ok('extendFoiForPublicInterest', reference, { exemptions: ['31'], estimatedDate: '2026-10-20', reason: 'Balancing', on: '2026-09-25' });
+      await ok('requestFoiClarification', reference, { on: '2026-10-05', reason: 'Which years?' });
+      const answered = await ok('recordFoiClarification', reference, { on: '2026-10-08', reason: 'These years' });
+      expect(answered.status).toBe('PUBLIC_INTEREST_EXTENSION');
+      const r = await ok('respondToFoiRequest', reference, { outcome: 'PROVIDED_IN_FULL', summary: 'Here it is.' });
+      expect(r.status).toBe('RESPONDED');
+    } finally {
+      app.setNow(undefined);
+    }
+  });
+
+  it.each(['2022-12-30', '1900-01-01'])('answers a receipt date (%s) outside the holiday calendar with a user error, not an internal one', async (receivedOn) => {
+    const res = await app.gql(LOG, { input: { ...form(), channel: 'POST', receivedOn } }, { token: ir() });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.logFoiRequest.userErrors[0]).toMatchObject({ code: 'OUT_OF_RANGE' });
+  });
+
+  it('never publishes the requester’s identity however it is written, even when staff confirm they reviewed the text', async () => {
+    const { reference } = await submit({
+      requester: { name: 'Harriet Leak', email: 'hl1984@example.com', postalAddress: '4 Privet Drive Little Whinging Surrey GU7 3HH' },
+      description: "This is Harriet Leak's request, from Ms Leak's home. How many thefts of bicycles in Surrey?",
+    });
+    await ok('respondToFoiRequest', reference, { outcome: 'PROVIDED_IN_FULL', summary: 'There were 40.' });
+    const draft = (await read(reference)).disclosureDraft;
+    expect(JSON.stringify(draft)).not.toMatch(/Leak|Harriet/);
+    for (const title of ['HarrietLeak asked about bikes', 'hl1984 about bikes', 'Privet Drive, Little Whinging about bikes', 'H. Leak on bikes']) {
+      const out = await act('publishToDisclosureLog', reference, { title, question: draft.question, answer: draft.answer, personalDataReviewed: true });
+      expect(out.userErrors[0], title).toMatchObject({ rule: 'FOI_DISCLOSURE_WITHOUT_REQUESTER' });
+    }
+  });
+});
