@@ -38,7 +38,7 @@ export const foiResolvers: Resolvers = {
       if (r.disclosure) return r.disclosure;
       if (!r.response) return null;
       const draft = scrubbed({ question: r.description, answer: r.response.summary }, r.requester);
-      return { title: draft.question.slice(0, 80), ...draft };
+      return { title: shortTitle(draft.question), ...draft };
     },
     published: (r) => r.disclosure !== null,
     unpublished: (r) => r.unpublished ?? [],
@@ -50,3 +50,11 @@ export const foiResolvers: Resolvers = {
     },
   },
 };
+
+/** A draft title: the question's first 80 characters, cut at a word. */
+function shortTitle(question: string): string {
+  if (question.length <= 80) return question;
+  const cut = question.slice(0, 80);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+}

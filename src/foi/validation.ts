@@ -60,7 +60,8 @@ export const foiActionSchemas = {
       outcome: z.enum(['PROVIDED_IN_FULL', 'PROVIDED_IN_PART', 'REFUSED', 'NOT_HELD', 'REFUSED_COST_LIMIT', 'REFUSED_VEXATIOUS_OR_REPEATED']),
       exemptions: z
         .array(z.object({ section: z.string().trim(), publicInterestTestApplied: z.boolean(), neitherConfirmNorDeny: z.boolean() }))
-        .max(20)
+        .max(20, 'Name at most 20 exemptions.')
+        .refine((list) => new Set(list.map((e) => e.section)).size === list.length, 'Name each exemption once.')
         .nullish()
         .transform((v) => v ?? []),
       summary: requiredText(20_000, 'a summary of the response'),

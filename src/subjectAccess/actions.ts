@@ -74,7 +74,8 @@ export function clockEvent(r: SarRecord, event: SarClockEvent, reason: string | 
   const record = recordClockEvent(event, { actor: ctx.actor, at: ctx.now, reason, rule: 'ENGLAND_AND_WALES', calendar: ctx.calendar });
   return succeed({
     set: { clockEvents: [...r.clockEvents, record], ...(event.type === 'IDENTITY_RECEIVED' && { identityVerified: true }) },
-    stats: event.type === 'EXTENDED' ? [{ day: event.on, add: { extensions: 1 } }] : [],
+    // Requests extended, not extension events: a second extension of the same request is not counted again.
+    stats: event.type === 'EXTENDED' && !r.clockEvents.some((e) => e.event.type === 'EXTENDED') ? [{ day: event.on, add: { extensions: 1 } }] : [],
     action: clockActionNames[event.type],
   });
 }

@@ -27,7 +27,9 @@ const RECORD_REQUEST: RegExp[] = [
   // "my previous convictions", "my spent cautions", "all my convictions and cautions"
   new RegExp(String.raw`\b(?:all\s+(?:of\s+)?)?my\s+(?:${PREVIOUS})*(?:criminal\s+)?(?:convictions|cautions|reprimands|final\s+warnings)\b`, 'i'),
   // "a list / record / details / copy / print-out of (all) (my) (previous) convictions"
-  new RegExp(String.raw`\b(?:list|record|records|details|copy|print-?out|summary)\s+of\s+(?:all\s+)?(?:my\s+)?(?:${PREVIOUS})*(?:convictions|cautions)\b`, 'i'),
+  new RegExp(String.raw`\b(?:list|record|records|details|copy|print-?out|summary)\s+of\s+(?:all\s+)?(?:my\s+)?(?:${PREVIOUS})*(?:convictions?|cautions?)\b`, 'i'),
+  // "a print-out of my police record", "my police record"
+  /\bmy\s+(?:full\s+|own\s+)?police\s+record\b/i,
   // "convictions or cautions (recorded) against me / held about me"
   /\b(?:convictions|cautions)\b[^.?!]{0,40}\b(?:against|about|on)\s+me\b/i,
   // "do I have a criminal record", "what is on my record"

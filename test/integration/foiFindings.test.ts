@@ -373,6 +373,12 @@ describe('found by walking the journeys as an information-rights officer, and pu
     }
   });
 
+  it('refuses the same exemption named twice in one response', async () => {
+    const { reference } = await submit();
+    const twice = { section: '31', publicInterestTestApplied: true, neitherConfirmNorDeny: false };
+    await refused('respondToFoiRequest', reference, { outcome: 'REFUSED', summary: 'Refused.', exemptions: [twice, twice] }, /each exemption once/);
+  });
+
   it.each(['2022-12-30', '1900-01-01'])('answers a receipt date (%s) outside the holiday calendar with a user error, not an internal one', async (receivedOn) => {
     const res = await app.gql(LOG, { input: { ...form(), channel: 'POST', receivedOn } }, { token: ir() });
     expect(res.body.errors).toBeUndefined();

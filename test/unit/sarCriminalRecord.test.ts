@@ -12,6 +12,9 @@ type Label = 'POLICE_CERTIFICATE' | 'SUBJECT_ACCESS_PNC' | null;
 const corpus: Array<[string, Label]> = [
   // ---- subject access to the PNC (ACRO) ----
   ['I would like a copy of my previous convictions.', 'SUBJECT_ACCESS_PNC'],
+  // Found by a reviewer walking the form: both went through as ordinary subject access requests.
+  ['Please send me the records of my conviction from 2015.', 'SUBJECT_ACCESS_PNC'],
+  ['I need a print-out of my police record.', 'SUBJECT_ACCESS_PNC'],
   ['Please send me details of my previous convictions and cautions.', 'SUBJECT_ACCESS_PNC'],
   ['A copy of my criminal record please', 'SUBJECT_ACCESS_PNC'],
   ['I want to see my full criminal history.', 'SUBJECT_ACCESS_PNC'],
