@@ -8,6 +8,7 @@ import { disclosureLogIndex, disclosureWordIndex, foiQueueEntries, foiQueueReque
 import { summariseStatistics } from './statistics.js';
 import { logFoiSchema, submitFoiSchema } from './validation.js';
 import { foiWorkflow } from './workflow.js';
+import { foiResolvers } from './resolvers.js';
 
 /**
  * Freedom of Information requests, as a case type: the information-rights team's work. Everything
@@ -96,4 +97,5 @@ export const foiCaseType = defineCaseType({
     receivedOn: (form) => form.receivedOn,
   }),
   moreQueries: { disclosureLog: 'public', foiExemptions: 'staff', foiRequesterHistory: 'staff' },
+  resolvers: () => foiResolvers,
 });

@@ -1,7 +1,5 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { deadlineResolvers } from '../clocks/resolvers.js';
-import { subjectAccessResolvers } from '../subjectAccess/resolvers.js';
-import { foiResolvers } from '../foi/resolvers.js';
 import { pageRatingResolvers } from '../pageRatings/resolvers.js';
 import { trackingResolvers } from '../tracking/resolvers.js';
 import { caseTypeResolvers, mergeResolvers } from '../cases/caseResolvers.js';
@@ -13,10 +11,8 @@ const areas: Resolvers[] = [
   trackingResolvers,
   deadlineResolvers,
   pageRatingResolvers,
-  subjectAccessResolvers,
-  foiResolvers,
   // What every case type gets from its definition (actions, intake, read, queue, statistics,
-  // availableActions), with its own resolvers. SAR and FOI still list theirs above.
+  // availableActions), with its own resolvers (its definition's `resolvers`).
   ...registry.caseTypes.map(caseTypeResolvers),
 ];
 

@@ -7,6 +7,7 @@ import { sarQueueEntries, sarQueueRequest, sarQueueRow, sarQueueSummary } from '
 import { summariseSarStatistics } from './statistics.js';
 import { logSarSchema, submitSarSchema } from './validation.js';
 import { subjectAccessWorkflow } from './workflow.js';
+import { subjectAccessResolvers } from './resolvers.js';
 
 /**
  * Subject access requests (UK GDPR Art 15; DPA 2018 Part 3 s.45), as a case type: the
@@ -68,4 +69,5 @@ export const subjectAccessCaseType = defineCaseType({
     auditFields: (form) => auditFields(form, form.channel),
     receivedOn: (form) => form.receivedOn,
   }),
+  resolvers: () => subjectAccessResolvers,
 });
