@@ -185,8 +185,8 @@ export class CaseService {
     const parsed = this.deps.registry.parse(reference);
     if (!parsed || parsed.kind.name !== type.name) return notFound();
     // The cases the decision reads besides this one (rarely any: then one more read, of the case itself).
-    const before0 = spec.related ? await this.load<R>(type, parsed.reference) : undefined;
-    const related = spec.related && before0 ? await this.related<R>(type, spec.related(input.value, before0)) : [];
+    const stored = spec.related ? await this.load<R>(type, parsed.reference) : undefined;
+    const related = spec.related && stored ? await this.related<R>(type, spec.related(input.value, stored)) : [];
     let before: R | undefined;
     let decided: Change<R> | undefined;
     const changed = await outsideCalendar(() => changeCase(this.deps.db, this.deps.audit, {
