@@ -22,7 +22,7 @@ const submissionPayload = (outcome: Outcome<Submission>) =>
 /** Staff logging's payload: the submission's, with the possible duplicates for staff to decide on. */
 const loggingPayload = (outcome: Outcome<Submission>) =>
   outcome.ok
-    ? { receipt: outcome.value.receipt, possibleDuplicateOf: outcome.value.receipt?.possibleDuplicateOf ?? [], userErrors: [] }
+    ? { receipt: outcome.value.receipt, possibleDuplicateOf: outcome.value.receipt?.possibleDuplicateOf ?? [], ...outcome.value.warnings, userErrors: [] }
     : { receipt: null, possibleDuplicateOf: [], userErrors: asUserErrors(outcome.userErrors) };
 
 export function caseTypeResolvers(type: AnyCaseType): Resolvers {

@@ -29,6 +29,8 @@ import { refusalError, refusalsOf, type ActionContext, type Change, type DailyCo
 export interface Submission {
   receipt: Receipt | null;
   signpost: Signpost | null;
+  /** Staff logging's warnings (Intake.warnings), by payload field. */
+  warnings?: Record<string, unknown>;
 }
 
 export interface AvailableAction {
@@ -137,7 +139,7 @@ export class CaseService {
         ];
       },
     }));
-    return outcome.ok ? succeed({ receipt: outcome.value, signpost: null }) : outcome;
+    return outcome.ok ? succeed({ receipt: outcome.value, signpost: null, warnings: byStaff ? intake.warnings?.(form) : undefined }) : outcome;
   }
 
   // ---- reading --------------------------------------------------------------------------------

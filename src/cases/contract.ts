@@ -98,6 +98,11 @@ export interface Intake<F, R> {
   auditFields(form: F): string[];
   /** The statutory day of receipt, when the form gives one (staff logging). */
   receivedOn?(form: F): string | undefined;
+  /**
+   * Warnings for the staff who log it, added to the logging payload by field name (for example a
+   * subject access request that reads as one for a criminal record). Never a refusal.
+   */
+  warnings?(form: F): Record<string, unknown>;
 }
 
 export interface CaseTypeDefinition<S extends string, R extends CaseRecord, A extends string, Q = unknown, Row = unknown, Stats = unknown> {

@@ -1,6 +1,6 @@
 import { defineCaseType, intakeFor } from '../cases/contract.js';
 import type { SubjectAccessStatistics } from '../generated/graphql.js';
-import { acroSignpostFor } from './criminalRecord.js';
+import { acroSignpostFor, criminalRecordWarning } from './criminalRecord.js';
 import { newSubjectAccessRequest, sarRecord, type SarForm, type SarRecord } from './model.js';
 import { sarPublicView } from './publicView.js';
 import { sarQueueEntries, sarQueueRequest, sarQueueRow, sarQueueSummary } from './queues.js';
@@ -68,6 +68,8 @@ export const subjectAccessCaseType = defineCaseType({
     duplicateContent: (form) => duplicateContent(form),
     auditFields: (form) => auditFields(form, form.channel),
     receivedOn: (form) => form.receivedOn,
+    // A logged request that reads as one for a criminal record: staff are warned, and decide.
+    warnings: (form) => ({ criminalRecordWarning: criminalRecordWarning(form.scope.description) }),
   }),
   resolvers: () => subjectAccessResolvers,
 });

@@ -19,7 +19,7 @@ const FIELDS = `reference status receivedOn regime version
 const SUBMIT = `mutation($input: SubmitSubjectAccessRequestInput!) { submitSubjectAccessRequest(input: $input) {
   receipt { reference trackingCode } signpost { organisation url explanation } userErrors { field message code } } }`;
 const LOG = `mutation($input: LogSubjectAccessRequestInput!) { logSubjectAccessRequest(input: $input) {
-  receipt { reference trackingCode } userErrors { field message code } } }`;
+  receipt { reference trackingCode } criminalRecordWarning { service matched } userErrors { field message code } } }`;
 const READ = `query($reference: String!) { subjectAccessRequest(reference: $reference) { ${FIELDS} } }`;
 const TRACK = `query($r: String!, $c: String!) { trackCase(reference: $r, trackingCode: $c) { status receivedOn dueOn } }`;
 const QUEUE = `query($input: SubjectAccessQueueInput!) { subjectAccessQueue(input: $input) { edges { node { reference receivedOn receivedAt dueOn } } } }`;
@@ -226,15 +226,18 @@ describe('the ACRO check', () => {
   });
 
   it('warns staff on a logged request, without refusing it; an ordinary request carries no warning', async () => {
-    const { receipt, userErrors } = await log({ receivedOn: '2026-02-27', scope: { description: 'Letter asking for my previous convictions and my 999 call recordings' } });
+    const { receipt, userErrors, criminalRecordWarning } = await log({ receivedOn: '2026-02-27', scope: { description: 'Letter asking for my previous convictions and my 999 call recordings' } });
     expect(userErrors).toEqual([]);
+    // Told at once, in what logging returns, and on the record after.
+    expect(criminalRecordWarning).toEqual({ service: 'SUBJECT_ACCESS_PNC', matched: 'my previous convictions' });
     expect((await read(receipt.reference)).criminalRecordWarning).toMatchObject({
       service: 'SUBJECT_ACCESS_PNC',
       organisation: 'ACRO Criminal Records Office',
       matched: 'my previous convictions',
       url: 'https://www.acro.police.uk/subject-access',
     });
-    const plain = (await log({ receivedOn: '2026-02-27' })).receipt.reference;
-    expect((await read(plain)).criminalRecordWarning).toBeNull();
+    const logged = await log({ receivedOn: '2026-02-27' });
+    expect(logged.criminalRecordWarning).toBeNull();
+    expect((await read(logged.receipt.reference)).criminalRecordWarning).toBeNull();
   });
 });
