@@ -7,7 +7,7 @@ import type { ComplaintQueue, ComplaintQueueInput } from '../generated/graphql.j
 import { parseQueryInput } from '../validation/parse.js';
 import { allegationCategories, isCode } from './catalogue.js';
 import { beforeOutcome, isOpen, latestOutcome, type ComplaintRecord } from './model.js';
-import { firstReplyDueOn, isLate, nextUpdateDueOn, outstandingReferral, sameIncidentReferralOutstanding, schedule3Reasons, unreferredAllegations } from './rules.js';
+import { firstReplyDueOn, isLate, nextUpdateDueOn, outstandingReferral, referBy, sameIncidentReferralOutstanding, schedule3Reasons, unreferredAllegations } from './rules.js';
 
 /**
  * Which Professional Standards queues a complaint is in, derived from its state. Each queue is
@@ -34,17 +34,11 @@ export function complaintQueueEntries(c: ComplaintRecord): IndexEntry[] {
   if (firstReply) entries.push({ queue: q('FIRST_REPLY_DUE'), sortKey: `${firstReply}#${c.receivedAt}` });
   const nextUpdate = nextUpdateDueOn(c);
   if (nextUpdate) entries.push({ queue: q('NEXT_UPDATE_DUE'), sortKey: `${nextUpdate}#${c.receivedAt}` });
-  const unreferred = unreferredAllegations(c);
   // A withdrawn complaint the force continues with in the public interest keeps its duty to refer.
   const continuing = c.status === 'WITHDRAWN' && Boolean(c.withdrawal?.continueInPublicInterest);
-  if (unreferred.length && (isOpen(c) || continuing)) {
-    // Referred as soon as it is clear: by the end of the day after the allegation was recorded.
-    const clearOn = c.allegations.filter((a) => unreferred.includes(a.number)).map((a) => a.addedOn).sort()[0]!;
-    entries.push({ queue: q('MUST_REFER'), sortKey: `${addDays(clearOn, 1)}#${c.receivedAt}` });
-  }
-  if (!unreferred.length && sameIncidentReferralOutstanding(c) && isOpen(c)) {
-    const linkedOn = c.linkedComplaints.filter((l) => l.mustBeReferred).map((l) => l.linkedOn).sort()[0]!;
-    entries.push({ queue: q('MUST_REFER'), sortKey: `${addDays(linkedOn, 1)}#${c.receivedAt}` });
+  const due = referBy(c);
+  if (due && (isOpen(c) || (continuing && unreferredAllegations(c).length > 0))) {
+    entries.push({ queue: q('MUST_REFER'), sortKey: `${due}#${c.receivedAt}` });
   }
   const outstanding = outstandingReferral(c);
   if (outstanding && isOpen(c)) entries.push({ queue: q('AWAITING_IOPC'), sortKey: `${outstanding.referredOn}#${c.receivedAt}` });
@@ -66,6 +60,7 @@ export function queueSummary(c: ComplaintRecord) {
     allegationCategories: [...new Set(c.allegations.map((a) => a.category))],
     mustBeRecorded: schedule3Reasons(c).length > 0,
     mustBeReferred: unreferredAllegations(c).length > 0 || sameIncidentReferralOutstanding(c),
+    referBy: referBy(c),
     referred: c.referrals.length > 0,
     late: isLate(c),
     lastContactOn: c.contacts.at(-1)?.contactedOn ?? null,
@@ -150,6 +145,7 @@ export function complaintQueueRow(item: Record<string, unknown>, today: string) 
     late: Boolean(item.late),
     lastContactOn: (item.lastContactOn as string | null) ?? null,
     nextUpdateDueOn,
+    referBy: (item.referBy as string | null | undefined) ?? null,
     daysOverdue: nextUpdateDueOn && nextUpdateDueOn < today ? daysBetween(nextUpdateDueOn, today) : 0,
     reviewWindowClosesOn: (item.reviewWindowClosesOn as string | null) ?? null,
     ageInDays: daysBetween(receivedOn, today),

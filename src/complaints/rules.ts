@@ -63,6 +63,22 @@ export function unreferredAllegations(c: Pick<Complaint, 'allegations' | 'referr
 export const sameIncidentReferralOutstanding = (c: Pick<Complaint, 'linkedComplaints' | 'referrals'>) =>
   c.referrals.length === 0 && c.linkedComplaints.some((l) => l.mustBeReferred);
 
+/**
+ * The day a complaint must be referred by, while a referral is owed: as soon as it is clear, which
+ * we read as by the end of the day after the allegation that needs it was recorded (or the link to
+ * a complaint from the same incident that had to be referred was made). Null when nothing is owed.
+ */
+export function referBy(c: Pick<Complaint, 'allegations' | 'referrals' | 'linkedComplaints'>): string | null {
+  const unreferred = unreferredAllegations(c);
+  const clearOn = unreferred.length
+    ? c.allegations.filter((a) => unreferred.includes(a.number)).map((a) => a.addedOn)
+    : sameIncidentReferralOutstanding(c)
+      ? c.linkedComplaints.filter((l) => l.mustBeReferred).map((l) => l.linkedOn)
+      : [];
+  const first = [...clearOn].sort()[0];
+  return first ? addDays(first, 1) : null;
+}
+
 /** The referral the IOPC has not yet decided on, if any. */
 export const outstandingReferral = (c: Pick<Complaint, 'referrals'>) => c.referrals.find((r) => !r.decision);
 

@@ -25,7 +25,7 @@ const READ = `query($reference: String!) { complaint(reference: $reference) { ${
 const SUBMIT = `mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { receipt { reference trackingCode } userErrors { code } } }`;
 const TRACK = `query($r: String!, $c: String!) { trackCase(reference: $r, trackingCode: $c) { status statusDescription nextUpdateBy reviewWindowClosesOn } }`;
 const QUEUE = `query($input: ComplaintQueueInput!) { complaintQueue(input: $input, first: 50) { edges { node {
-  reference status handler complaintTypes allegationCategories mustBeRecorded mustBeReferred referred late lastContactOn
+  reference status handler complaintTypes allegationCategories mustBeRecorded mustBeReferred referBy referred late lastContactOn
   nextUpdateDueOn daysOverdue ageInDays workingDayAge } } } }`;
 
 let app: TestApp;
@@ -81,7 +81,7 @@ describe('1. referral is a step of its own, at any stage', () => {
     await ok('addAllegation', reference, flagged({ mandatoryReferral: true }));
     expect((await read(reference)).unreferredAllegations).toEqual([2]);
     // Due by the end of the day after it became clear.
-    expect((await queue({ queue: 'MUST_REFER' })).find((n) => n.reference === reference)).toMatchObject({ mustBeReferred: true, referred: false });
+    expect((await queue({ queue: 'MUST_REFER' })).find((n) => n.reference === reference)).toMatchObject({ mustBeReferred: true, referred: false, referBy: '2026-03-05' });
     await refused('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-04' }, /Allegation 2 must be referred/, 'COMPLAINT_REFERRAL_MADE');
 
     let c = await ok('referComplaintToIopc', reference, { criteria: ['SERIOUS_CORRUPTION'] });
