@@ -19,7 +19,7 @@ import { recordFrom, type AnyCaseType, type CaseRecord, type Intake, type IndexS
 import { statisticsBetween, statisticsUpdates } from './dailyStatistics.js';
 import type { CaseTypeRegistry } from './registry.js';
 import { newCaseItem, type Receipt, type SubmissionDesk } from './submitOnce.js';
-import { refusalError, refusalsOf, type ActionContext, type Change, type DailyCounts, type RuleRefusal } from './workflow.js';
+import { negated, refusalError, refusalsOf, type ActionContext, type Change, type DailyCounts, type RuleRefusal } from './workflow.js';
 
 /**
  * The shared machinery that runs every case type from its definition (src/cases/contract.ts):
@@ -267,11 +267,7 @@ export class CaseService {
    */
   private arrivalMoved(type: AnyCaseType, before: CaseRecord, after: CaseRecord): DailyCounts {
     if (before.receivedOn === after.receivedOn) return [];
-    const takenBack = (type.statistics.onCreate(before) as DailyCounts).map(({ day, add }) => ({
-      day,
-      add: Object.fromEntries(Object.entries(add).map(([name, n]) => [name, -n])),
-    }));
-    return [...takenBack, ...(type.statistics.onCreate(after) as DailyCounts)];
+    return [...negated(type.statistics.onCreate(before)), ...type.statistics.onCreate(after)];
   }
 
   private expiryOf(type: AnyCaseType, record: CaseRecord): number {
@@ -303,9 +299,10 @@ export class CaseService {
   private async afterCommit(type: AnyCaseType, before: CaseRecord, after: CaseRecord): Promise<void> {
     const { db, calendar } = this.deps;
     for (const set of this.indexSets(type).filter((s) => s.afterCommit)) {
-      const unchanged = JSON.stringify([set.entries(before, calendar), set.summary(before, calendar)]) === JSON.stringify([set.entries(after, calendar), set.summary(after, calendar)]);
-      if (unchanged) continue;
-      const items = indexChanges(db, after.reference, set.entries(before, calendar), set.entries(after, calendar), set.summary(after, calendar));
+      const was = { entries: set.entries(before, calendar), summary: set.summary(before, calendar) };
+      const is = { entries: set.entries(after, calendar), summary: set.summary(after, calendar) };
+      if (JSON.stringify(was) === JSON.stringify(is)) continue;
+      const items = indexChanges(db, after.reference, was.entries, is.entries, is.summary);
       for (let i = 0; i < items.length; i += 100) {
         const outcome = await db.transact(items.slice(i, i + 100));
         if (!outcome.ok) throw new Error(`${type.name} index entries could not be written`);

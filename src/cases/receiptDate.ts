@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { isIsoDate, londonDateOf } from '../calendar/londonDate.js';
-import { succeed, type UserErrorShape } from '../errors.js';
+import { succeed } from '../errors.js';
 import type { RequestChannel, UserErrorCode } from '../generated/graphql.js';
 import type { CaseRecord } from './contract.js';
-import { actionFor, defineInputRule, defineRule, type ActionContext, type ActionSpec, type DailyCounts } from './workflow.js';
+import { actionFor, defineInputRule, defineRule, refuseBy, type ActionContext, type ActionSpec, type DailyCounts } from './workflow.js';
 
 /**
  * Correcting a mistyped day of receipt, the same for every case type that staff log (FOI, subject
@@ -79,9 +79,7 @@ export const receiptCorrectionRules = {
 } as const;
 
 /** A refusal of the input by one of these rules: REQUIRED for a missing reason, INVALID for a day. */
-function refuseInput(rule: { code: string }, message: string, field: string, code: UserErrorCode = 'INVALID'): { ok: false; userErrors: UserErrorShape[] } {
-  return { ok: false, userErrors: [{ field: ['input', field], message, code, rule: rule.code }] };
-}
+const refuseInput = (rule: { code: string }, message: string, field: string, code: UserErrorCode = 'INVALID') => refuseBy(rule, message, ['input', field], code);
 
 /** The correction's input (besides reference and expectedVersion). */
 export const receiptCorrectionInput = () =>

@@ -3,7 +3,7 @@ import type { AuditActor } from '../audit/model.js';
 import type { StaffGroup } from '../auth/caller.js';
 import type { HolidayCalendar } from '../calendar/holidays.js';
 import type { Outcome, UserErrorShape } from '../errors.js';
-import type { Mutation } from '../generated/graphql.js';
+import type { Mutation, UserErrorCode } from '../generated/graphql.js';
 
 /** A staff action's name is its GraphQL mutation: typed, so a misspelt action does not compile. */
 export type MutationName = Exclude<keyof Mutation, '__typename'>;
@@ -31,6 +31,10 @@ export interface ActionContext {
 
 /** Counts to add to a case type's daily statistics. */
 export type DailyCounts = Array<{ day: string; add: Record<string, number> }>;
+
+/** The same counts taken back (a case that moves day, or proves not to belong in the figures). */
+export const negated = (counts: DailyCounts): DailyCounts =>
+  counts.map(({ day, add }) => ({ day, add: Object.fromEntries(Object.entries(add).map(([name, n]) => [name, -n])) }));
 
 /** What an action changes: the attributes to set, the counts it adds, and its audit action. */
 export interface Change<R> {
@@ -145,9 +149,41 @@ export function refusalsOf<S extends string, R, A extends string>(
   return refusals;
 }
 
-/** A refusal of an action by a named rule, as a user error that names the rule. */
-export function refuseBy(rule: Pick<NamedRule, 'code'>, message: string, field: string[] | null = null): { ok: false; userErrors: UserErrorShape[] } {
-  return { ok: false, userErrors: [{ field, message, code: 'NOT_ALLOWED_IN_STATE', rule: rule.code }] };
+/**
+ * A refusal by a named rule, as a user error that names the rule: NOT_ALLOWED_IN_STATE unless the
+ * rule is about an input's value (INVALID, REQUIRED, …). A null rule is an input error no named
+ * rule covers.
+ */
+export function refuseBy(
+  rule: Pick<NamedRule, 'code'> | null,
+  message: string,
+  field: string[] | null = null,
+  code: UserErrorCode = 'NOT_ALLOWED_IN_STATE',
+): { ok: false; userErrors: UserErrorShape[] } {
+  return { ok: false, userErrors: [{ field, message, code, rule: rule?.code ?? null }] };
+}
+
+/** The event a date staff give may not precede, in words: "the complaint arrived", "the response". */
+export interface EarlierEvent {
+  on: string;
+  what: string;
+}
+
+/**
+ * A date staff give for something that happened: never in the future, never before the event it
+ * follows (so a step taken on time and entered late is recorded truly). The refusal (INVALID)
+ * names the field, the date it may not precede and, where the case type has one, its rule.
+ */
+export function dateRefusal(
+  day: string,
+  field: string,
+  today: string,
+  after?: EarlierEvent,
+  rules: { future?: Pick<NamedRule, 'code'> | null; order?: Pick<NamedRule, 'code'> | null } = {},
+): { ok: false; userErrors: UserErrorShape[] } | undefined {
+  if (day > today) return refuseBy(rules.future ?? null, 'The date cannot be in the future.', ['input', field], 'INVALID');
+  if (after && day < after.on) return refuseBy(rules.order ?? null, `The date cannot be before ${after.what} (${after.on}).`, ['input', field], 'INVALID');
+  return undefined;
 }
 
 /** A refusal found by the table, as a user error. */

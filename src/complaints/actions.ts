@@ -1,6 +1,5 @@
 import { workingDaysBetween } from '../calendar/workingDays.js';
-import type { DailyCounts } from '../cases/workflow.js';
-import { refuseBy, type ActionContext, type Change } from '../cases/workflow.js';
+import { dateRefusal, negated, refuseBy, type ActionContext, type Change, type DailyCounts, type EarlierEvent } from '../cases/workflow.js';
 import { reviewWindowClosesOn } from '../clocks/complaintReviewWindow.js';
 import { refuse, succeed, type Outcome } from '../errors.js';
 import type {
@@ -15,6 +14,7 @@ import type {
   UpdateUnit,
   WithdrawalNotice,
 } from '../generated/graphql.js';
+import { arrivalCounts } from './statistics.js';
 import { latestOutcome, type AllegationRecord, type ComplaintRecord, type HandlingRecord } from './model.js';
 import {
   contactBeforeDeciding,
@@ -55,11 +55,8 @@ function workingDaysSinceReceipt(ctx: ActionContext, c: ComplaintRecord, day: st
 }
 
 /** A date staff enter must fall between `earliest` (the complaint's receipt unless said) and today. */
-function checkDay(c: ComplaintRecord, ctx: ActionContext, day: string, field: string, earliest?: { day: string; what: string }) {
-  const floor = earliest ?? { day: c.receivedOn, what: 'the complaint arrived' };
-  if (day > ctx.today) return refuse('INVALID', 'The date cannot be in the future.', ['input', field]);
-  if (day < floor.day) return refuse('INVALID', `The date cannot be before ${floor.what} (${floor.day}).`, ['input', field]);
-  return undefined;
+function checkDay(c: ComplaintRecord, ctx: ActionContext, day: string, field: string, earliest?: EarlierEvent) {
+  return dateRefusal(day, field, ctx.today, earliest ?? { on: c.receivedOn, what: 'the complaint arrived' });
 }
 
 /** Statistics are per complaint: when a complaint first handled outside Schedule 3 is recorded, it moves sides. */
@@ -259,7 +256,7 @@ export function referComplaint(
 
 export function recordIopcDecision(c: ComplaintRecord, input: { decision: IopcDecision; decidedOn: string }, ctx: ActionContext): Decision {
   const referral = outstandingReferral(c)!;
-  const bad = checkDay(c, ctx, input.decidedOn, 'decidedOn', { day: referral.referredOn, what: 'the referral' });
+  const bad = checkDay(c, ctx, input.decidedOn, 'decidedOn', { on: referral.referredOn, what: 'the referral' });
   if (bad) return bad;
   return succeed({
     set: { referrals: c.referrals.map((r) => (r.number === referral.number ? { ...r, decision: input.decision, decidedOn: input.decidedOn } : r)) },
@@ -352,14 +349,14 @@ export function concludeLocalResolution(
 }
 
 /** The latest day a finalising letter may not precede: the handling decision, the IOPC's decision, the last review's decision. */
-function latestDecision(c: ComplaintRecord): { day: string; what: string } {
-  const candidates: Array<{ day: string | null | undefined; what: string }> = [
-    { day: c.receivedOn, what: 'the complaint arrived' },
-    { day: c.handlingHistory.at(-1)?.decidedOn, what: 'the last handling decision' },
-    { day: c.referrals.filter((r) => r.decidedOn).at(-1)?.decidedOn, what: 'the IOPC’s decision' },
-    { day: c.reviews.at(-1)?.decidedOn, what: 'the review’s decision' },
+function latestDecision(c: ComplaintRecord): EarlierEvent {
+  const candidates: Array<{ on: string | null | undefined; what: string }> = [
+    { on: c.receivedOn, what: 'the complaint arrived' },
+    { on: c.handlingHistory.at(-1)?.decidedOn, what: 'the last handling decision' },
+    { on: c.referrals.filter((r) => r.decidedOn).at(-1)?.decidedOn, what: 'the IOPC’s decision' },
+    { on: c.reviews.at(-1)?.decidedOn, what: 'the review’s decision' },
   ];
-  return candidates.filter((x): x is { day: string; what: string } => Boolean(x.day)).reduce((a, b) => (b.day > a.day ? b : a));
+  return candidates.filter((x): x is EarlierEvent => Boolean(x.on)).reduce((a, b) => (b.on > a.on ? b : a));
 }
 
 /** The links as they are now: the linked complaints read afresh (a link records what the other complaint was then). */
@@ -453,7 +450,7 @@ export function recordReviewRequest(c: ComplaintRecord, input: { receivedOn: str
 
 export function recordReviewOutcome(c: ComplaintRecord, input: { upheld: boolean; note: string; decidedOn: string }, ctx: ActionContext): Decision {
   const review = c.reviews.at(-1)!;
-  const bad = checkDay(c, ctx, input.decidedOn, 'decidedOn', { day: review.receivedOn, what: 'the application' });
+  const bad = checkDay(c, ctx, input.decidedOn, 'decidedOn', { on: review.receivedOn, what: 'the application' });
   if (bad) return bad;
   const decided = { ...review, upheld: input.upheld, decidedOn: input.decidedOn, note: input.note, decisionRecordedBy: ctx.by };
   const reviews = [...c.reviews.slice(0, -1), decided];
@@ -493,7 +490,7 @@ export function withdrawComplaint(
     return refuseBy(withdrawalAsTheRegulationsAllow, 'The complaint was referred to the IOPC: record the day the IOPC was told of the withdrawal.', ['input', 'iopcNotifiedOn']);
   }
   if (input.iopcNotifiedOn) {
-    const late = checkDay(c, ctx, input.iopcNotifiedOn, 'iopcNotifiedOn', { day: input.receivedOn, what: 'the withdrawal' });
+    const late = checkDay(c, ctx, input.iopcNotifiedOn, 'iopcNotifiedOn', { on: input.receivedOn, what: 'the withdrawal' });
     if (late) return late;
   }
   const conduct = c.allegations.some((a) => a.flags.possibleCriminalOffence || a.flags.possibleMisconduct);
@@ -531,7 +528,7 @@ export function closeComplaint(_c: ComplaintRecord, input: { reason: string }, c
 
 /** What a complaint has added to the statistics so far (before any handling decision): taken back when it proves to be general feedback. */
 function countsSoFar(c: ComplaintRecord, ctx: ActionContext): DailyCounts {
-  const counts: DailyCounts = [{ day: c.receivedOn, add: { received: 1, ...Object.fromEntries(c.complaintTypes.map((t) => [`type_${t}`, 1])) } }];
+  const counts: DailyCounts = arrivalCounts(c);
   if (c.loggedOn) counts.push({ day: c.loggedOn, add: { logged: 1, workingDaysToLog: workingDaysSinceReceipt(ctx, c, c.loggedOn) } });
   const first = c.contacts[0];
   if (first) counts.push({ day: first.contactedOn, add: { firstContacts: 1, workingDaysToFirstContact: workingDaysSinceReceipt(ctx, c, first.contactedOn) } });
@@ -548,13 +545,13 @@ export function recordStanding(
 ): Decision {
   if (input.standing === 'ON_BEHALF_WITH_CONSENT') {
     if (!input.writtenConsentOn) return refuseBy(writtenConsent, 'Give the day the written consent arrived.', ['input', 'writtenConsentOn']);
-    const bad = checkDay(c, ctx, input.writtenConsentOn, 'writtenConsentOn', { day: c.incident.date, what: 'the incident' });
+    const bad = checkDay(c, ctx, input.writtenConsentOn, 'writtenConsentOn', { on: c.incident.date, what: 'the incident' });
     if (bad) return bad;
   }
   const standing = { standing: input.standing, writtenConsentOn: input.writtenConsentOn, note: input.note, recordedBy: ctx.by, recordedOn: ctx.today };
   if (hasStanding(input.standing)) return succeed({ set: { standing }, stats: [], action: 'STANDING_RECORDED' });
   // Not a Part 2 complaint: general feedback, out of every IOPC figure (what it counted is taken back).
-  const taken = countsSoFar(c, ctx).map(({ day, add }) => ({ day, add: Object.fromEntries(Object.entries(add).map(([k, v]) => [k, -v])) }));
+  const taken = negated(countsSoFar(c, ctx));
   return succeed({
     set: { standing, status: 'GENERAL_FEEDBACK', closure: { kind: 'GENERAL_FEEDBACK', reason: input.note, on: ctx.today, by: ctx.by } },
     stats: [...taken, { day: c.receivedOn, add: { generalFeedback: 1 } }],

@@ -4,7 +4,7 @@ import { complaintRecord, newComplaint, type ComplaintRecord } from './model.js'
 import { complaintPublicView } from './publicView.js';
 import { complaintResolvers } from './resolvers.js';
 import { complaintQueueEntries, complaintQueueRequest, complaintQueueRow, queueSummary } from './queues.js';
-import { summariseStatistics } from './statistics.js';
+import { arrivalCounts, summariseStatistics } from './statistics.js';
 import { submitComplaintSchema } from './validation.js';
 import { complaintWorkflow } from './workflow.js';
 
@@ -41,7 +41,7 @@ export const complaintCaseType = defineCaseType({
   },
   statistics: {
     series: 'COMPLAINT',
-    onCreate: (c) => [{ day: c.receivedOn, add: { received: 1, ...Object.fromEntries(c.complaintTypes.map((t) => [`type_${t}`, 1])) } }],
+    onCreate: (c) => arrivalCounts(c),
     summarise: (counts, from, to): ComplaintStatistics => summariseStatistics(counts, from, to),
   },
   submission: intake({

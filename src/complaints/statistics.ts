@@ -1,4 +1,6 @@
+import type { DailyCounts } from '../cases/workflow.js';
 import type { ComplaintStatistics } from '../generated/graphql.js';
+import type { ComplaintRecord } from './model.js';
 import { allegationCategories, commonComplaintTypes, type NamedCode } from './catalogue.js';
 
 /** The IOPC measures from summed daily counts (see actions.ts for what each action counts). */
@@ -72,3 +74,8 @@ export function measuresCsv(quarter: string, stats: ComplaintStatistics): string
   const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? String(v) : `"${v.replace(/"/g, '""')}"`);
   return [`quarter,measure,definition,value`, ...rows.map(([m, d, v]) => [cell(quarter), m, cell(d), cell(v)].join(','))].join('\n') + '\n';
 }
+
+/** What a complaint counts on arrival, on its day of receipt: received, and each common type chosen. */
+export const arrivalCounts = (c: Pick<ComplaintRecord, 'receivedOn' | 'complaintTypes'>): DailyCounts => [
+  { day: c.receivedOn, add: { received: 1, ...Object.fromEntries(c.complaintTypes.map((t) => [`type_${t}`, 1])) } },
+];

@@ -1,4 +1,4 @@
-import type { ActionContext, Change, DailyCounts } from '../cases/workflow.js';
+import { dateRefusal, type ActionContext, type Change, type DailyCounts, type EarlierEvent } from '../cases/workflow.js';
 import { succeed, type Outcome } from '../errors.js';
 import type { ContactMethod, DataProtectionIcoResult, DataProtectionOutcomeKind } from '../generated/graphql.js';
 import { acknowledgedInTime, acknowledgementDueOn } from './clock.js';
@@ -14,11 +14,8 @@ import { dateInOrder, dateNotInFuture, newHandler, refuseInput } from './rules.j
 type Decision = Outcome<Change<DataProtectionRecord>>;
 
 /** A day staff enter: not in the future, and not before `earliest` (what it follows, in words). */
-function checkDay(ctx: ActionContext, day: string, field: string, earliest: { on: string; what: string }) {
-  if (day > ctx.today) return refuseInput(dateNotInFuture, 'The date cannot be in the future.', field);
-  if (day < earliest.on) return refuseInput(dateInOrder, `The date cannot be before ${earliest.what} (${earliest.on}).`, field);
-  return undefined;
-}
+const checkDay = (ctx: ActionContext, day: string, field: string, earliest: EarlierEvent) =>
+  dateRefusal(day, field, ctx.today, earliest, { future: dateNotInFuture, order: dateInOrder });
 
 const receipt = (c: DataProtectionRecord) => ({ on: c.receivedOn, what: 'the day the complaint was received' });
 const acknowledgement = (c: DataProtectionRecord) => ({ on: c.acknowledgement!.acknowledgedOn, what: 'the acknowledgement' });

@@ -1,5 +1,4 @@
-import { defineInputRule, defineRule, type NamedRule } from '../cases/workflow.js';
-import type { UserErrorShape } from '../errors.js';
+import { defineInputRule, defineRule, refuseBy, type NamedRule } from '../cases/workflow.js';
 import { outcomeUnduelyDelayedAfter, undueDelay } from './clock.js';
 import type { DataProtectionRecord } from './model.js';
 
@@ -97,6 +96,4 @@ export const newHandler = defineInputRule({
 });
 
 /** A refusal of an input value by a named rule: the value is wrong (INVALID), and the rule says why. */
-export function refuseInput(rule: Pick<NamedRule, 'code'>, message: string, field: string): { ok: false; userErrors: UserErrorShape[] } {
-  return { ok: false, userErrors: [{ field: ['input', field], message, code: 'INVALID', rule: rule.code }] };
-}
+export const refuseInput = (rule: Pick<NamedRule, 'code'>, message: string, field: string) => refuseBy(rule, message, ['input', field], 'INVALID');

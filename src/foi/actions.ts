@@ -1,6 +1,6 @@
 import { ClockRuleError, recordClockEvent } from '../clocks/clockEvents.js';
 import { applyFoiEvent, internalReviewClock, internalReviewRequestDeadline, type FoiClockEvent } from '../clocks/foiClock.js';
-import { refuseBy, type ActionContext, type Change, type NamedRule } from '../cases/workflow.js';
+import { dateRefusal as sharedDateRefusal, refuseBy, type ActionContext, type Change, type EarlierEvent, type NamedRule } from '../cases/workflow.js';
 import { refuse, succeed, type Outcome, type UserErrorShape } from '../errors.js';
 import type { FoiOutcome } from '../generated/graphql.js';
 import { exemption, subsectionsOf } from './catalogue.js';
@@ -35,16 +35,13 @@ import { clockOf, reviewClockOf } from './status.js';
 type Decision = Outcome<Change<FoiRecord>>;
 
 /** A refusal by a named rule that keeps the user error's own code (INVALID, OUT_OF_RANGE, …). */
-function refuseWith(rule: Pick<NamedRule, 'code'>, code: UserErrorShape['code'], message: string, field: string[] | null): { ok: false; userErrors: UserErrorShape[] } {
-  return { ok: false, userErrors: [{ field, message, code, rule: rule.code }] };
-}
+/** A refusal by a named rule with the code that fits it (INVALID, REQUIRED, …). */
+const refuseWith = (rule: Pick<NamedRule, 'code'>, code: UserErrorShape['code'], message: string, field: string[] | null) =>
+  refuseBy(rule, message, field, code);
 
-/** A date given for an event: not in the future, not before the event it follows. */
-function dateRefusal(on: string, field: string, today: string, after?: { date: string; what: string }) {
-  if (on > today) return refuseWith(datedInOrder, 'INVALID', 'The date cannot be in the future.', ['input', field]);
-  if (after && on < after.date) return refuseWith(datedInOrder, 'INVALID', `The date cannot be before ${after.what} (${after.date}).`, ['input', field]);
-  return null;
-}
+/** A date given for an event: not in the future, not before the event it follows (FOI_DATED_IN_ORDER). */
+const dateRefusal = (on: string, field: string, today: string, after?: EarlierEvent) =>
+  sharedDateRefusal(on, field, today, after, { future: datedInOrder, order: datedInOrder });
 
 /** An exemption that is not in the list: s.40 is recorded by subsection. */
 function unknownExemption(section: string, field: string) {
@@ -164,7 +161,7 @@ export function respond(r: FoiRecord, input: RespondInput, ctx: ActionContext): 
   if (refused) return refused;
   // The table's rules have checked that the clock runs today, so it ran on any day up to today.
   const clock = clockOf(ctx.calendar, r, input.respondedOn);
-  const wrongDate = dateRefusal(input.respondedOn, 'respondedOn', ctx.today, { date: clock.countsFrom, what: 'the day the clock counts from' });
+  const wrongDate = dateRefusal(input.respondedOn, 'respondedOn', ctx.today, { on: clock.countsFrom, what: 'the day the clock counts from' });
   if (wrongDate) return wrongDate;
   // "In time": by the due date in force, which is the extended date only for an extension the
   // clock accepted (refusal notice within 20 working days, to a date within 40): properly claimed.
@@ -188,43 +185,37 @@ export function respond(r: FoiRecord, input: RespondInput, ctx: ActionContext): 
   });
 }
 
-/** What the publish refusal says for each field and kind: where, and what kind, never the value. */
-function identityRefusal(findings: Finding[]) {
-  const groups = new Map<string, Finding[]>();
+/**
+ * The publish refusal: one user error per field and kind found, saying where (character places)
+ * and what kind, never the value, named by the rule that refuses it.
+ */
+function publishRefusal<F extends { field: string; kind: string; start: number; end: number }>(
+  findings: F[],
+  rule: Pick<NamedRule, 'code'>,
+  says: (field: string, kind: F['kind'], places: string) => string,
+) {
+  const groups = new Map<string, F[]>();
   for (const f of findings) groups.set(`${f.field}|${f.kind}`, [...(groups.get(`${f.field}|${f.kind}`) ?? []), f]);
   return {
     ok: false as const,
     userErrors: [...groups.values()].map((found) => {
       const { field, kind } = found[0]!;
       const places = found.map((f) => `${f.start + 1}–${f.end}`).join(', ');
-      return {
-        field: ['input', field],
-        message: `The ${field} contains the requester’s ${kindWords[kind]} (characters ${places}): take it out before publishing.`,
-        code: 'INVALID' as const,
-        rule: disclosureWithoutRequester.code,
-      };
+      return { field: ['input', field], message: says(field, kind, places), code: 'INVALID' as const, rule: rule.code };
     }),
   };
 }
 
-/** What the redactor found besides the requester: kinds and places, for staff to review before publishing. */
-function otherPersonalDataRefusal(findings: OtherPersonalData[]) {
-  const groups = new Map<string, OtherPersonalData[]>();
-  for (const f of findings) groups.set(`${f.field}|${f.kind}`, [...(groups.get(`${f.field}|${f.kind}`) ?? []), f]);
-  return {
-    ok: false as const,
-    userErrors: [...groups.values()].map((found) => {
-      const { field, kind } = found[0]!;
-      const places = found.map((f) => `${f.start + 1}–${f.end}`).join(', ');
-      return {
-        field: ['input', field],
-        message: `The ${field} may contain ${redactionKindWords[kind]} (characters ${places}): take it out, or confirm it may be published (for example an officer named in their public role) with personalDataReviewed.`,
-        code: 'INVALID' as const,
-        rule: disclosureReviewedForPersonalData.code,
-      };
-    }),
-  };
-}
+const identityRefusal = (findings: Finding[]) =>
+  publishRefusal(findings, disclosureWithoutRequester, (field, kind, places) => `The ${field} contains the requester’s ${kindWords[kind]} (characters ${places}): take it out before publishing.`);
+
+const otherPersonalDataRefusal = (findings: OtherPersonalData[]) =>
+  publishRefusal(
+    findings,
+    disclosureReviewedForPersonalData,
+    (field, kind, places) =>
+      `The ${field} may contain ${redactionKindWords[kind]} (characters ${places}): take it out, or confirm it may be published (for example an officer named in their public role) with personalDataReviewed.`,
+  );
 
 export function publish(
   r: FoiRecord,
@@ -254,7 +245,7 @@ export function unpublish(r: FoiRecord, input: { reason: string }, ctx: ActionCo
 export function requestReview(r: FoiRecord, input: { on: string }, ctx: ActionContext): Decision {
   const response = r.response!;
   const last = internalReviewRequestDeadline(ctx.calendar, response.respondedOn);
-  const wrongDate = dateRefusal(input.on, 'on', ctx.today, { date: response.respondedOn, what: 'the response' });
+  const wrongDate = dateRefusal(input.on, 'on', ctx.today, { on: response.respondedOn, what: 'the response' });
   if (wrongDate) return wrongDate;
   if (input.on > last) return refuseBy(reviewAskedInTime, `An internal review had to be asked for within 40 working days of the response (by ${last}).`, ['input', 'on']);
   return succeed({
@@ -266,7 +257,7 @@ export function requestReview(r: FoiRecord, input: { on: string }, ctx: ActionCo
 
 export function extendReview(r: FoiRecord, input: { extendedTo: string; reason: string; on: string }, ctx: ActionContext): Decision {
   const review = r.internalReview!;
-  const wrongDate = dateRefusal(input.on, 'on', ctx.today, { date: review.requestedOn, what: 'the review was asked for' });
+  const wrongDate = dateRefusal(input.on, 'on', ctx.today, { on: review.requestedOn, what: 'the review was asked for' });
   if (wrongDate) return wrongDate;
   const extension = { on: input.on, extendedTo: input.extendedTo, reason: input.reason };
   try {
@@ -281,8 +272,8 @@ export function extendReview(r: FoiRecord, input: { extendedTo: string; reason: 
 export function reviewOutcome(r: FoiRecord, input: { outcome: string; note: string; decidedOn: string }, ctx: ActionContext): Decision {
   const review = r.internalReview!;
   const after = review.extension && review.extension.on > review.requestedOn
-    ? { date: review.extension.on, what: 'the review was extended' }
-    : { date: review.requestedOn, what: 'the review was asked for' };
+    ? { on: review.extension.on, what: 'the review was extended' }
+    : { on: review.requestedOn, what: 'the review was asked for' };
   const wrongDate = dateRefusal(input.decidedOn, 'decidedOn', ctx.today, after);
   if (wrongDate) return wrongDate;
   // Timeliness is the ICO's measure: within 20 working days of the request for a review.
@@ -295,7 +286,7 @@ export function reviewOutcome(r: FoiRecord, input: { outcome: string; note: stri
 }
 
 export function icoComplaint(r: FoiRecord, input: { icoReference: string; receivedOn: string }, ctx: ActionContext): Decision {
-  const wrongDate = dateRefusal(input.receivedOn, 'receivedOn', ctx.today, { date: r.response!.respondedOn, what: 'the response' });
+  const wrongDate = dateRefusal(input.receivedOn, 'receivedOn', ctx.today, { on: r.response!.respondedOn, what: 'the response' });
   if (wrongDate) return wrongDate;
   return succeed({
     set: { icoComplaint: { receivedOn: input.receivedOn, icoReference: input.icoReference, decision: null, decisionNoticeReference: null, decidedOn: null } },
@@ -306,7 +297,7 @@ export function icoComplaint(r: FoiRecord, input: { icoReference: string; receiv
 
 export function icoDecision(r: FoiRecord, input: { decision: string; decisionNoticeReference: string; decidedOn: string }, ctx: ActionContext): Decision {
   const complaint = r.icoComplaint!;
-  const wrongDate = dateRefusal(input.decidedOn, 'decidedOn', ctx.today, { date: complaint.receivedOn, what: 'the complaint to the ICO' });
+  const wrongDate = dateRefusal(input.decidedOn, 'decidedOn', ctx.today, { on: complaint.receivedOn, what: 'the complaint to the ICO' });
   if (wrongDate) return wrongDate;
   return succeed({ set: { icoComplaint: { ...complaint, ...input } }, stats: [], action: 'ICO_DECISION_RECORDED' });
 }

@@ -1,7 +1,7 @@
 import { checkEventDate, ClockRuleError, recordClockEvent } from '../clocks/clockEvents.js';
 import { applySarEvent, type SarClockEvent } from '../clocks/sarClock.js';
-import type { ActionContext, Change, NamedRule } from '../cases/workflow.js';
-import { refuseBy } from '../cases/workflow.js';
+import type { ActionContext, Change, EarlierEvent, NamedRule } from '../cases/workflow.js';
+import { dateRefusal as sharedDateRefusal, refuseBy } from '../cases/workflow.js';
 import { refuse, succeed, type Outcome } from '../errors.js';
 import type { SarIcoOutcome, SarOutcome, SarRegime } from '../generated/graphql.js';
 import type { SarRecord } from './model.js';
@@ -30,12 +30,8 @@ type Decision = Outcome<Change<SarRecord>>;
  * A date staff give for a step (SAR_DATE_IN_ORDER): the day it happened, so never in the future and
  * never before the event it follows; a refusal names the field and the date it may not precede.
  */
-function dateRefusal(field: string, on: string, ctx: ActionContext, after: { on: string; what: string }): Decision | undefined {
-  const refused = (message: string): Decision => ({ ok: false, userErrors: [{ field: ['input', field], message, code: 'INVALID', rule: datesInOrder.code }] });
-  if (on > ctx.today) return refused('The date cannot be in the future.');
-  if (on < after.on) return refused(`The date cannot be before ${after.what} (${after.on}).`);
-  return undefined;
-}
+const dateRefusal = (field: string, on: string, ctx: ActionContext, after: EarlierEvent): Decision | undefined =>
+  sharedDateRefusal(on, field, ctx.today, after, { future: datesInOrder, order: datesInOrder });
 
 const latest = (...events: Array<{ on: string; what: string } | null>) =>
   events.filter((e): e is { on: string; what: string } => e !== null).reduce((a, b) => (b.on > a.on ? b : a));
@@ -54,13 +50,13 @@ const clockActionNames: Record<SarClockEvent['type'], string> = {
 };
 
 /** A refusal by the clock, keeping the clock's code, message and field, and naming the rule. */
-function clockRefusal(rule: NamedRule, check: () => void): { ok: false; userErrors: ReturnType<typeof refuse>['userErrors'] } | undefined {
+function clockRefusal(rule: NamedRule, check: () => void) {
   try {
     check();
     return undefined;
   } catch (error) {
     if (!(error instanceof ClockRuleError)) throw error;
-    return { ok: false, userErrors: [{ field: error.field ? ['input', error.field] : null, message: error.message, code: error.code, rule: rule.code }] };
+    return refuseBy(rule, error.message, error.field ? ['input', error.field] : null, error.code);
   }
 }
 
