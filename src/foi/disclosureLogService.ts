@@ -100,19 +100,15 @@ export class DisclosureLogService {
     const connection = await listQueue(this.paginator, requesterQueue(r.requesterKey), window, true, page, row);
     const edges = connection.edges.filter((e) => e.node.reference !== r.reference);
     if (page.after || !r.requesterNameKey) return { pageInfo: connection.pageInfo, edges, suggestions: [] };
-    // The same requester's own requests are read in full (not one page) to leave them out of the suggestions.
-    const same = new Set<string>([r.reference]);
-    let cursor: string | null = null;
-    do {
-      const part: Connection<ReturnType<typeof row>> = await listQueue(this.paginator, requesterQueue(r.requesterKey), window, true, { first: 100, after: cursor }, row);
-      part.edges.forEach((e) => same.add(e.node.reference));
-      cursor = part.pageInfo.hasNextPage ? part.pageInfo.endCursor : null;
-    } while (cursor);
-    const named = await listQueue(this.paginator, requesterNameQueue(r.requesterNameKey), window, true, { first: 100 }, row);
+    // Same name, but not the requester's own requests (told apart by the requester key each entry carries).
+    const named = await listQueue(this.paginator, requesterNameQueue(r.requesterNameKey), window, true, { first: 100 }, (item) => ({
+      row: row(item),
+      theirs: item.requesterKey === r.requesterKey,
+    }));
     const suggestions = named.edges
-      .filter((e) => !same.has(e.node.reference))
+      .filter((e) => !e.node.theirs && e.node.row.reference !== r.reference)
       .slice(0, MAX_SUGGESTIONS)
-      .map((e) => ({ request: e.node, why: 'Same name, different email or postal address: perhaps the same person through another channel. A suggestion, not a match.' }));
+      .map((e) => ({ request: e.node.row, why: 'Same name, different email or postal address: perhaps the same person through another channel. A suggestion, not a match.' }));
     return { pageInfo: connection.pageInfo, edges, suggestions };
   }
 }

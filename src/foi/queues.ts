@@ -55,7 +55,9 @@ export function foiQueueSummary(calendar: HolidayCalendar, r: FoiRecord) {
     receivedOn: r.receivedOn,
     receivedAt: r.receivedAt,
     handler: r.handler,
-    dueOn: status === 'UNDER_INTERNAL_REVIEW' ? reviewClockOf(calendar, r)!.dueOn : clockOf(calendar, r).dueOn,
+    dueOn: status === 'UNDER_INTERNAL_REVIEW' ? reviewClockOf(calendar, r)!.dueOn : clock.dueOn,
+    // A keyed hash (never the requester): tells the requester's own requests from same-name suggestions.
+    requesterKey: r.requesterKey,
   };
 }
 
