@@ -1,7 +1,7 @@
 import { dateRefusal, type ActionContext, type Change, type DailyCounts, type EarlierEvent } from '../cases/workflow.js';
 import { succeed, type Outcome } from '../errors.js';
 import type { ContactMethod, DataProtectionIcoResult, DataProtectionOutcomeKind } from '../generated/graphql.js';
-import { acknowledgedInTime, acknowledgementDueOn } from './clock.js';
+import { acknowledgedInTime } from './clock.js';
 import type { DataProtectionRecord } from './model.js';
 import { dateInOrder, dateNotInFuture, newHandler, refuseInput } from './rules.js';
 
@@ -30,7 +30,7 @@ export function acknowledge(c: DataProtectionRecord, input: { acknowledgedOn: st
   if (bad) return bad;
   const withinTime = acknowledgedInTime(c.receivedOn, input.acknowledgedOn);
   return succeed({
-    set: { status: c.status === 'WITH_ICO' ? 'WITH_ICO' : 'ACKNOWLEDGED', acknowledgement: { acknowledgedOn: input.acknowledgedOn, withinTime, recordedBy: ctx.by } },
+    set: { status: c.status === 'WITH_ICO' ? 'WITH_ICO' : 'ACKNOWLEDGED', acknowledgement: { acknowledgedOn: input.acknowledgedOn, recordedBy: ctx.by } },
     stats: [{ day: input.acknowledgedOn, add: { acknowledged: 1, ...(withinTime && { acknowledgedWithin30Days: 1 }) } }],
     action: withinTime ? 'ACKNOWLEDGED' : 'ACKNOWLEDGED_LATE',
   });
@@ -136,16 +136,13 @@ export function datesSinceReceipt(c: DataProtectionRecord): Array<{ on: string; 
 
 /**
  * A corrected day of receipt (src/cases/receiptDate.ts): the 30 days to acknowledge run from the
- * new day, and an acknowledgement already sent is judged again (and counted again) against them.
+ * new day (derived, so nothing to set); an acknowledgement already counted as within or outside
+ * them is counted again against the new day.
  */
 export function afterReceiptCorrected(c: DataProtectionRecord, receivedOn: string): { set: Partial<DataProtectionRecord>; stats: DailyCounts } {
-  const set: Partial<DataProtectionRecord> = { acknowledgementDueOn: acknowledgementDueOn(receivedOn) };
   const ack = c.acknowledgement;
-  if (!ack) return { set, stats: [] };
-  const withinTime = acknowledgedInTime(receivedOn, ack.acknowledgedOn);
-  if (withinTime === ack.withinTime) return { set, stats: [] };
-  return {
-    set: { ...set, acknowledgement: { ...ack, withinTime } },
-    stats: [{ day: ack.acknowledgedOn, add: { acknowledgedWithin30Days: withinTime ? 1 : -1 } }],
-  };
+  if (!ack) return { set: {}, stats: [] };
+  const was = acknowledgedInTime(c.receivedOn, ack.acknowledgedOn);
+  const is = acknowledgedInTime(receivedOn, ack.acknowledgedOn);
+  return { set: {}, stats: was === is ? [] : [{ day: ack.acknowledgedOn, add: { acknowledgedWithin30Days: is ? 1 : -1 } }] };
 }

@@ -6,6 +6,7 @@ import { dataProtectionQueueEntries, dataProtectionQueueRequest, dataProtectionQ
 import { summariseDataProtectionStatistics } from './statistics.js';
 import { logDataProtectionComplaintSchema, submitDataProtectionComplaintSchema, type DataProtectionFormInput } from './validation.js';
 import { dataProtectionWorkflow } from './workflow.js';
+import { dataProtectionResolvers } from './resolvers.js';
 
 /**
  * Data-protection complaints (DPA 2018 s.164A, inserted by the Data (Use and Access) Act 2025
@@ -69,4 +70,5 @@ export const dataProtectionCaseType = defineCaseType({
     auditFields: (form) => given(form),
     receivedOn: (form) => form.receivedOn,
   }),
+  resolvers: dataProtectionResolvers,
 });

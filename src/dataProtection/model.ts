@@ -12,7 +12,6 @@ import type {
   RequestChannel,
 } from '../generated/graphql.js';
 import { receiptCorrectionsField } from '../cases/receiptDate.js';
-import { acknowledgementDueOn } from './clock.js';
 
 /**
  * A data-protection complaint as stored: the schema's own types for its parts, so what is stored
@@ -33,15 +32,14 @@ export const dataProtectionRecord = z.object({
   receivedAt: z.string(),
   /** The statutory day of receipt, Europe/London: day 1 of the 30 days to acknowledge. */
   receivedOn: z.string(),
-  /** Fixed at receipt (the day of receipt never changes): the 30th day beginning with it. */
-  acknowledgementDueOn: z.string(),
   handler: z.string().nullable(),
   complainant: part<Plain<DataProtectionComplainant>>(),
   whatHappened: z.string(),
   desiredOutcome: z.string().nullable(),
   relatedReference: z.string().nullable(),
   needs: part<Plain<Needs>>(),
-  acknowledgement: part<Plain<DataProtectionAcknowledgement> | null>(),
+  /** When and by whom; whether it was within the 30 days is derived from the day of receipt (clock.ts). */
+  acknowledgement: part<Omit<Plain<DataProtectionAcknowledgement>, 'withinTime'> | null>(),
   enquiries: part<Plain<DataProtectionEnquiry>[]>(),
   progressUpdates: part<Plain<DataProtectionProgressUpdate>[]>(),
   outcome: part<Plain<DataProtectionOutcome> | null>(),
@@ -79,7 +77,6 @@ export function newDataProtectionComplaint(
     reference: arrival.reference,
     receivedAt: arrival.receivedAt,
     receivedOn: arrival.receivedOn,
-    acknowledgementDueOn: acknowledgementDueOn(arrival.receivedOn),
     status: 'RECEIVED',
     channel: how.channel,
     handler: null,

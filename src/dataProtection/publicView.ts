@@ -1,16 +1,17 @@
 import type { PublicView } from '../cases/contract.js';
 import type { DataProtectionRecord } from './model.js';
+import { acknowledgementDueOn } from './clock.js';
 
 /**
  * What the complainant sees through trackCase: where the complaint has got to and, until it is
  * acknowledged, the last day we have to acknowledge it. Never notes, enquiries, outcomes or names.
  */
 export function dataProtectionPublicView(c: DataProtectionRecord): PublicView {
-  const dueOn = c.acknowledgement || c.status === 'WITHDRAWN' || c.status === 'CLOSED' ? null : c.acknowledgementDueOn;
+  const dueOn = c.acknowledgement || c.status === 'WITHDRAWN' || c.status === 'CLOSED' ? null : acknowledgementDueOn(c.receivedOn);
   const base = { nextUpdateBy: null, reviewWindowClosesOn: null, dueOn, receivedOn: c.receivedOn };
   switch (c.status) {
     case 'RECEIVED':
-      return { ...base, status: 'RECEIVED', statusDescription: `We have your complaint about how we used your personal data. We will acknowledge it by ${c.acknowledgementDueOn}.` };
+      return { ...base, status: 'RECEIVED', statusDescription: `We have your complaint about how we used your personal data. We will acknowledge it by ${acknowledgementDueOn(c.receivedOn)}.` };
     case 'ACKNOWLEDGED':
       return { ...base, status: 'BEING_HANDLED', statusDescription: 'We are looking into your complaint and will keep you informed of progress.' };
     case 'OUTCOME_SENT':

@@ -4,6 +4,7 @@ import type { IndexEntry, QueueQuery } from '../cases/contract.js';
 import type { DataProtectionComplaintQueueInput, DataProtectionComplaintStatus } from '../generated/graphql.js';
 import { parseQueryInput } from '../validation/parse.js';
 import { isOpen, type DataProtectionRecord } from './model.js';
+import { acknowledgementDueOn } from './clock.js';
 
 /**
  * Which Information Rights queues a data-protection complaint is in, derived from its state. Each
@@ -17,7 +18,7 @@ export function dataProtectionQueueEntries(c: DataProtectionRecord): IndexEntry[
   const entries: IndexEntry[] = [{ queue: q(`STATUS#${c.status}`), sortKey: received }];
   if (isOpen(c)) {
     entries.push(c.handler ? { queue: q(`HANDLER#${c.handler}`), sortKey: received } : { queue: q('UNALLOCATED'), sortKey: received });
-    if (!c.acknowledgement) entries.push({ queue: q('ACKNOWLEDGEMENT_DUE'), sortKey: c.acknowledgementDueOn });
+    if (!c.acknowledgement) entries.push({ queue: q('ACKNOWLEDGEMENT_DUE'), sortKey: acknowledgementDueOn(c.receivedOn) });
   }
   return entries;
 }
@@ -29,7 +30,7 @@ export function dataProtectionQueueSummary(c: DataProtectionRecord) {
     status: c.status,
     receivedOn: c.receivedOn,
     handler: c.handler,
-    acknowledgementDueOn: c.acknowledgement ? null : c.acknowledgementDueOn,
+    acknowledgementDueOn: c.acknowledgement ? null : acknowledgementDueOn(c.receivedOn),
   };
 }
 

@@ -1,5 +1,5 @@
 import { defineInputRule, defineRule, refuseBy, type NamedRule } from '../cases/workflow.js';
-import { outcomeUnduelyDelayedAfter, undueDelay } from './clock.js';
+import { outcomeUnduelyDelayedAfter, undueDelay, acknowledgementDueOn } from './clock.js';
 import type { DataProtectionRecord } from './model.js';
 
 /*
@@ -14,7 +14,7 @@ export const acknowledgedFirst = defineRule<Dpc>({
   code: 'DPC_ACKNOWLEDGED_FIRST',
   words: 'The complaint is acknowledged before progress updates or the outcome are sent: the acknowledgement is the first thing the complainant hears.',
   cites: `${SECTION}: acknowledge within 30 days, then keep informed and tell the outcome`,
-  refuses: (c) => (c.acknowledgement ? null : `Acknowledge the complaint first (due by ${c.acknowledgementDueOn}).`),
+  refuses: (c) => (c.acknowledgement ? null : `Acknowledge the complaint first (due by ${acknowledgementDueOn(c.receivedOn)}).`),
 });
 
 export const acknowledgedOnce = defineRule<Dpc>({
@@ -48,7 +48,7 @@ export const icoComplaintOpen = defineRule<Dpc>({
   cites: `${SECTION}: "the complainant can then complain to the ICO"; undue delay measured by policy`,
   refuses: (c, ctx) => {
     if (c.outcome || undueDelay({ receivedOn: c.receivedOn, acknowledged: c.acknowledgement !== null }, ctx.today)) return null;
-    const unacknowledged = c.acknowledgement ? '' : `, or after ${c.acknowledgementDueOn} if it is still not acknowledged`;
+    const unacknowledged = c.acknowledgement ? '' : `, or after ${acknowledgementDueOn(c.receivedOn)} if it is still not acknowledged`;
     return `The outcome has not been sent and there is no undue delay: the complainant can go to the ICO once we send the outcome, or without one after ${outcomeUnduelyDelayedAfter(c.receivedOn)}${unacknowledged}.`;
   },
 });

@@ -1,3 +1,4 @@
+import { acknowledgedInTime, acknowledgementDueOn } from '../../src/dataProtection/clock.js';
 import { describe, expect, it } from 'vitest';
 import { ukCalendar } from '../../src/calendar/holidays.js';
 import { receiptCorrectionRules as rules } from '../../src/cases/receiptDate.js';
@@ -75,7 +76,7 @@ describe('correcting the day of receipt', () => {
         { channel: 'POST' },
       ),
       status: 'ACKNOWLEDGED',
-      acknowledgement: { acknowledgedOn: '2026-07-31', withinTime: true, recordedBy: 'ira' },
+      acknowledgement: { acknowledgedOn: '2026-07-31', recordedBy: 'ira' },
     };
     const decide = (on: string) => dpcSpec.decide(c, dpcSpec.input('2026-08-01').parse({ receivedOn: on, reason: 'Typo' }), at('2026-08-01'));
     expect(ruleOf(decide('2026-06-18'))).toBe(rules.notTooEarly.code);
@@ -83,12 +84,15 @@ describe('correcting the day of receipt', () => {
     expect(onTheDay.ok).toBe(true);
     // Received 1 July: due by 30 July, so 31 July is late, and the count moves off the acknowledgement's day.
     const late = decide('2026-07-01');
+    // (The due day and "within time" are derived from the day of receipt: nothing stored moves.)
+    expect([acknowledgementDueOn('2026-07-01'), acknowledgedInTime('2026-07-01', '2026-07-31')]).toEqual(['2026-07-30', false]);
     expect(late.ok && late.value).toMatchObject({
-      set: { acknowledgementDueOn: '2026-07-30', acknowledgement: { withinTime: false } },
+      set: { receivedOn: '2026-07-01' },
       stats: [{ day: '2026-07-31', add: { acknowledgedWithin30Days: -1 } }],
     });
     // Received 2 July: due by 31 July, so still in time, and nothing else moves.
     const inTime = decide('2026-07-02');
-    expect(inTime.ok && inTime.value).toMatchObject({ set: { acknowledgementDueOn: '2026-07-31' }, stats: [] });
+    expect(acknowledgementDueOn('2026-07-02')).toBe('2026-07-31');
+    expect(inTime.ok && inTime.value).toMatchObject({ set: { receivedOn: '2026-07-02' }, stats: [] });
   });
 });

@@ -24,10 +24,10 @@ const received = (receivedOn: string, handler: string | null = 'ira'): DataProte
   ),
   handler,
 });
-const acknowledged = (c: DataProtectionRecord, acknowledgedOn: string, withinTime = true): DataProtectionRecord => ({
+const acknowledged = (c: DataProtectionRecord, acknowledgedOn: string): DataProtectionRecord => ({
   ...c,
   status: 'ACKNOWLEDGED',
-  acknowledgement: { acknowledgedOn, withinTime, recordedBy: 'ira' },
+  acknowledgement: { acknowledgedOn, recordedBy: 'ira' },
   enquiries: [{ description: 'Checked the case system', madeBy: 'ira', madeOn: acknowledgedOn, recordedBy: 'ira' }],
 });
 const outcomeSent = (c: DataProtectionRecord, sentOn: string): DataProtectionRecord => ({
@@ -53,7 +53,7 @@ const unacknowledgedLate = received('2026-09-01', null);
 /** Acknowledged, received 1 September: 3 months from receipt end on 1 December. */
 const acknowledgedRecently = acknowledged(received('2026-09-01'), '2026-09-03');
 /** Acknowledged late, received 20 June: 3 months from receipt ended on 20 September. */
-const acknowledgedLongAgo = acknowledged(received('2026-06-20'), '2026-07-25', false);
+const acknowledgedLongAgo = acknowledged(received('2026-06-20'), '2026-07-25');
 const answered = outcomeSent(acknowledgedRecently, '2026-09-20');
 
 export const dataProtectionFixture: WorkflowFixture<DataProtectionRecord> = {
