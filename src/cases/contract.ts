@@ -34,8 +34,6 @@ export interface PublicView {
   nextUpdateBy: string | null;
   reviewWindowClosesOn: string | null;
   dueOn?: string | null;
-  /** The statutory day of receipt, where the case type has one; else the day it was stored. */
-  receivedOn?: string;
 }
 
 /** One queue a case is in: the queue's name and the key that orders it. */

@@ -8,7 +8,7 @@ import { acknowledgementDueOn } from './clock.js';
  */
 export function dataProtectionPublicView(c: DataProtectionRecord): PublicView {
   const dueOn = c.acknowledgement || c.status === 'WITHDRAWN' || c.status === 'CLOSED' ? null : acknowledgementDueOn(c.receivedOn);
-  const base = { nextUpdateBy: null, reviewWindowClosesOn: null, dueOn, receivedOn: c.receivedOn };
+  const base = { nextUpdateBy: null, reviewWindowClosesOn: null, dueOn };
   switch (c.status) {
     case 'RECEIVED':
       return { ...base, status: 'RECEIVED', statusDescription: `We have your complaint about how we used your personal data. We will acknowledge it by ${acknowledgementDueOn(c.receivedOn)}.` };

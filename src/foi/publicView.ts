@@ -8,7 +8,7 @@ export function foiPublicView(calendar: HolidayCalendar, r: FoiRecord, today: st
   const status = statusOf(calendar, r, today);
   const clock = clockOf(calendar, r, today);
   // The statutory day of receipt (day 0 of the clock), which staff logging may set before the day it was stored.
-  const base = { nextUpdateBy: null, reviewWindowClosesOn: null, dueOn: null as string | null, receivedOn: r.receivedOn };
+  const base = { nextUpdateBy: null, reviewWindowClosesOn: null, dueOn: null as string | null };
   switch (status) {
     case 'IN_PROGRESS':
       return r.handler

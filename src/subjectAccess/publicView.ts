@@ -11,7 +11,7 @@ import { clockOf, isOpen, statusOf } from './status.js';
 export function sarPublicView(calendar: HolidayCalendar, r: SarRecord): PublicView & { dueOn: string | null } {
   const status = statusOf(calendar, r);
   const dueOn = isOpen(calendar, r) ? clockOf(calendar, r).dueOn : null;
-  const base = { nextUpdateBy: null, reviewWindowClosesOn: null, dueOn, receivedOn: r.receivedOn };
+  const base = { nextUpdateBy: null, reviewWindowClosesOn: null, dueOn };
   switch (status) {
     case 'AWAITING_IDENTITY':
       return { ...base, status: 'AWAITING_IDENTITY', statusDescription: 'We need proof of your identity before we can start: please see our letter or email.' };

@@ -32,13 +32,14 @@ export class TrackingService {
     const item = parsed ? await this.db.get<Item>(keys.case(parsed.reference)) : undefined;
     const matches = this.codes.matches(trackingCode, (item?.trackingCodeHash as string | undefined) ?? 'no-case');
     if (!item || !matches || !parsed || item.caseType !== parsed.kind.name) return null;
-    const { receivedOn, ...view } = parsed.kind.publicView(item, londonDateOf(this.now()), this.calendar);
+    const view = parsed.kind.publicView(item, londonDateOf(this.now()), this.calendar);
     return {
       reference: item.reference as string,
       caseType: parsed.kind.name,
       dueOn: null,
       ...view,
-      receivedOn: receivedOn ?? londonDateOf(new Date(item.createdAt as string)),
+      // Every case type keeps its statutory day of receipt (a staff-logged letter's, not the day it was logged).
+      receivedOn: typeof item.receivedOn === 'string' ? item.receivedOn : londonDateOf(new Date(item.createdAt as string)),
       lastUpdatedOn: londonDateOf(new Date(item.updatedAt as string)),
     };
   }
