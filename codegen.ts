@@ -21,6 +21,7 @@ const config: CodegenConfig = {
           SubjectAccessRequest: '../subjectAccess/model.js#SarRecord',
           FoiRequest: '../foi/model.js#FoiRecord',
           AuditEntry: '../audit/model.js#AuditRecord',
+          PageInfo: '../graphql/pageInfo.js#ListPageInfo',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',

@@ -5,6 +5,8 @@ import { trackingResolvers } from '../tracking/resolvers.js';
 import { caseTypeResolvers, mergeResolvers } from '../cases/caseResolvers.js';
 import { registry } from '../caseTypes.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
+import { typeDefs } from '../generated/typeDefs.js';
+import { withCompletePageInfo } from './pageInfo.js';
 
 /** Every area's resolvers, merged by root type. */
 const areas: Resolvers[] = [
@@ -17,5 +19,5 @@ const areas: Resolvers[] = [
 ];
 
 export function allResolvers(): Resolvers {
-  return { ...mergeResolvers(areas), Date: DateScalar, DateTime: DateTimeScalar };
+  return { ...withCompletePageInfo(mergeResolvers(areas), typeDefs), Date: DateScalar, DateTime: DateTimeScalar };
 }
