@@ -33,11 +33,16 @@ const staffClient = (group: string) => new GraphQLClient(url, { headers: { autho
 
 /** The error code graphql-request's ClientError carries, or 'NO ERROR'. */
 async function errorCode(request: Promise<unknown>): Promise<unknown> {
+  return (await errorOf(request)).code;
+}
+
+/** The code and HTTP status of a refused request, as graphql-request reports them. */
+async function errorOf(request: Promise<unknown>): Promise<{ code: unknown; status?: number }> {
   try {
     await request;
-    return 'NO ERROR';
+    return { code: 'NO ERROR' };
   } catch (error) {
-    if (error instanceof ClientError) return error.response.errors?.[0]?.extensions?.code;
+    if (error instanceof ClientError) return { code: error.response.errors?.[0]?.extensions?.code, status: error.response.status };
     throw error;
   }
 }
@@ -215,7 +220,9 @@ describe('transport: POST, and the CSRF header for GET', () => {
     expect(await get({ 'apollo-require-preflight': 'true' })).toEqual({ ping: true });
     const refused = await fetch(`${url}?query=${encodeURIComponent('{ ping }')}`);
     expect(refused.status).toBe(400);
-    expect(await refused.text()).toMatch(/CSRF|preflight/i);
+    const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    expect(body.errors[0]!.message).toMatch(/CSRF|preflight/i);
   });
 
   it('refuses a plain HTML form post (a "simple" request a cross-site page could send)', async () => {
@@ -235,6 +242,14 @@ describe('error codes reach clients as documented', () => {
       input: { idempotencyKey: newKey(), pageUrl: PAGE, rating: 4 },
     });
     expect(res.submitPageRating.userErrors).toEqual([{ field: ['input', 'rating'], code: 'OUT_OF_RANGE' }]);
-    expect(await errorCode(publicClient().request(SUBMIT, { input: { idempotencyKey: newKey(), pageUrl: PAGE, rating: 'four' } }))).toBe('BAD_USER_INPUT');
+    expect(await errorOf(publicClient().request(SUBMIT, { input: { idempotencyKey: newKey(), pageUrl: PAGE, rating: 'four' } }))).toEqual({ code: 'BAD_USER_INPUT', status: 400 });
+  });
+
+  it('UNAUTHENTICATED is 401, FORBIDDEN 403, a broken document 400', async () => {
+    expect(await errorOf(publicClient().request('{ researchContacts { pageInfo { hasNextPage } } }'))).toEqual({ code: 'UNAUTHENTICATED', status: 401 });
+    expect(await errorOf(staffClient('professional-standards').request('{ researchContacts { pageInfo { hasNextPage } } }'))).toEqual({ code: 'FORBIDDEN', status: 403 });
+    expect(await errorOf(new GraphQLClient(url, { headers: { authorization: 'Bearer nonsense' } }).request('{ ping }'))).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+    expect(await errorOf(publicClient().request('{ ping '))).toEqual({ code: 'GRAPHQL_PARSE_FAILED', status: 400 });
+    expect(await errorOf(publicClient().request('{ noSuchField }'))).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', status: 400 });
   });
 });
