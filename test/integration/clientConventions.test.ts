@@ -2,8 +2,11 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { ApolloClient, gql, HttpLink, InMemoryCache } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
+import { Client as UrqlClient, fetchExchange } from '@urql/core';
+import { cacheExchange } from '@urql/exchange-graphcache';
+import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { ClientError, GraphQLClient } from 'graphql-request';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLocalHttpServer } from '../../src/local/httpServer.js';
 import { PAGE } from '../support/operations.js';
 import { createTestApp, newKey, type TestApp } from '../support/testApp.js';
@@ -154,6 +157,72 @@ describe('Apollo Client: normalised cache, node(id:) and relay pagination', () =
     const node = await client.query<{ node: { id: string; reference: string; status: string } }>({ query: NODE, variables: { id: target.id }, fetchPolicy: 'network-only' });
     expect(node.data!.node).toMatchObject({ __typename: 'PageRating', id: target.id, reference: target.reference, status: 'REVIEWED' });
     expect(Object.keys(client.cache.extract() as object).filter((k) => k === `PageRating:${target.id}`)).toHaveLength(1);
+  });
+});
+
+describe('urql with Graphcache: keys by id, relay pagination, GET by default', () => {
+  const COMMENTS = `query Comments($pageUrl: String!, $first: Int, $after: String) {
+    pageComments(pageUrl: $pageUrl, first: $first, after: $after) {
+      edges { cursor node { id reference status version } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+  }`;
+  const REVIEW = `mutation Review($input: ReviewPageRatingInput!) {
+    reviewPageRating(input: $input) { pageRating { id status version } userErrors { code } }
+  }`;
+  type Comments = { pageComments: { edges: { node: { id: string; reference: string; status: string; version: number } }[]; pageInfo: { endCursor: string } } };
+  // Value objects: no identity of their own, kept inside their parent (Graphcache itself exempts
+  // *Connection, *Edge and PageInfo by name). Any other object without an id makes Graphcache warn,
+  // and the test fails.
+  const keyless = ['ReviewPageRatingPayload', 'UserError'];
+
+  const urql = (options: { preferGetMethod?: boolean } = {}) =>
+    new UrqlClient({
+      url,
+      ...options,
+      fetchOptions: { headers: { authorization: `Bearer ${app.token('web-content', 'casey.client')}` } },
+      exchanges: [
+        cacheExchange({
+          keys: Object.fromEntries(keyless.map((type) => [type, () => null])),
+          resolvers: { Query: { pageComments: relayPagination() } },
+        }),
+        fetchExchange,
+      ],
+    });
+
+  it('sends queries by GET by default, which CSRF prevention refuses without a preflight header: use POST', async () => {
+    const refused = await urql().query('{ ping }', {}).toPromise();
+    expect(refused.error?.response?.status).toBe(400);
+    expect(refused.error?.graphQLErrors[0]?.extensions.code).toBe('BAD_REQUEST');
+    expect((await urql({ preferGetMethod: false }).query('{ ping }', {}).toPromise()).data).toEqual({ ping: true });
+  });
+
+  it('merges pages, and a mutation updates the listed rating by its id, without a warning about keys', async () => {
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      const page = `${PAGE}/urql-${newKey().slice(0, 8)}`;
+      for (const comment of ['One: no opening hours.', 'Two: the contact form fails.', 'Three: a broken link to the map.']) {
+        await publicClient().request(SUBMIT, { input: { idempotencyKey: newKey(), pageUrl: page, rating: 2, comment } });
+      }
+      const client = urql({ preferGetMethod: false });
+      const first = await client.query<Comments>(COMMENTS, { pageUrl: page, first: 2 }).toPromise();
+      expect(first.error).toBeUndefined();
+      await client.query<Comments>(COMMENTS, { pageUrl: page, first: 2, after: first.data!.pageComments.pageInfo.endCursor }).toPromise();
+      const merged = (await client.query<Comments>(COMMENTS, { pageUrl: page, first: 2 }, { requestPolicy: 'cache-only' }).toPromise()).data!.pageComments;
+      expect(merged.edges).toHaveLength(3);
+
+      const target = merged.edges[2]!.node;
+      const reviewed = await client.mutation(REVIEW, { input: { reference: target.reference, expectedVersion: target.version, outcome: 'NO_ACTION' } }).toPromise();
+      expect(reviewed.error).toBeUndefined();
+      const after = (await client.query<Comments>(COMMENTS, { pageUrl: page, first: 2 }, { requestPolicy: 'cache-only' }).toPromise()).data!.pageComments;
+      expect(after.edges.find((e) => e.node.id === target.id)!.node).toMatchObject({ status: 'REVIEWED', version: target.version + 1 });
+      expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([]);
+      // The control: the same list without asking for id, and Graphcache warns.
+      await urql({ preferGetMethod: false }).query('query($p: String!) { pageComments(pageUrl: $p) { edges { node { reference } } } }', { p: page }).toPromise();
+      expect(warn.mock.calls.map((c) => String(c[0])).join('\n')).toMatch(/Invalid key.*PageRating/s);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 
