@@ -9,6 +9,11 @@ import type { RateRule } from './store/rateLimiter.js';
 export interface AppConfig {
   /** Hosts whose pages may be rated. */
   allowedPageHosts: string[];
+  /**
+   * Origins of the force's website(s) whose pages call the API from browsers (CORS). Deployed, API
+   * Gateway answers for them (the stack's websiteOrigins); locally, the local server does.
+   */
+  websiteOrigins: string[];
   /** Public submissions per source. */
   submitRateLimit: RateRule;
   /** trackCase calls per source. */
@@ -32,6 +37,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
   }
   return {
     allowedPageHosts: list(env.ALLOWED_PAGE_HOSTS ?? 'www.west-midlands.police.uk,west-midlands.police.uk'),
+    websiteOrigins: list(env.WEBSITE_ORIGINS ?? 'https://www.west-midlands.police.uk'),
     submitRateLimit: {
       limit: positiveInteger('SUBMIT_RATE_LIMIT', env.SUBMIT_RATE_LIMIT ?? '20'),
       windowSeconds: positiveInteger('SUBMIT_RATE_WINDOW_SECONDS', env.SUBMIT_RATE_WINDOW_SECONDS ?? '600'),

@@ -48,15 +48,16 @@ async function main() {
 
   const secrets = loadLocalSecrets();
   const logger = createLogger({ level: 'info', base: { service: 'contact-counts-local' } });
+  const config = loadConfig({ GRAPHQL_INTROSPECTION: 'true', ...process.env });
   const handler = createLambdaHandler({
-    config: loadConfig({ GRAPHQL_INTROSPECTION: 'true', ...process.env }),
+    config,
     doc: createDocumentClient({ endpoint }),
     tableName,
     secret: secrets.appSecret,
     tokenVerifier: localTokenVerifier(secrets.signingKey),
     logger,
   });
-  const server = createLocalHttpServer(handler);
+  const server = createLocalHttpServer(handler, { websiteOrigins: config.websiteOrigins });
   const port = Number(flags.port);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
