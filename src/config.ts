@@ -1,4 +1,5 @@
 import { registry } from './caseTypes.js';
+import { DEFAULT_METRICS_NAMESPACE } from './observability/metrics.js';
 import { retentionSchedule, type RetentionSchedule } from './retention/schedule.js';
 import type { RateRule } from './store/rateLimiter.js';
 
@@ -23,6 +24,8 @@ export interface AppConfig {
   retention: RetentionSchedule;
   /** GraphQL introspection: on for local development, off when deployed. */
   introspection: boolean;
+  /** The CloudWatch namespace of the application's metrics (src/observability/metrics.ts). */
+  metricsNamespace: string;
   /** Query limits (graphql-armor). */
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxDirectives: number };
 }
@@ -49,6 +52,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     duplicateWindowSeconds: positiveInteger('DUPLICATE_WINDOW_SECONDS', env.DUPLICATE_WINDOW_SECONDS ?? '300'),
     retention,
     introspection: env.GRAPHQL_INTROSPECTION === 'true',
+    metricsNamespace: env.METRICS_NAMESPACE?.trim() || DEFAULT_METRICS_NAMESPACE,
     limits: { maxDepth: 10, maxAliases: 15, maxCost: 5000, maxTokens: 2000, maxDirectives: 20 },
     ...overrides,
   };

@@ -10,6 +10,7 @@ import { errorLoggingPlugin, formatError } from './graphql/errors.js';
 import { allResolvers } from './graphql/resolvers.js';
 import { httpAnswersPlugin } from './http/answersPlugin.js';
 import { bodyLimit, unreadableBody } from './http/lambdaMiddleware.js';
+import { observabilityPlugin } from './observability/observabilityPlugin.js';
 import { createServices, type AppDependencies, type Services } from './services.js';
 
 /**
@@ -51,6 +52,7 @@ export function createApolloServer(services: Services): ApolloServer<GraphQLCont
       errorLoggingPlugin(),
       requestLoggingPlugin(),
       httpAnswersPlugin(),
+      observabilityPlugin(),
     ],
   });
 }

@@ -6,6 +6,7 @@ import { TrackingCodes } from './cases/trackingCode.js';
 import type { AppConfig } from './config.js';
 import { KeyedHasher } from './crypto/keyedHash.js';
 import type { Logger } from './logging/logger.js';
+import { noMetrics, type Metrics } from './observability/metrics.js';
 import { DisclosureLogService } from './foi/disclosureLogService.js';
 import { PageRatingRepository } from './pageRatings/repository.js';
 import { PageRatingService } from './pageRatings/service.js';
@@ -27,6 +28,8 @@ export interface AppDependencies {
   secret: Buffer;
   tokenVerifier: TokenVerifier;
   logger: Logger;
+  /** Where counts go (Powertools Metrics in Lambda); nowhere unless given. */
+  metrics?: Metrics;
   /** The clock (tests set it). */
   now?: () => Date;
 }
@@ -34,6 +37,7 @@ export interface AppDependencies {
 export interface Services {
   config: AppConfig;
   logger: Logger;
+  metrics: Metrics;
   hasher: KeyedHasher;
   tokenVerifier: TokenVerifier;
   audit: AuditLog;
@@ -73,6 +77,7 @@ export function createServices(deps: AppDependencies): Services {
   return {
     config: deps.config,
     logger: deps.logger,
+    metrics: deps.metrics ?? noMetrics,
     hasher,
     tokenVerifier: deps.tokenVerifier,
     audit,

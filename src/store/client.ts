@@ -5,6 +5,8 @@ export interface DynamoConnection {
   /** Set for DynamoDB Local or another non-AWS endpoint; unset in AWS. */
   endpoint?: string;
   region?: string;
+  /** Wraps the low-level client before use (in Lambda: Powertools Tracer, so calls show in X-Ray). */
+  instrument?: <T>(client: T) => T;
 }
 
 /**
@@ -20,7 +22,7 @@ export function createDocumentClient(connection: DynamoConnection): DynamoDBDocu
       : {}),
     maxAttempts: 3,
   });
-  return DynamoDBDocumentClient.from(client, {
+  return DynamoDBDocumentClient.from(connection.instrument ? connection.instrument(client) : client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 }
