@@ -19,7 +19,9 @@ export function createDocumentClient(connection: DynamoConnection): DynamoDBDocu
     region: connection.region ?? process.env.AWS_REGION ?? 'eu-west-2',
     ...(connection.endpoint
       ? { endpoint: connection.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+      : // In AWS a call that hangs fails fast (and is answered 503, retriable) well within the
+        // function's timeout, rather than the whole request timing out at API Gateway.
+        { requestHandler: { connectionTimeout: 1000, requestTimeout: 2500 } }),
     maxAttempts: 3,
   });
   return DynamoDBDocumentClient.from(connection.instrument ? connection.instrument(client) : client, {
