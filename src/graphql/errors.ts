@@ -34,7 +34,8 @@ export function withoutValues(message: string): string {
     .replace(/got invalid value .*?(?=(?: at "|; |$))/s, 'got an invalid value')
     .replace(/(value:|found(?: String| Int| Float)?|Unexpected(?: String| Name| Int| Float)?) (?:"(?:[^"\\]|\\.)*"|[-+\w.@]+|\{.*?\}|\[.*?\])/gs, '$1 (not shown)')
     .replace(/\bValue "(?:[^"\\]|\\.)*" does not exist/g, 'The value (not shown) does not exist')
-    .replace(/\bField "(?:[^"\\]|\\.)*" is not defined by type/g, 'A field (not shown) is not defined by type');
+    .replace(/\bField "(?:[^"\\]|\\.)*" is not defined by type/g, 'A field (not shown) is not defined by type')
+    .replace(/\bUnknown operation named "(?:[^"\\]|\\.)*"/g, 'Unknown operation named (not shown)');
 }
 
 function known(original: unknown): { code: string; message: string; extensions?: Record<string, unknown> } | undefined {

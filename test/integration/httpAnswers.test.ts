@@ -156,6 +156,13 @@ describe('client mistakes are 400s with a code', () => {
     expect(JSON.stringify(res.body)).not.toContain('jane.doe');
   });
 
+  it('an operation name that is not in the document, without repeating it', async () => {
+    const res = await app.send(JSON.stringify({ query: 'query Ping { ping }', operationName: 'jane.doe@example.com' }));
+    expect(res.status).toBe(400);
+    expect(res.body.errors![0]!.extensions!.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    expect(JSON.stringify(res.body)).not.toContain('jane.doe');
+  });
+
   it('a body over the size limit is 413 in Lambda, plain or base64-encoded', async () => {
     const big = JSON.stringify({ query: '{ ping }', variables: { padding: 'x'.repeat(MAX_BODY_BYTES) } });
     for (const base64 of [false, true]) {
