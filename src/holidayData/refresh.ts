@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseGovUkBankHolidays, withPublished } from '../calendar/govUkData.js';
-import { bundledHolidayData, HolidayCalendar, ukCalendar, type CalendarCoverage, type HolidayData } from '../calendar/holidays.js';
+import { bundledHolidayData, divisions, HolidayCalendar, ukCalendar, type CalendarCoverage, type HolidayData } from '../calendar/holidays.js';
 import type { HolidayDataStore } from '../store/holidayDataStore.js';
 
 /**
@@ -42,10 +42,12 @@ export async function refreshHolidayData(options: RefreshOptions): Promise<Refre
   if (current?.sha256 === sha256) return { outcome: 'UNCHANGED', version: current.version };
   if (current) {
     const before = check(current.body, base, current.version);
-    const lastBefore = before.ok ? before.calendar.coverage().lastYear : 0;
-    const lastNow = checked.calendar.coverage().lastYear;
-    if (lastNow < lastBefore) {
-      return { outcome: 'REFUSED', problems: [`the file covers only to ${lastNow}; the current version (${current.version}) covers to ${lastBefore}`] };
+    const lastBefore = before.ok ? before.publishedUntil : 0;
+    if (checked.publishedUntil < lastBefore) {
+      return {
+        outcome: 'REFUSED',
+        problems: [`the file is published only to ${checked.publishedUntil}; the current version (${current.version}) is published to ${lastBefore}`],
+      };
     }
   }
   const fetchedAt = now().toISOString();
@@ -88,7 +90,9 @@ function check(body: string, base: HolidayData, version: string) {
   if (!parsed.ok) return parsed;
   const data = withPublished(base, parsed.file, version);
   try {
-    return { ok: true as const, data, calendar: new HolidayCalendar(data) };
+    // The last year GOV.UK has published for every division.
+    const publishedUntil = Math.min(...divisions.map((d) => Math.max(...parsed.file[d].events.map((e) => Number(e.date.slice(0, 4))))));
+    return { ok: true as const, data, calendar: new HolidayCalendar(data), publishedUntil };
   } catch (error) {
     return { ok: false as const, problems: [(error as Error).message] };
   }
