@@ -106,6 +106,18 @@ describe('the scheduled refresh', () => {
 });
 
 describe('the API after adopting the stored version', () => {
+  it('adopts it by itself when a new API process starts', async () => {
+    const version = (await store.current())!.version;
+    ukCalendar.adopt(bundledHolidayData);
+    const restarted = await createTestApp({}, { tableName: app.tableName });
+    let seen: string | undefined;
+    for (let i = 0; i < 50 && seen !== version; i++) {
+      seen = (await restarted.gql(COVERAGE)).body.data!.bankHolidayCoverage.version;
+      if (seen !== version) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(seen).toBe(version);
+  });
+
   it('reports the new version and coverage, and deadlines record the version they used', async () => {
     const version = (await store.current())!.version;
     expect(await adoptStoredHolidayData(store)).toBe(version);
