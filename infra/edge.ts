@@ -6,14 +6,18 @@ import {
   Distribution,
   HttpVersion,
   OriginProtocolPolicy,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  Function as CloudFrontFunction,
   OriginRequestPolicy,
   PriceClass,
-  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { EDGE_ORIGIN_HEADER, VIEWER_ADDRESS_HEADER } from '../src/edge/viewerAddress.js';
 
 /**
  * Edge protection for the public operations: CloudFront in front of the HTTP API, with AWS WAF.
@@ -78,30 +82,50 @@ export interface ApiEdgeProps {
   api: IHttpApi;
   /** The ARN of the CloudFront-scoped web ACL (from EdgeWafStack, us-east-1). */
   webAclArn: string;
+  /** The value CloudFront sends in EDGE_ORIGIN_HEADER, so the API can tell requests that came through it. */
+  originVerifyValue: string;
 }
 
-/** The CloudFront distribution in front of the API: no caching, every method, all viewer headers but Host. */
+/** The header CloudFront adds to every request it sends to the API (the value is EDGE_ORIGIN_VERIFY). */
+export { EDGE_ORIGIN_HEADER };
+
+/**
+ * The CloudFront distribution in front of the API: no caching, every method, every viewer header
+ * but Host (which must be API Gateway's own). Behind CloudFront, API Gateway's sourceIp is a
+ * CloudFront address, so a CloudFront Function sets the viewer's address in a header of its own
+ * (overwriting any the viewer sent), and the origin gets a header whose value only CloudFront
+ * knows: the API trusts the address only on requests that carry it (src/edge/viewerAddress.ts).
+ */
 export class ApiEdge extends Construct {
   readonly distribution: Distribution;
 
   constructor(scope: Construct, id: string, props: ApiEdgeProps) {
     super(scope, id);
     const apiHost = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
+    // Sets the viewer's address on every request, overwriting whatever the viewer sent.
+    const viewerAddress = new CloudFrontFunction(this, 'ViewerAddress', {
+      comment: 'Contact Counts: pass the viewer address to the API',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(
+        `function handler(event) { event.request.headers['${VIEWER_ADDRESS_HEADER}'] = { value: event.viewer.ip }; return event.request; }`,
+      ),
+    });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Contact Counts API (WAF at the edge)',
       webAclId: props.webAclArn,
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
-      minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
       defaultBehavior: {
         origin: new HttpOrigin(apiHost, {
           protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
           readTimeout: Duration.seconds(30),
+          customHeaders: { [EDGE_ORIGIN_HEADER]: props.originVerifyValue },
         }),
         viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
         allowedMethods: AllowedMethods.ALLOW_ALL,
         cachePolicy: CachePolicy.CACHING_DISABLED,
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: viewerAddress }],
       },
     });
   }

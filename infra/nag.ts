@@ -39,7 +39,7 @@ function acknowledgeEdge(distribution: IConstruct): void {
   Validations.of(distribution).acknowledge({
     id: 'AwsSolutions::AwsSolutions-CFR4',
     reason:
-      'The distribution already asks for TLS 1.2 (TLS_V1_2_2021), but on the default *.cloudfront.net certificate CloudFront cannot enforce it; it takes effect once the force puts its own domain and certificate on the distribution (README, "Edge").',
+      'On the default *.cloudfront.net certificate CloudFront fixes the viewer security policy (TLSv1 and up) and cannot be told otherwise; a minimum of TLS 1.2 (TLS_V1_2_2021) needs the force\'s own domain and certificate on the distribution (README, "Edge").',
   });
   Validations.of(distribution).acknowledge({
     id: 'AwsSolutions::AwsSolutions-CFR1',

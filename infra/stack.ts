@@ -75,7 +75,7 @@ export class ContactCountsStack extends Stack {
   readonly monitoring: Monitoring;
   readonly holidayRefresh: HolidayRefresh;
   readonly backup: TableBackup;
-  readonly edge: ApiEdge | undefined;
+  readonly edge: ApiEdge | undefined = undefined;
 
   constructor(scope: Construct, id: string, props: ContactCountsStackProps) {
     super(scope, id, props);
@@ -223,7 +223,16 @@ export class ContactCountsStack extends Stack {
       alarmEmail: ops.alarmEmail,
     });
     this.backup = new TableBackup(this, 'Backup', { table: this.table, retentionDays: ops.backupRetentionDays });
-    this.edge = ops.webAclArn ? new ApiEdge(this, 'Edge', { api: this.api, webAclArn: ops.webAclArn }) : undefined;
+    if (ops.webAclArn) {
+      // Not a credential: a marker that a request came through CloudFront (README, "Edge").
+      const originVerify = new Secret(this, 'EdgeOriginVerify', {
+        description: 'Contact Counts: the header value CloudFront adds to requests it sends to the API',
+        generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      });
+      const value = originVerify.secretValue.unsafeUnwrap();
+      this.edge = new ApiEdge(this, 'Edge', { api: this.api, webAclArn: ops.webAclArn, originVerifyValue: value });
+      this.apiFunction.addEnvironment('EDGE_ORIGIN_VERIFY', value);
+    }
 
     new CfnOutput(this, 'Region', { value: this.region, description: 'The region this stack is in (eu-west-2 unless -c region=… was given)' });
     if (this.edge) new CfnOutput(this, 'EdgeGraphQLUrl', { value: `https://${this.edge.distribution.distributionDomainName}/graphql` });

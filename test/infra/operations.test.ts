@@ -173,6 +173,19 @@ describe('edge', () => {
     });
     template.hasOutput('EdgeGraphQLUrl', {});
   });
+
+  it('tells the API the caller’s address, trusted only with a value only CloudFront sends', () => {
+    template.hasResourceProperties('AWS::CloudFront::Function', {
+      FunctionCode: Match.stringLikeRegexp("headers\\['x-contact-counts-viewer'\\] = \\{ value: event.viewer.ip \\}"),
+    });
+    const distribution = JSON.stringify(template.findResources('AWS::CloudFront::Distribution'));
+    expect(distribution).toContain('"HeaderName":"x-contact-counts-edge"');
+    expect(distribution).toContain('resolve:secretsmanager');
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Contact Counts GraphQL API',
+      Environment: { Variables: Match.objectLike({ EDGE_ORIGIN_VERIFY: Match.anyValue() }) },
+    });
+  });
 });
 
 describe('bank holiday refresh', () => {
