@@ -8,7 +8,10 @@
  */
 export const DEFAULT_REGION = 'eu-west-2';
 
-/** Custom metrics the API emits (Powertools Metrics, EMF), all with the one dimension `service`. */
+/**
+ * Custom metrics the API emits (Powertools Metrics, EMF), each with the dimension `service`;
+ * Submissions also by caseType and channel, UserErrors also by code.
+ */
 export const APP_METRICS = {
   namespace: 'ContactCounts',
   service: 'contact-counts',
@@ -18,6 +21,7 @@ export const APP_METRICS = {
     userErrors: 'UserErrors',
     rateLimited: 'RateLimited',
     submissions: 'Submissions',
+    serviceUnavailable: 'ServiceUnavailable',
   },
 } as const;
 

@@ -8,7 +8,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Annotations } from 'aws-cdk-lib';
-import { MonitoringFacade, SnsAlarmActionStrategy } from 'cdk-monitoring-constructs';
+import { MetricStatistic, MonitoringFacade, SnsAlarmActionStrategy } from 'cdk-monitoring-constructs';
 import { Construct } from 'constructs';
 import { APP_METRICS } from './config.js';
 
@@ -101,6 +101,13 @@ export class Monitoring extends Construct {
         label,
       });
     const names = APP_METRICS.names;
+    const search = (metricName: string, dimensions: string[]) => ({
+      namespace: APP_METRICS.namespace,
+      searchQuery: `MetricName="${metricName}"`,
+      dimensionsMap: { service: APP_METRICS.service, ...Object.fromEntries(dimensions.map((d) => [d, undefined as unknown as string])) },
+      statistic: MetricStatistic.SUM,
+      label: metricName,
+    });
     const atLeast = (threshold: number) => ({
       threshold,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -145,9 +152,13 @@ export class Monitoring extends Construct {
           ],
         },
         {
-          title: 'Public traffic',
-          metrics: [metric(names.submissions, 'Submissions'), metric(names.userErrors, 'User errors'), metric(names.rateLimited, 'Rate limited')],
+          title: 'Rate limited and unavailable',
+          metrics: [metric(names.rateLimited, 'Rate limited (429)'), metric(names.serviceUnavailable, 'DynamoDB unavailable (503)')],
         },
+        // Submissions and user errors are counted per case type and channel, and per code: the
+        // dashboard shows every series (a search), so a new case type or code appears by itself.
+        { title: 'Submissions by case type and channel', metrics: [search(names.submissions, ['caseType', 'channel'])] },
+        { title: 'User errors by code', metrics: [search(names.userErrors, ['code'])] },
       ],
     });
   }

@@ -163,6 +163,7 @@ export class ContactCountsStack extends Stack {
         GRAPHQL_INTROSPECTION: 'false',
         POWERTOOLS_SERVICE_NAME: APP_METRICS.service,
         POWERTOOLS_METRICS_NAMESPACE: APP_METRICS.namespace,
+        METRICS_NAMESPACE: APP_METRICS.namespace,
       },
     });
     this.apiFunction.addToRolePolicy(

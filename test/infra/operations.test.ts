@@ -107,9 +107,12 @@ describe('dashboard', () => {
     const dashboards = template.findResources('AWS::CloudWatch::Dashboard');
     expect(Object.keys(dashboards).length).toBeGreaterThan(0);
     const body = JSON.stringify(dashboards);
-    for (const metric of ['5xx', 'Throttles', 'ConcurrentExecutions', 'SystemErrors', 'InternalErrors', 'ConflictRetries', 'RateLimited']) {
+    for (const metric of ['5xx', 'Throttles', 'ConcurrentExecutions', 'SystemErrors', 'InternalErrors', 'ConflictRetries', 'RateLimited', 'ServiceUnavailable']) {
       expect(body).toContain(metric);
     }
+    // Every series of the per-code and per-case-type counts, by search.
+    expect(body).toContain('SEARCH(');
+    expect(body).toMatch(/service.*contact-counts.*MetricName.*UserErrors/);
   });
 });
 
