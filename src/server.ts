@@ -11,6 +11,7 @@ import { allResolvers } from './graphql/resolvers.js';
 import { httpAnswersPlugin } from './http/answersPlugin.js';
 import { bodyLimit, unreadableBody } from './http/lambdaMiddleware.js';
 import { observabilityPlugin } from './observability/observabilityPlugin.js';
+import { viewerAddress } from './edge/viewerAddress.js';
 import { createServices, type AppDependencies, type Services } from './services.js';
 
 /**
@@ -87,7 +88,8 @@ export function createLambdaHandler(deps: AppDependencies): LambdaHandler {
     context: async ({ event, context }) =>
       buildContext(services, {
         authorization: event.headers?.authorization ?? event.headers?.Authorization,
-        sourceIp: event.requestContext?.http?.sourceIp,
+        // Behind CloudFront, the viewer's own address (trusted only with the edge's secret header).
+        sourceIp: viewerAddress(event.headers ?? {}, event.requestContext?.http?.sourceIp),
         requestId: event.requestContext?.requestId ?? context.awsRequestId,
       }),
   });

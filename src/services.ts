@@ -18,6 +18,8 @@ import { CaseService } from './cases/caseService.js';
 import type { CaseTypeRegistry } from './cases/registry.js';
 import { registry } from './caseTypes.js';
 import { ukCalendar } from './calendar/holidays.js';
+import { adoptStoredHolidayData } from './holidayData/refresh.js';
+import { HolidayDataStore } from './store/holidayDataStore.js';
 
 /** What the server needs from outside: the same for Lambda, the local server and the tests. */
 export interface AppDependencies {
@@ -49,6 +51,11 @@ export interface Services {
   /** FOI's own reads: the public disclosure log and a requester's history. */
   foi: DisclosureLogService;
   now: () => Date;
+  /**
+   * Settles once the newest stored bank holiday data (if any) is in use; until then clocks use the
+   * shipped data, and every clock records the version it used either way.
+   */
+  holidayDataReady: Promise<string | undefined>;
 }
 
 /** Builds every service once per process; requests share them. */
@@ -74,6 +81,10 @@ export function createServices(deps: AppDependencies): Services {
     },
     now,
   );
+  const holidayDataReady = adoptStoredHolidayData(new HolidayDataStore(db)).catch((error: unknown) => {
+    deps.logger.warn('stored holiday data not adopted; using the shipped data', { error: (error as Error).name });
+    return undefined;
+  });
   const cases = new CaseService({ db, desk, paginator, audit, hasher, registry, retention: deps.config.retention, calendar: ukCalendar, now, logger: deps.logger });
   return {
     config: deps.config,
@@ -97,5 +108,6 @@ export function createServices(deps: AppDependencies): Services {
       deps.logger,
     ),
     foi: new DisclosureLogService(db, paginator, cases, ukCalendar, now),
+    holidayDataReady,
   };
 }
