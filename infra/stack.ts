@@ -163,6 +163,7 @@ export class ContactCountsStack extends Stack {
         COGNITO_USER_POOL_ID: this.userPool.userPoolId,
         COGNITO_CLIENT_ID: staffClient.userPoolClientId,
         ALLOWED_PAGE_HOSTS: props.allowedPageHosts.join(','),
+        WEBSITE_ORIGINS: props.websiteOrigins.join(','),
         GRAPHQL_INTROSPECTION: 'false',
         POWERTOOLS_SERVICE_NAME: APP_METRICS.service,
         POWERTOOLS_METRICS_NAMESPACE: APP_METRICS.namespace,
