@@ -29,6 +29,7 @@ if (page && main) {
     event.preventDefault();
     if (busy) return;
     busy = true;
+    main.setAttribute('aria-busy', 'true');
     const values = valuesOf(new FormData(form));
     const ctx: PageContext = { ...context, idempotencyKey: (values.idempotencyKey as string | undefined) ?? crypto.randomUUID() };
     answer(page, values, ctx, context.action, async (variables) => {
@@ -53,6 +54,8 @@ if (page && main) {
       })
       .finally(() => {
         busy = false;
+        main.removeAttribute('aria-busy');
+        main.dataset.ccAnswers = String(Number(main.dataset.ccAnswers ?? '0') + 1);
       });
   });
 }
