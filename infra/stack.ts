@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { staffGroups } from '../src/auth/caller.js';
 import { tableDesign } from '../src/store/tableDesign.js';
 import { ApiFunction } from './apiFunction.js';
+import { PublicPages } from './web.js';
 
 export interface ContactCountsStackProps extends StackProps {
   /** Origins of the force's website(s) that call the API from browsers (CORS). */
@@ -178,6 +179,8 @@ export class ContactCountsStack extends Stack {
         ),
       },
     });
+
+    new PublicPages(this, 'PublicPages', { api: this.api, apiFunction: this.apiFunction });
 
     new CfnOutput(this, 'GraphQLUrl', { value: `${stage.url}graphql` });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
