@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
@@ -40,6 +40,7 @@ export async function startSite(app: TestApp) {
  * process group by pid, so no chromium outlives the tests.
  */
 export async function startBrowser(): Promise<{ browser: Browser; stop: () => Promise<void> }> {
+  if (!existsSync(CHROMIUM)) throw new Error(`The browser tests need Chromium at ${CHROMIUM}: sudo apt-get install -y chromium`);
   const server: BrowserServer = await chromium.launchServer({
     executablePath: CHROMIUM,
     headless: true,
