@@ -99,7 +99,7 @@ export async function expectAccessible(page: Page, what: string) {
     return { passed: result.passes.length, violations: result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })) };
   });
   expect(audit.violations, what).toEqual([]);
-  expect(audit.passed, `${what}: axe checked something`).toBeGreaterThan(10);
+  expect(audit.passed, `${what}: axe checked something`).toBeGreaterThan(0);
 }
 
 let auditContext: BrowserContext | undefined;
