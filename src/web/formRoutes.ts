@@ -71,7 +71,18 @@ export function createFormRoutes(deps: FormRouteDeps) {
     return { complaintTypes: (types?.commonComplaintTypes ?? []).map((t) => ({ value: t.code, text: t.name })) };
   }
 
+  // Whatever fails (the database, say), a person gets a page, never a stack or a bare 500.
   return async function formRoute(event: APIGatewayProxyEventV2, context: Context): Promise<Result> {
+    try {
+      return await route(event, context);
+    } catch (error) {
+      deps.logger.error('form route failed', { path: event.rawPath, errorName: error instanceof Error ? error.name : 'unknown' });
+      const main = '<h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1><p class="govuk-body">Try again later. Anything you sent may not have reached us.</p>';
+      return html(500, layout({ title: 'Sorry, there is a problem with the service', main, context: {}, embed: false }), false);
+    }
+  };
+
+  async function route(event: APIGatewayProxyEventV2, context: Context): Promise<Result> {
     const method = event.requestContext.http.method.toUpperCase();
     const slug = event.rawPath.replace(/^\/forms\/?/, '').replace(/\/$/, '');
     const query = valuesOf(new URLSearchParams(event.rawQueryString ?? ''));
@@ -112,7 +123,7 @@ export function createFormRoutes(deps: FormRouteDeps) {
       : { title: page.title, main: formHtml(page, { values, errors: [] }, ctx, action), status: 200 };
     const clientContext = { slug: page.slug, limits: ctx.limits, options: ctx.options, csrfToken: ctx.csrfToken, embed, today: ctx.today, action };
     return html(result.status, layout({ title: result.title, main: result.main, context: clientContext, embed }), embed, cookies);
-  };
+  }
 }
 
 function indexHtml(): string {
