@@ -1,4 +1,4 @@
-import { button, errorSummary, esc, hidden, honeypot, type FieldError, type Values } from './components.js';
+import { button, errorSummary, esc, hidden, honeypot, idFor, type FieldError, type Values } from './components.js';
 
 /**
  * A public page: its form, how the form's fields become the operation's variables, and how the
@@ -73,7 +73,10 @@ export function userErrors(errors: ReadonlyArray<{ field?: readonly string[] | n
 /** The page's main content: heading, errors, form. */
 export function formHtml(page: PublicPage, state: FormState, ctx: PageContext, action: string): string {
   const post = page.method === 'post';
-  return `${errorSummary(state.errors)}<h1 class="govuk-heading-${ctx.embed ? 'm' : 'l'}">${esc(page.title)}</h1>${page.intro ?? ''}${state.notice ?? ''}<form method="${page.method}" action="${esc(action)}" novalidate data-cc-page="${page.slug}">${post ? hidden('csrfToken', ctx.csrfToken) + hidden('idempotencyKey', ctx.idempotencyKey) : ''}${page.fields(state, ctx)}${post ? honeypot(state.values) : ''}${button(page.submitText)}</form>`;
+  const fields = page.fields(state, ctx);
+  // An error about a date links to its day box (GOV.UK: the first input of the group).
+  const linked = state.errors.map((e) => (e.name && fields.includes(`id="${idFor(e.name)}-day"`) ? { ...e, name: `${e.name}-day` } : e));
+  return `${errorSummary(linked)}<h1 class="govuk-heading-${ctx.embed ? 'm' : 'l'}">${esc(page.title)}</h1>${page.intro ?? ''}${state.notice ?? ''}<form method="${page.method}" action="${esc(action)}" novalidate data-cc-page="${page.slug}">${post ? hidden('csrfToken', ctx.csrfToken) + hidden('idempotencyKey', ctx.idempotencyKey) : ''}${fields}${post ? honeypot(state.values) : ''}${button(page.submitText)}</form>`;
 }
 
 /** Errors from outside the operation's userErrors: refused (rate limit, bad input) or failed. */

@@ -25,6 +25,13 @@ describe('the public pages\' fields', () => {
     expect(fieldLimits('subject-access')).toMatchObject({ 'scope.description': 5000, 'requester.address': 500 });
   });
 
+  it('links an error about a date to its day box', () => {
+    const page = publicPages.find((p) => p.slug === 'complaint')!;
+    const html = formHtml(page, { values: {}, errors: [{ name: 'incident.date', message: 'The date of the incident cannot be in the future.' }] }, ctx('complaint'), '/forms/complaint');
+    expect(html).toContain('<a href="#incident-date-day">The date of the incident cannot be in the future.</a>');
+    expect(html).toContain('id="incident-date-error"');
+  });
+
   it('names a userError\'s field as the form does', () => {
     expect(fieldName(['input', 'complainant', 'email'])).toBe('complainant.email');
     expect(fieldName(['input', 'complaintTypes', '0'])).toBe('complaintTypes');
