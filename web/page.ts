@@ -116,7 +116,10 @@ export async function answer<TData, TVariables>(
   const prepared = page.variables(values, ctx);
   if ('errors' in prepared) return asForm({ values, errors: prepared.errors }, 400);
   const result = await ask(prepared.variables);
-  if (!result.data) return asForm({ values, errors: requestErrors(result.errors ?? []) }, 400);
+  if (!result.data) {
+    const failed = (result.errors ?? []).some((e) => !['RATE_LIMITED', 'BAD_USER_INPUT'].includes(String(e.extensions?.code)));
+    return asForm({ values, errors: requestErrors(result.errors ?? []) }, failed ? 500 : 400);
+  }
   const outcome = page.outcome(result.data, values, ctx);
   if ('errors' in outcome) return asForm({ values, errors: outcome.errors, ...(outcome.notice && { notice: outcome.notice }) }, outcome.errors.length ? 400 : 200);
   if (page.answerBelowForm) {

@@ -379,6 +379,31 @@ describe('Disclosure log', () => {
 });
 
 describe('the form routes', () => {
+  it('answer junk with a page, never an internal error', async () => {
+    const get = await fetch(`${site.base}/forms/track`);
+    const cookie = get.headers.get('set-cookie')!.split(';')[0]!;
+    const csrfToken = /name="csrfToken" value="([^"]+)"/.exec(await get.text())![1]!;
+    const junk = ['', 'x'.repeat(20_000), '\u0000\ud800<script>', '-1', '99999999999999999999', 'TRUE', '[object Object]'];
+    for (const slug of ['rate-this-page', 'complaint', 'subject-access', 'foi', 'data-protection-complaint', 'track']) {
+      const names = ['rating', 'pageUrl', 'comment', 'complainant.name', 'complainant.preferredContact', 'incident.date-day', 'incident.date-month', 'incident.date-year', 'complaintTypes', 'wantsFormalRecording', 'format', 'requester.dateOfBirth-year', 'researchContact.consentToContact', 'reference', 'trackingCode', 'idempotencyKey', 'honeypot', 'confirmNotOwnPersonalData'];
+      const body = new URLSearchParams({ csrfToken });
+      names.forEach((name, i) => {
+        body.append(name, junk[i % junk.length]!);
+        body.append(name, junk[(i + 3) % junk.length]!);
+      });
+      const response = await fetch(`${site.base}/forms/${slug}`, { method: 'POST', body, headers: { cookie } });
+      expect([200, 400], slug).toContain(response.status);
+      expect(await response.text()).toContain('govuk-error-summary');
+    }
+    for (const query of ['kind=NOPE&receivedOn-day=31&receivedOn-month=2&receivedOn-year=2026', 'kind=FOI&receivedOn-day=1&receivedOn-month=1&receivedOn-year=1800', 'text=%00&from-day=x&after=not-a-cursor']) {
+      const slug = query.startsWith('kind') ? 'deadline-calculator' : 'disclosure-log';
+      const response = await fetch(`${site.base}/forms/${slug}?${query}`);
+      expect([200, 400], `${slug}?${query}`).toContain(response.status);
+    }
+    expect((await fetch(`${site.base}/forms/no-such-page`)).status).toBe(404);
+    expect((await fetch(`${site.base}/forms/deadline-calculator`, { method: 'POST' })).status).toBe(405);
+  });
+
   it('refuse a post without the form token, and one from another site, storing nothing', async () => {
     const form = new URLSearchParams({ reference: tracked.reference, trackingCode: tracked.trackingCode });
     const bare = await fetch(`${site.base}/forms/track`, { method: 'POST', body: form });
