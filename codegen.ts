@@ -42,6 +42,14 @@ const config: CodegenConfig = {
     'src/generated/typeDefs.ts': {
       plugins: ['./src/codegen/typeDefsPlugin.cjs'],
     },
+    // The public pages' operations (web/operations.ts), typed by the client preset. String
+    // documents: the browser sends the text as it is, the form routes run the same text.
+    'src/generated/web/': {
+      preset: 'client',
+      documents: ['web/operations.ts'],
+      presetConfig: { fragmentMasking: false },
+      config: { documentMode: 'string', useTypeImports: true, enumsAsTypes: true, scalars: { Date: 'string', DateTime: 'string' } },
+    },
   },
 };
 

@@ -28,6 +28,15 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          // The public pages in Debian's Chromium (/usr/bin/chromium), against DynamoDB Local.
+          globalSetup: ['test/support/globalSetup.ts'],
+        },
+      },
     ],
   },
 });

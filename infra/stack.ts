@@ -26,6 +26,7 @@ import { ApiEdge } from './edge.js';
 import { HolidayRefresh } from './holidayRefresh.js';
 import { Monitoring } from './monitoring.js';
 import { staffSignIn } from './staffSignIn.js';
+import { PublicPages } from './web.js';
 
 export interface ContactCountsStackProps extends StackProps {
   /** Origins of the force's website(s) that call the API from browsers (CORS). */
@@ -252,6 +253,9 @@ export class ContactCountsStack extends Stack {
 
     new CfnOutput(this, 'Region', { value: this.region, description: 'The region this stack is in (eu-west-2 unless -c region=… was given)' });
     if (this.edge) new CfnOutput(this, 'EdgeGraphQLUrl', { value: `https://${this.edge.distribution.distributionDomainName}/graphql` });
+    // With the edge, the pages share its distribution (and its WAF); without, they get their own.
+    new PublicPages(this, 'PublicPages', { api: this.api, apiFunction: this.apiFunction, edge: this.edge?.distribution });
+
     new CfnOutput(this, 'GraphQLUrl', { value: `${stage.url}graphql` });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.userPool.userPoolId });

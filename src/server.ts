@@ -13,6 +13,7 @@ import { bodyLimit, unreadableBody } from './http/lambdaMiddleware.js';
 import { observabilityPlugin } from './observability/observabilityPlugin.js';
 import { viewerAddress } from './edge/viewerAddress.js';
 import { createServices, type AppDependencies, type Services } from './services.js';
+import { createFormRoutes, isFormPath } from './web/formRoutes.js';
 
 /**
  * The one place the GraphQL server is built. Lambda (src/handler.ts), the local server and the
@@ -93,5 +94,16 @@ export function createLambdaHandler(deps: AppDependencies): LambdaHandler {
         requestId: event.requestContext?.requestId ?? context.awsRequestId,
       }),
   });
-  return (event, context) => handler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>;
+  // The public pages' form routes (/forms/…), on this same server: see src/web/formRoutes.ts.
+  const forms = createFormRoutes({
+    server,
+    config: services.config,
+    secret: deps.secret,
+    logger: services.logger,
+    now: services.now,
+    context: (event, context) =>
+      buildContext(services, { authorization: undefined, sourceIp: event.requestContext?.http?.sourceIp, requestId: event.requestContext?.requestId ?? context.awsRequestId }),
+  });
+  return (event, context) =>
+    isFormPath(event.rawPath) ? forms(event, context) : (handler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>);
 }

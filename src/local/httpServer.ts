@@ -7,6 +7,8 @@ import type { LambdaHandler } from '../server.js';
 import { apiGatewayEvent } from './apiGatewayEvent.js';
 import { corsHeaders } from './cors.js';
 import { asset, graphiqlPage } from './graphiql.js';
+import { webAsset } from '../web/assets.js';
+import { isFormPath } from '../web/formRoutes.js';
 
 /** Past this much of an oversized body, stop reading and drop the connection. */
 const MAX_DISCARDED_BYTES = 10 * MAX_BODY_BYTES;
@@ -35,7 +37,7 @@ export function createLocalHttpServer(handler: LambdaHandler, options: { website
 async function route(handler: LambdaHandler, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (req.method === 'GET') {
-    const file = asset(url.pathname);
+    const file = asset(url.pathname) ?? webAsset(url.pathname);
     if (file) {
       res.writeHead(200, { 'content-type': file.type, 'cache-control': 'max-age=3600' });
       res.end(file.body);
@@ -47,7 +49,7 @@ async function route(handler: LambdaHandler, req: IncomingMessage, res: ServerRe
       return;
     }
   }
-  if (url.pathname !== '/graphql') {
+  if (url.pathname !== '/graphql' && !isFormPath(url.pathname)) {
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('Not found: the API is at /graphql');
     return;
@@ -70,7 +72,7 @@ async function route(handler: LambdaHandler, req: IncomingMessage, res: ServerRe
     sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
   });
   const result = await handler(event, { awsRequestId: randomUUID() } as Context);
-  res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+  res.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string>), ...(result.cookies && { 'set-cookie': result.cookies }) });
   res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
 }
 

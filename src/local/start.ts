@@ -77,7 +77,7 @@ async function main() {
   });
   console.log(
     [
-      `Contact Counts API: http://localhost:${port}/graphql (GraphiQL: http://localhost:${port}/)`,
+      `Contact Counts API: http://localhost:${port}/graphql (GraphiQL: http://localhost:${port}/; public pages: http://localhost:${port}/forms/)`,
       `DynamoDB: ${endpoint} (${external ? 'external' : flags['in-memory'] ? 'DynamoDB Local, in memory' : 'DynamoDB Local, data in .local/dynamodb'}), table ${tableName} ${tableState}`,
       'Staff token: npm run token -- --group web-content [--name your.name]. Ctrl-C stops.',
     ].join('\n'),

@@ -177,6 +177,16 @@ describe('edge', () => {
     template.hasOutput('EdgeGraphQLUrl', {});
   });
 
+  it('serves the public pages and their assets from the same distribution, behind the same WAF', () => {
+    expect(Object.keys(template.findResources('AWS::CloudFront::Distribution'))).toHaveLength(1);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        WebACLId: Match.anyValue(),
+        CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/forms/assets/*' })]),
+      }),
+    });
+  });
+
   it('tells the API the caller’s address, trusted only with a value only CloudFront sends', () => {
     template.hasResourceProperties('AWS::CloudFront::Function', {
       FunctionCode: Match.stringLikeRegexp("headers\\['x-contact-counts-viewer'\\] = \\{ value: event.viewer.ip \\}"),

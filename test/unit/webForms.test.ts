@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { idFor } from '../../web/components.js';
+import { formHtml, fieldName, type PageContext } from '../../web/page.js';
+import { publicPages } from '../../web/pages/index.js';
+import { createCsrfGuard } from '../../src/web/csrf.js';
+import { fieldLimits } from '../../src/web/fieldLimits.js';
+
+const ctx = (slug: string): PageContext => ({ limits: fieldLimits(slug), options: {}, csrfToken: 't', idempotencyKey: 'k', embed: false, today: '2026-03-02' });
+
+describe('the public pages\' fields', () => {
+  it.each(publicPages.map((p) => [p.slug, p] as const))('%s: every textarea shows the limit of the API field it fills', (slug, page) => {
+    const html = formHtml(page, { values: {}, errors: [] }, ctx(slug), `/forms/${slug}`);
+    const counted = new Map([...html.matchAll(/data-module="govuk-character-count" data-maxlength="(\d+)"><label class="govuk-label" for="([^"]+)"/g)].map((m) => [m[2], Number(m[1])]));
+    for (const [, name] of html.matchAll(/<textarea[^>]*name="([^"]+)"/g)) {
+      expect(fieldLimits(slug)[name!], `${name} is a field of the API's schema`).toBeGreaterThan(0);
+      expect(counted.get(idFor(name!)), `${name}'s character count`).toBe(fieldLimits(slug)[name!]);
+    }
+  });
+
+  it('takes the limits from the API\'s schemas', () => {
+    expect(fieldLimits('complaint')).toMatchObject({ 'complainant.name': 200, 'incident.description': 10_000, desiredOutcome: 2000 });
+    expect(fieldLimits('foi')).toMatchObject({ description: 5000, 'requester.postalAddress': 500 });
+    expect(fieldLimits('rate-this-page')).toMatchObject({ comment: 2000, 'researchContact.name': 200 });
+    expect(fieldLimits('data-protection-complaint')).toMatchObject({ whatHappened: 10_000, relatedReference: 30 });
+    expect(fieldLimits('subject-access')).toMatchObject({ 'scope.description': 5000, 'requester.address': 500 });
+  });
+
+  it('links an error about a date to its day box', () => {
+    const page = publicPages.find((p) => p.slug === 'complaint')!;
+    const html = formHtml(page, { values: {}, errors: [{ name: 'incident.date', message: 'The date of the incident cannot be in the future.' }] }, ctx('complaint'), '/forms/complaint');
+    expect(html).toContain('<a href="#incident-date-day">The date of the incident cannot be in the future.</a>');
+    expect(html).toContain('id="incident-date-error"');
+  });
+
+  it('names a userError\'s field as the form does', () => {
+    expect(fieldName(['input', 'complainant', 'email'])).toBe('complainant.email');
+    expect(fieldName(['input', 'complaintTypes', '0'])).toBe('complaintTypes');
+    expect(fieldName(['input'])).toBeUndefined();
+    expect(fieldName(null)).toBeUndefined();
+  });
+});
+
+describe('the form token', () => {
+  const guard = createCsrfGuard(Buffer.alloc(32, 1));
+  const now = new Date('2026-03-02T10:00:00Z');
+  const { token, nonce } = guard.issue(undefined, now);
+
+  it('is accepted with its cookie, from the same origin, within two hours', () => {
+    expect(guard.check({ token, cookieNonce: nonce, secFetchSite: 'same-origin' }, now)).toBeNull();
+    expect(guard.check({ token, cookieNonce: nonce, secFetchSite: undefined }, new Date(now.getTime() + 7_000_000))).toBeNull();
+  });
+
+  it('is refused from another site, without or with another cookie, expired, or forged', () => {
+    expect(guard.check({ token, cookieNonce: nonce, secFetchSite: 'cross-site' }, now)).toBe('cross-site');
+    expect(guard.check({ token, cookieNonce: nonce, secFetchSite: 'same-site' }, now)).toBe('cross-site');
+    expect(guard.check({ token, cookieNonce: undefined, secFetchSite: 'same-origin' }, now)).toBe('cookie mismatch');
+    expect(guard.check({ token, cookieNonce: guard.issue(undefined, now).nonce, secFetchSite: 'same-origin' }, now)).toBe('cookie mismatch');
+    expect(guard.check({ token, cookieNonce: nonce, secFetchSite: 'same-origin' }, new Date(now.getTime() + 7_300_000))).toBe('expired');
+    expect(guard.check({ token: `${token.slice(0, -2)}xx`, cookieNonce: nonce, secFetchSite: 'same-origin' }, now)).toBe('bad signature');
+    expect(createCsrfGuard(Buffer.alloc(32, 2)).check({ token, cookieNonce: nonce, secFetchSite: 'same-origin' }, now)).toBe('bad signature');
+    expect(guard.check({ token: undefined, cookieNonce: nonce, secFetchSite: 'same-origin' }, now)).toBe('no token');
+  });
+
+  it('reuses the browser\'s nonce, so two open forms both work', () => {
+    const again = guard.issue(nonce, now);
+    expect(again).toMatchObject({ nonce, setCookie: false });
+    expect(guard.check({ token: again.token, cookieNonce: nonce, secFetchSite: 'same-origin' }, now)).toBeNull();
+  });
+});
