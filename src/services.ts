@@ -17,6 +17,7 @@ import { CaseService } from './cases/caseService.js';
 import type { CaseTypeRegistry } from './cases/registry.js';
 import { registry } from './caseTypes.js';
 import { ukCalendar } from './calendar/holidays.js';
+import { Outbox } from './outbox/outboxItems.js';
 
 /** What the server needs from outside: the same for Lambda, the local server and the tests. */
 export interface AppDependencies {
@@ -69,7 +70,8 @@ export function createServices(deps: AppDependencies): Services {
     },
     now,
   );
-  const cases = new CaseService({ db, desk, paginator, audit, hasher, registry, retention: deps.config.retention, calendar: ukCalendar, now, logger: deps.logger });
+  const outbox = new Outbox(db, ukCalendar);
+  const cases = new CaseService({ db, desk, paginator, audit, hasher, registry, retention: deps.config.retention, calendar: ukCalendar, now, logger: deps.logger, outbox });
   return {
     config: deps.config,
     logger: deps.logger,
