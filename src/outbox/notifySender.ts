@@ -40,7 +40,8 @@ export function notifySender(settings: NotifySettings): MessageSender {
           const kinds = ((error as NotifyError).response?.data?.errors ?? []).map((e) => e.error ?? 'Error');
           throw new MessageRejectedError(`Notify ${status} ${[...new Set(kinds)].join(', ') || 'BadRequest'}`);
         }
-        // Never rethrow the client's error as it is: it carries the request, personal data included.
+        // Never rethrow the client's error, nor keep it as the cause: it carries the request, personal data included.
+        // eslint-disable-next-line preserve-caught-error -- the caught error holds the recipient and the message
         throw new Error(`Notify did not accept the message (${status ?? 'no response'}): it will be retried`);
       }
     },
