@@ -18,6 +18,7 @@ import type { CaseTypeRegistry } from './cases/registry.js';
 import { registry } from './caseTypes.js';
 import { ukCalendar } from './calendar/holidays.js';
 import { Outbox } from './outbox/outboxItems.js';
+import { CorrespondenceService } from './correspondence/service.js';
 
 /** What the server needs from outside: the same for Lambda, the local server and the tests. */
 export interface AppDependencies {
@@ -43,6 +44,8 @@ export interface Services {
   cases: CaseService;
   registry: CaseTypeRegistry;
   pageRatings: PageRatingService;
+  /** Every case's correspondence log, the undeliverable queue, staff-recorded correspondence. */
+  correspondence: CorrespondenceService;
   /** FOI's own reads: the public disclosure log and a requester's history. */
   foi: DisclosureLogService;
   now: () => Date;
@@ -92,6 +95,7 @@ export function createServices(deps: AppDependencies): Services {
       now,
       deps.logger,
     ),
+    correspondence: new CorrespondenceService({ db, paginator, audit, hasher, registry, now }),
     foi: new DisclosureLogService(db, paginator, cases, ukCalendar, now),
   };
 }

@@ -28,11 +28,15 @@ const notCaseTypes: Policy = {
     worstRatedPages: staff('web-content'),
     pageComments: staff('web-content'),
     researchContacts: staff('web-content'),
+    // Issue 15: each team sees only its own case types' messages (checked again by case type).
+    undeliverableMessages: staff('professional-standards', 'information-rights'),
   },
   Mutation: {
     submitPageRating: PUBLIC,
     reviewPageRating: staff('web-content'),
     eraseResearchContact: staff('web-content'),
+    recordCorrespondence: staff('professional-standards', 'information-rights'),
+    setContactPreference: staff('professional-standards', 'information-rights'),
   },
 };
 

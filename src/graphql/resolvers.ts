@@ -5,6 +5,7 @@ import { trackingResolvers } from '../tracking/resolvers.js';
 import { caseTypeResolvers, mergeResolvers } from '../cases/caseResolvers.js';
 import { registry } from '../caseTypes.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
+import { correspondenceResolvers } from '../correspondence/resolvers.js';
 
 /** Every area's resolvers, merged by root type. */
 const areas: Resolvers[] = [
@@ -14,6 +15,8 @@ const areas: Resolvers[] = [
   // What every case type gets from its definition (actions, intake, read, queue, statistics,
   // availableActions), with its own resolvers (its definition's `resolvers`).
   ...registry.caseTypes.map(caseTypeResolvers),
+  // Every case's correspondence log, the undeliverable queue, recording correspondence (issue 15).
+  correspondenceResolvers,
 ];
 
 export function allResolvers(): Resolvers {

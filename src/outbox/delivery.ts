@@ -4,7 +4,7 @@ import type { AuditLog } from '../audit/auditLog.js';
 import { render } from '../correspondence/render.js';
 import type { Logger } from '../logging/logger.js';
 import type { Db, Item, Key, TransactItem } from '../store/db.js';
-import type { ChangeConsumer, TableChange } from './changeStream.js';
+import type { ChangeConsumer, TableChange } from '../streams/tableChange.js';
 import { MessageRejectedError, type MessageSender, type OutgoingMessage } from './sender.js';
 import { undeliverableEntry } from './undeliverable.js';
 
