@@ -4,6 +4,7 @@ import type { Context } from 'aws-lambda';
 import type { LambdaHandler } from '../server.js';
 import { apiGatewayEvent } from './apiGatewayEvent.js';
 import { asset, graphiqlPage } from './graphiql.js';
+import type { LocalRoute } from '../notifications/localRoutes.js';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -11,17 +12,19 @@ const MAX_BODY_BYTES = 1_000_000;
  * The local HTTP front: POST /graphql becomes an API Gateway v2 event for the real Lambda handler;
  * GET / (and a browser's GET /graphql) shows GraphiQL.
  */
-export function createLocalHttpServer(handler: LambdaHandler): Server {
+export function createLocalHttpServer(handler: LambdaHandler, extraRoutes: LocalRoute[] = []): Server {
   return createServer((req, res) => {
-    route(handler, req, res).catch(() => {
+    route(handler, req, res, extraRoutes).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Internal error');
     });
   });
 }
 
-async function route(handler: LambdaHandler, req: IncomingMessage, res: ServerResponse) {
+async function route(handler: LambdaHandler, req: IncomingMessage, res: ServerResponse, extraRoutes: LocalRoute[]) {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  // Other local pages (the outbox, Notify's callback route: src/notifications/localRoutes.ts).
+  for (const extra of extraRoutes) if (await extra(req, res, url)) return;
   if (req.method === 'GET') {
     const file = asset(url.pathname);
     if (file) {

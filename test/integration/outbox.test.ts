@@ -8,6 +8,7 @@ import { caseHelpers } from '../support/caseHelpers.js';
 import { startFakeNotify, type FakeNotify } from '../support/fakeNotify.js';
 import { createTestApp, newKey, type TestApp } from '../support/testApp.js';
 import { foiCaseType } from '../../src/foi/caseType.js';
+import { handleNotifyCallback, type CallbackDependencies } from '../../src/notifications/callbacks.js';
 
 /**
  * The outbox end to end: a case change writes its messages in its own transaction; DynamoDB Local's
@@ -252,5 +253,45 @@ describe('letters, preferences and undeliverable messages', () => {
     expect((await log(FOI_LOG, 'foiRequest', reference)).correspondence.filter((e: { source: string }) => e.source === 'RECORDED')).toHaveLength(1);
     const future = await app.gql(RECORD, { input: { ...input, idempotencyKey: newKey(), at: '2099-01-01T00:00:00Z' } }, { token: ir() });
     expect(future.body.data!.recordCorrespondence.userErrors).toEqual([{ field: ['input', 'at'], code: 'INVALID' }]);
+  });
+});
+
+describe("Notify's delivery-status callbacks", () => {
+  const deps = (): CallbackDependencies => {
+    const db = new Db(app.doc, app.tableName);
+    return { db, audit: new AuditLog(db, app.config.retention), logger: app.logger, now: () => new Date(), token: async () => CALLBACK_TOKEN };
+  };
+  const callback = (body: Record<string, unknown>, token = CALLBACK_TOKEN) =>
+    handleNotifyCallback(deps(), { authorization: `Bearer ${token}`, body: JSON.stringify(body) });
+
+  it('records delivered and failed messages on the case, only with the bearer token, once however often Notify calls', async () => {
+    const delivered = await submitFoi();
+    const failed = await submitFoi({ name: 'Kim Asker', email: 'kim@example.com' });
+    await app.drainChanges();
+    const [d] = sentFor(delivered);
+    const [f] = sentFor(failed);
+    const body = (m: typeof d, status: string) => ({ id: m!.id, reference: m!.reference, to: 'x', status, notification_type: 'email', created_at: new Date().toISOString(), completed_at: new Date().toISOString() });
+
+    expect((await callback(body(d, 'delivered'), 'not-the-token')).status).toBe(401);
+    expect((await handleNotifyCallback(deps(), { authorization: undefined, body: JSON.stringify(body(d, 'delivered')) })).status).toBe(401);
+    expect((await log(FOI_LOG, 'foiRequest', delivered)).correspondence[0].status).toBe('SENT');
+
+    expect((await callback(body(d, 'delivered'))).status).toBe(200);
+    expect((await callback(body(d, 'delivered'))).status).toBe(200);
+    const record = await log(FOI_LOG, 'foiRequest', delivered);
+    expect(record.correspondence[0].status).toBe('DELIVERED');
+    expect(record.auditTrail.filter((a: { action: string }) => a.action === 'MESSAGE_DELIVERED')).toHaveLength(1);
+
+    expect((await callback(body(f, 'permanent-failure'))).status).toBe(200);
+    expect((await log(FOI_LOG, 'foiRequest', failed)).correspondence[0]).toMatchObject({ status: 'FAILED', statusReason: expect.stringMatching(/could not deliver/) });
+    const queue = (await app.gql(UNDELIVERABLE, { caseType: 'FOI' }, { token: ir() })).body.data!.undeliverableMessages.edges.map((e: { node: { reference: string } }) => e.node.reference);
+    expect(queue).toContain(failed);
+
+    // Someone else's id for our message, an unknown reference, a body that is not a callback.
+    expect((await callback({ ...body(d, 'permanent-failure'), id: 'another-id' })).status).toBe(200);
+    expect((await log(FOI_LOG, 'foiRequest', delivered)).correspondence[0].status).toBe('DELIVERED');
+    expect((await callback({ ...body(d, 'delivered'), reference: 'CASE#FOI-2026-999999|CORR#x' })).status).toBe(200);
+    expect((await handleNotifyCallback(deps(), { authorization: `Bearer ${CALLBACK_TOKEN}`, body: '{not json' })).status).toBe(400);
+    expect((await callback({ reference: 'x' })).status).toBe(400);
   });
 });
