@@ -9,6 +9,7 @@ import { startFakeNotify, type FakeNotify } from '../support/fakeNotify.js';
 import { createTestApp, newKey, type TestApp } from '../support/testApp.js';
 import { foiCaseType } from '../../src/foi/caseType.js';
 import { handleNotifyCallback, type CallbackDependencies } from '../../src/notifications/callbacks.js';
+import { writeDailyDigests } from '../../src/notifications/digest.js';
 
 /**
  * The outbox end to end: a case change writes its messages in its own transaction; DynamoDB Local's
@@ -293,5 +294,33 @@ describe("Notify's delivery-status callbacks", () => {
     expect((await callback({ ...body(d, 'delivered'), reference: 'CASE#FOI-2026-999999|CORR#x' })).status).toBe(200);
     expect((await handleNotifyCallback(deps(), { authorization: `Bearer ${CALLBACK_TOKEN}`, body: '{not json' })).status).toBe(400);
     expect((await callback({ reference: 'x' })).status).toBe(400);
+  });
+});
+
+describe('the daily digest', () => {
+  it("emails each handler their cases due soon and overdue, once a day, references and dates only", async () => {
+    app.setNow('2026-03-02T09:00:00Z');
+    const dueSoon = await submitFoi();
+    app.setNow('2026-02-02T09:00:00Z');
+    const overdue = await submitFoi();
+    app.setNow('2026-03-02T09:30:00Z');
+    await foi.ok('allocateFoiRequest', dueSoon, { handler: 'dee.digest' });
+    await foi.ok('allocateFoiRequest', overdue, { handler: 'dee.digest' });
+    await app.drainChanges();
+    const db = new Db(app.doc, app.tableName);
+    const run = () =>
+      writeDailyDigests({ db, logger: app.logger, now: () => new Date('2026-03-30T06:00:00Z'), staffEmailDomain: 'west-midlands.police.uk', horizonDays: 3 });
+    expect((await run()).written).toBeGreaterThanOrEqual(1);
+    await app.drainChanges();
+    const digests = notify.sent.filter((m) => m.emailAddress === 'dee.digest@west-midlands.police.uk');
+    expect(digests).toHaveLength(1);
+    const body = digests[0]!.personalisation.body!;
+    expect(body).toMatch(new RegExp(`Overdue\\n- ${overdue}: FOI response, due 2 March 2026`));
+    expect(body).toMatch(new RegExp(`Due in the next 3 days\\n- ${dueSoon}: FOI response, due 31 March 2026`));
+    expect(body).not.toContain('Sam Asker');
+    // The schedule running again the same day sends nothing more.
+    expect((await run()).written).toBe(0);
+    await app.drainChanges();
+    expect(notify.sent.filter((m) => m.emailAddress === 'dee.digest@west-midlands.police.uk')).toHaveLength(1);
   });
 });
