@@ -112,8 +112,10 @@ describe('HTTP API', () => {
         AllowMethods: ['POST', 'OPTIONS'],
       }),
     });
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 1);
+    // The GraphQL API, and Notify's delivery-status callbacks (infra/notifications.ts).
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /graphql' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /notify/callback' });
   });
 
   it('throttles the stage and writes access logs without source addresses', () => {
