@@ -37,6 +37,7 @@ const notCaseTypes: Policy = {
     eraseResearchContact: staff('web-content'),
     recordCorrespondence: staff('professional-standards', 'information-rights'),
     setContactPreference: staff('professional-standards', 'information-rights'),
+    resendMessage: staff('professional-standards', 'information-rights'),
   },
 };
 

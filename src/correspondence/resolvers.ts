@@ -25,5 +25,7 @@ export const correspondenceResolvers = {
       payload('entry', await services.correspondence.record(input, caller)),
     setContactPreference: async (_: unknown, { input }: { input: Record<string, unknown> }, { services, caller }: GraphQLContext) =>
       payload('preference', await services.correspondence.setPreference(input, caller)),
+    resendMessage: async (_: unknown, { input }: { input: Record<string, unknown> }, { services, caller }: GraphQLContext) =>
+      payload('entry', await services.correspondence.resend(input, caller)),
   },
 } as Resolvers;

@@ -13,7 +13,8 @@ import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
 import { undeliverableKey, undeliverableQueue } from '../outbox/undeliverable.js';
 import { idempotencyKey, requiredText } from '../validation/common.js';
 import { parseInput } from '../validation/parse.js';
-import type { ContactPreference } from './model.js';
+import { withheldWords, type ContactPreference } from './model.js';
+import { recordFrom } from '../cases/contract.js';
 import { correspondencePlans } from './plans/index.js';
 
 /**
@@ -173,6 +174,46 @@ export class CorrespondenceService {
       this.deps.audit.entry({ subject: found.reference, at, actor: actorOf(caller), action: 'CONTACT_PREFERENCE_SET', fields: ['contactPreference'], version: null }),
     ]);
     return written.ok ? succeed(parsed.value.preference) : notFound();
+  }
+
+  /**
+   * A message back in the outbox (status PENDING, a new requeuedAt: the stream's delivery takes it
+   * again), to the person as the case and its preference reach them now. For one that could not
+   * be delivered, or one left waiting when delivery gave up; never for one sent or withheld.
+   */
+  async resend(raw: Record<string, unknown>, caller: Caller): Promise<Outcome<CorrespondenceEntryView>> {
+    const parsed = parseInput(z.object({ reference: z.string(), messageId: z.string().max(200) }), raw);
+    if (!parsed.ok) return parsed;
+    const found = this.caseTypeFor(parsed.value.reference, caller);
+    if (!found) return refuse('NOT_FOUND', 'There is no case of your team with this reference.', ['input', 'reference']);
+    const [caseItem, message] = await Promise.all([
+      this.deps.db.get<Item>(keys.case(found.reference)),
+      this.deps.db.get<Item>(keys.correspondence(found.reference, parsed.value.messageId)),
+    ]);
+    if (!caseItem || caseItem.caseType !== found.type.name) return refuse('NOT_FOUND', 'There is no case of your team with this reference.', ['input', 'reference']);
+    if (!message || message.entry !== 'MESSAGE' || !['FAILED', 'PENDING'].includes(message.status as string)) {
+      return refuse('INVALID', 'Only a message that could not be delivered, or one still waiting, can be sent again.', ['input', 'messageId']);
+    }
+    const plan = correspondencePlans[found.type.name]!;
+    const recipient = plan.recipientOf(recordFrom(found.type, caseItem), (caseItem.contactPreference as ContactPreference | undefined) ?? null);
+    if (recipient.channel === 'NONE') {
+      return refuse('INVALID', `It cannot be sent: ${withheldWords[recipient.why]}.`, ['input', 'messageId']);
+    }
+    const at = this.deps.now().toISOString();
+    const key = keys.correspondence(found.reference, parsed.value.messageId);
+    const written = await this.deps.db.transact([
+      this.deps.db.updateItem(
+        key,
+        'SET #status = :pending, statusAt = :at, requeuedAt = :at, recipient = :recipient, channel = :channel REMOVE statusReason, resolvedBy',
+        { '#status': 'status' },
+        { ':pending': 'PENDING', ':at': at, ':recipient': recipient, ':channel': recipient.channel, ':was': message.status },
+        '#status = :was',
+      ),
+      ...(message.status === 'FAILED' && !message.resolvedBy ? [this.deps.db.deleteItem(undeliverableKey(message))] : []),
+      this.deps.audit.entry({ subject: found.reference, at, actor: actorOf(caller), action: 'MESSAGE_RESENT', fields: [message.template as string], version: null }),
+    ]);
+    if (!written.ok) return refuse('INVALID', 'The message changed just now: reload the case and try again.', ['input', 'messageId']);
+    return succeed(entryView((await this.deps.db.get<Item>(key))!));
   }
 
   /** The undeliverable messages of a case type the caller's team works on, oldest first. */

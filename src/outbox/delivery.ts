@@ -55,12 +55,13 @@ export function keyOfProviderReference(reference: string): Key | undefined {
 export function outboxDeliveryConsumer(deps: DeliveryDependencies): ChangeConsumer {
   return {
     name: 'outbox-delivery',
-    // New messages, and messages staff put back in the outbox; never a claim this consumer released.
+    // New messages, and messages staff put back in the outbox (resendMessage: a new requeuedAt);
+    // never a claim this consumer released (that batch is retried by Lambda instead).
     wants: (change: TableChange) =>
       change.newItem?.kind === 'CORRESPONDENCE' &&
       change.newItem.entry === 'MESSAGE' &&
       change.newItem.status === 'PENDING' &&
-      (change.kind === 'INSERT' || !['PENDING', 'SENDING'].includes(change.oldItem?.status as string)),
+      (change.kind === 'INSERT' || (change.kind === 'MODIFY' && change.newItem.requeuedAt !== change.oldItem?.requeuedAt)),
     async handle(changes: TableChange[]) {
       for (const change of changes) await deliver(deps, { pk: change.pk, sk: change.sk });
     },

@@ -288,6 +288,18 @@ describe("Notify's delivery-status callbacks", () => {
     const queue = (await app.gql(UNDELIVERABLE, { caseType: 'FOI' }, { token: ir() })).body.data!.undeliverableMessages.edges.map((e: { node: { reference: string } }) => e.node.reference);
     expect(queue).toContain(failed);
 
+    // Sent again (the address may have been put right): it leaves the queue and goes once more.
+    const failedEntry = (await log(FOI_LOG, 'foiRequest', failed)).correspondence[0];
+    const resent = await app.gql(`mutation($input: ResendMessageInput!) { resendMessage(input: $input) { entry { status } userErrors { code } } }`, { input: { reference: failed, messageId: failedEntry.id } }, { token: ir() });
+    expect(resent.body.data!.resendMessage).toEqual({ entry: { status: 'PENDING' }, userErrors: [] });
+    await app.drainChanges();
+    expect(sentFor(failed)).toHaveLength(2);
+    expect((await log(FOI_LOG, 'foiRequest', failed)).correspondence[0].status).toBe('SENT');
+    const queueAfter = (await app.gql(UNDELIVERABLE, { caseType: 'FOI' }, { token: ir() })).body.data!.undeliverableMessages.edges.map((e: { node: { reference: string } }) => e.node.reference);
+    expect(queueAfter).not.toContain(failed);
+    const sentAgain = await app.gql(`mutation($input: ResendMessageInput!) { resendMessage(input: $input) { userErrors { code } } }`, { input: { reference: failed, messageId: failedEntry.id } }, { token: ir() });
+    expect(sentAgain.body.data!.resendMessage.userErrors).toEqual([{ code: 'INVALID' }]);
+
     // Someone else's id for our message, an unknown reference, a body that is not a callback.
     expect((await callback({ ...body(d, 'permanent-failure'), id: 'another-id' })).status).toBe(200);
     expect((await log(FOI_LOG, 'foiRequest', delivered)).correspondence[0].status).toBe('DELIVERED');
