@@ -40,6 +40,7 @@ export interface CorrespondenceEntryView {
 }
 
 export interface UndeliverableRow {
+  id: string;
   reference: string;
   messageId: string;
   template: string;
@@ -224,6 +225,7 @@ export class CorrespondenceService {
       { keyCondition: 'pk = :pk', values: { ':pk': keys.queuePartition(undeliverableQueue(caseType)) }, ascending: true },
       page,
       (item) => ({
+        id: Buffer.from(`UndeliverableMessage:${item.reference as string}|${item.messageId as string}`, 'utf8').toString('base64url'),
         reference: item.reference as string,
         messageId: item.messageId as string,
         template: item.template as string,

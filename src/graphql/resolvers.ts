@@ -6,6 +6,10 @@ import { caseTypeResolvers, mergeResolvers } from '../cases/caseResolvers.js';
 import { registry } from '../caseTypes.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 import { correspondenceResolvers } from '../correspondence/resolvers.js';
+import { typeDefs } from '../generated/typeDefs.js';
+import { withCompletePageInfo } from './pageInfo.js';
+import { idResolvers } from './ids.js';
+import { nodeResolvers } from './node.js';
 
 /** Every area's resolvers, merged by root type. */
 const areas: Resolvers[] = [
@@ -17,8 +21,11 @@ const areas: Resolvers[] = [
   ...registry.caseTypes.map(caseTypeResolvers),
   // Every case's correspondence log, the undeliverable queue, recording correspondence (issue 15).
   correspondenceResolvers,
+  // Client conventions: node(id:) for staff records, and every object type's id.
+  nodeResolvers(registry.caseTypes),
+  idResolvers(typeDefs),
 ];
 
 export function allResolvers(): Resolvers {
-  return { ...mergeResolvers(areas), Date: DateScalar, DateTime: DateTimeScalar };
+  return { ...withCompletePageInfo(mergeResolvers(areas), typeDefs), Date: DateScalar, DateTime: DateTimeScalar };
 }

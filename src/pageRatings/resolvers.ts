@@ -1,5 +1,6 @@
 import { asUserErrors } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { globalId } from '../graphql/ids.js';
 import { payload } from '../graphql/payload.js';
 import { averageOf, countsList, totalOf } from './aggregates.js';
 
@@ -24,7 +25,8 @@ export const pageRatingResolvers: Resolvers = {
         pageInfo: connection.pageInfo,
         edges: connection.edges.map(({ cursor, node }) => ({
           cursor,
-          node: { pageUrl: node.pageUrl, total: totalOf(node.counts), average: averageOf(node.counts) ?? 0, counts: countsList(node.counts) },
+          // Its id names the ranking's period too: the same page over another period is another row.
+          node: { id: globalId('RatedPage', `${input.month ?? 'ALL'} ${node.pageUrl}`), pageUrl: node.pageUrl, total: totalOf(node.counts), average: averageOf(node.counts) ?? 0, counts: countsList(node.counts) },
         })),
       };
     },

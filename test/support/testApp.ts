@@ -94,6 +94,8 @@ export async function createTestApp(
     logger,
     tableName,
     doc,
+    /** The Lambda handler itself (for a loopback HTTP server: src/local/httpServer.ts). */
+    handler,
     /** Sends one GraphQL operation through the Lambda handler. */
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as GraphQLResponse's default
     gql: <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}) =>
