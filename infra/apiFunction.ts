@@ -12,6 +12,8 @@ export interface ApiFunctionProps extends Pick<NodejsFunctionProps, 'entry' | 'e
   logGroup: ILogGroup;
   memorySize?: number;
   timeout?: Duration;
+  /** Concurrent executions reserved for this function, which are also the most it may run. */
+  reservedConcurrentExecutions?: number;
 }
 
 export class ApiFunction extends NodejsFunction {
@@ -25,6 +27,7 @@ export class ApiFunction extends NodejsFunction {
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout ?? Duration.seconds(10),
       tracing: Tracing.ACTIVE,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       logGroup: props.logGroup,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       bundling: {

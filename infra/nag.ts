@@ -12,13 +12,18 @@ export function addSecurityChecks(app: App): void {
 }
 
 export function acknowledgeFindings(stack: ContactCountsStack): void {
-  for (const role of [stack.apiFunction.role!, stack.tableStream.function.role!]) acknowledgeFunctionRole(role);
+  for (const role of [stack.apiFunction.role!, stack.tableStream.function.role!, stack.holidayRefresh.fn.role!]) acknowledgeFunctionRole(role);
   stack.notifications.acknowledgeFindings();
   Validations.of(stack.tableStream.failures).acknowledge({
     id: 'AwsSolutions::AwsSolutions-SQS3',
     reason:
       "This queue is itself the stream function's on-failure destination (a dead-letter queue): it keeps stream batches that failed every retry for 14 days, for someone to inspect.",
   });
+  Validations.of(stack.backup.plan).acknowledge({
+    id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+    reason: "AWSBackupServiceRolePolicyForBackup is AWS Backup's own service-role policy for taking backups, kept current by AWS as services change; the selection names only the table.",
+  });
+  if (stack.edge) acknowledgeEdge(stack.edge.distribution);
   Validations.of(stack.api).acknowledge({
     id: 'AwsSolutions::AwsSolutions-APIG4',
     reason:
@@ -28,6 +33,23 @@ export function acknowledgeFindings(stack: ContactCountsStack): void {
     id: 'AwsSolutions::AwsSolutions-SMG4',
     reason:
       'The application secret keys the stored hashes of tracking codes and email addresses; automatic rotation would make every issued tracking code unusable. Rotation is a planned manual operation (README, "Deployment").',
+  });
+}
+
+function acknowledgeEdge(distribution: IConstruct): void {
+  Validations.of(distribution).acknowledge({
+    id: 'AwsSolutions::AwsSolutions-CFR3',
+    reason:
+      "CloudFront's access logs would keep every member of the public's address; we choose not to. WAF keeps metrics and sampled requests, and API Gateway's access log records each request without addresses.",
+  });
+  Validations.of(distribution).acknowledge({
+    id: 'AwsSolutions::AwsSolutions-CFR4',
+    reason:
+      'On the default *.cloudfront.net certificate CloudFront fixes the viewer security policy (TLSv1 and up) and cannot be told otherwise; a minimum of TLS 1.2 (TLS_V1_2_2021) needs the force\'s own domain and certificate on the distribution (README, "Edge").',
+  });
+  Validations.of(distribution).acknowledge({
+    id: 'AwsSolutions::AwsSolutions-CFR1',
+    reason: 'No geographic restriction: anyone, anywhere, may give feedback, complain, or make an FOI or subject access request (FOIA is applicant-blind).',
   });
 }
 

@@ -21,6 +21,12 @@ import { tableDesign } from '../src/store/tableDesign.js';
 import { ApiFunction } from './apiFunction.js';
 import { TableStream } from './tableStream.js';
 import { Notifications } from './notifications.js';
+import { TableBackup } from './backup.js';
+import { APP_METRICS, type DeploymentSettings } from './config.js';
+import { ApiEdge } from './edge.js';
+import { HolidayRefresh } from './holidayRefresh.js';
+import { Monitoring } from './monitoring.js';
+import { staffSignIn } from './staffSignIn.js';
 
 export interface ContactCountsStackProps extends StackProps {
   /** Origins of the force's website(s) that call the API from browsers (CORS). */
@@ -31,7 +37,26 @@ export interface ContactCountsStackProps extends StackProps {
   throttle?: { rateLimit: number; burstLimit: number };
   /** How long Lambda and access logs are kept. */
   logRetention?: RetentionDays;
+  /** Alarms, dashboard, reserved concurrency, staff sign-in, backup and edge (infra/config.ts). */
+  operations?: OperationsSettings;
 }
+
+export type OperationsSettings = Pick<
+  DeploymentSettings,
+  'alarmEmail' | 'staffCallbackUrls' | 'staffLogoutUrls' | 'staffAuthDomainPrefix' | 'backupRetentionDays' | 'apiReservedConcurrency'
+> & {
+  /** The CloudFront-scoped web ACL (EdgeWafStack, us-east-1); without it, no CloudFront distribution. */
+  webAclArn?: string;
+};
+
+const defaultOperations: OperationsSettings = {
+  alarmEmail: undefined,
+  staffCallbackUrls: ['https://www.west-midlands.police.uk/staff/signed-in'],
+  staffLogoutUrls: ['https://www.west-midlands.police.uk/staff/signed-out'],
+  staffAuthDomainPrefix: 'contact-counts-staff',
+  backupRetentionDays: 35,
+  apiReservedConcurrency: 50,
+};
 
 /** The DynamoDB actions the API uses, and no others (no Scan, no table management). */
 export const API_TABLE_ACTIONS = [
@@ -51,10 +76,15 @@ export class ContactCountsStack extends Stack {
   readonly apiFunction: ApiFunction;
   readonly tableStream: TableStream;
   readonly notifications: Notifications;
+  readonly monitoring: Monitoring;
+  readonly holidayRefresh: HolidayRefresh;
+  readonly backup: TableBackup;
+  readonly edge: ApiEdge | undefined = undefined;
 
   constructor(scope: Construct, id: string, props: ContactCountsStackProps) {
     super(scope, id, props);
     const logRetention = props.logRetention ?? RetentionDays.SIX_MONTHS;
+    const ops = props.operations ?? defaultOperations;
 
     this.table = new Table(this, 'Table', {
       partitionKey: { name: tableDesign.partitionKey, type: AttributeType.STRING },
@@ -103,7 +133,7 @@ export class ContactCountsStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const staffClient = this.userPool.addClient('StaffWebClient', {
-      authFlows: { userSrp: true },
+      ...staffSignIn(ops), // authorization code with PKCE only: infra/staffSignIn.ts
       generateSecret: false,
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),
@@ -128,13 +158,18 @@ export class ContactCountsStack extends Stack {
       entry: fileURLToPath(new URL('../src/handler.ts', import.meta.url)),
       description: 'Contact Counts GraphQL API',
       logGroup: functionLogs,
+      reservedConcurrentExecutions: ops.apiReservedConcurrency,
       environment: {
         TABLE_NAME: this.table.tableName,
         APP_SECRET_ARN: appSecret.secretArn,
         COGNITO_USER_POOL_ID: this.userPool.userPoolId,
         COGNITO_CLIENT_ID: staffClient.userPoolClientId,
         ALLOWED_PAGE_HOSTS: props.allowedPageHosts.join(','),
+        WEBSITE_ORIGINS: props.websiteOrigins.join(','),
         GRAPHQL_INTROSPECTION: 'false',
+        POWERTOOLS_SERVICE_NAME: APP_METRICS.service,
+        POWERTOOLS_METRICS_NAMESPACE: APP_METRICS.namespace,
+        METRICS_NAMESPACE: APP_METRICS.namespace,
       },
     });
     this.apiFunction.addToRolePolicy(
@@ -193,6 +228,34 @@ export class ContactCountsStack extends Stack {
       },
     });
 
+    this.userPool.addDomain('StaffSignInDomain', { cognitoDomain: { domainPrefix: ops.staffAuthDomainPrefix } });
+    const holidayRefresh = (this.holidayRefresh = new HolidayRefresh(this, 'HolidayRefresh', { table: this.table, logRetention }));
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      api: this.api,
+      apiFunction: this.apiFunction,
+      apiReservedConcurrency: ops.apiReservedConcurrency,
+      otherFunctions: [
+        { name: 'TableStream', fn: this.tableStream.function },
+        { name: 'HolidayRefresh', fn: holidayRefresh.fn },
+      ],
+      failureQueues: [{ name: 'TableStreamFailures', queue: this.tableStream.failures }],
+      table: this.table,
+      alarmEmail: ops.alarmEmail,
+    });
+    this.backup = new TableBackup(this, 'Backup', { table: this.table, retentionDays: ops.backupRetentionDays });
+    if (ops.webAclArn) {
+      // Not a credential: a marker that a request came through CloudFront (README, "Edge").
+      const originVerify = new Secret(this, 'EdgeOriginVerify', {
+        description: 'Contact Counts: the header value CloudFront adds to requests it sends to the API',
+        generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      });
+      const value = originVerify.secretValue.unsafeUnwrap();
+      this.edge = new ApiEdge(this, 'Edge', { api: this.api, webAclArn: ops.webAclArn, originVerifyValue: value });
+      this.apiFunction.addEnvironment('EDGE_ORIGIN_VERIFY', value);
+    }
+
+    new CfnOutput(this, 'Region', { value: this.region, description: 'The region this stack is in (eu-west-2 unless -c region=… was given)' });
+    if (this.edge) new CfnOutput(this, 'EdgeGraphQLUrl', { value: `https://${this.edge.distribution.distributionDomainName}/graphql` });
     new CfnOutput(this, 'GraphQLUrl', { value: `${stage.url}graphql` });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.userPool.userPoolId });

@@ -2,7 +2,8 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { cognitoTokenVerifier } from './auth/tokens.js';
 import { loadConfig } from './config.js';
-import { createLogger, type LogLevel } from './logging/logger.js';
+import type { LogLevel } from './logging/logger.js';
+import { createPowertools } from './observability/powertools.js';
 import { createLambdaHandler, type LambdaHandler } from './server.js';
 import { createDocumentClient } from './store/client.js';
 
@@ -15,6 +16,14 @@ import { createDocumentClient } from './store/client.js';
  */
 let ready: Promise<LambdaHandler> | undefined;
 
+/** Powertools Logger, Metrics and Tracer behind the app's ports, once per execution environment. */
+const config = loadConfig(process.env);
+const observability = createPowertools({
+  serviceName: 'contact-counts',
+  namespace: config.metricsNamespace,
+  logLevel: (process.env.LOG_LEVEL as LogLevel | undefined) ?? 'info',
+});
+
 function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set`);
@@ -22,25 +31,26 @@ function required(name: string): string {
 }
 
 async function build(): Promise<LambdaHandler> {
-  const logger = createLogger({ level: (process.env.LOG_LEVEL as LogLevel | undefined) ?? 'info', base: { service: 'contact-counts' } });
-  const secrets = new SecretsManagerClient({});
+  const secrets = observability.traced(new SecretsManagerClient({}));
   const secret = await secrets.send(new GetSecretValueCommand({ SecretId: required('APP_SECRET_ARN') }));
   secrets.destroy();
   if (!secret.SecretString) throw new Error('the application secret is empty');
   return createLambdaHandler({
-    config: loadConfig(process.env),
-    doc: createDocumentClient({}),
+    config,
+    doc: createDocumentClient({ instrument: observability.traced }),
     tableName: required('TABLE_NAME'),
     secret: Buffer.from(secret.SecretString, 'utf8'),
     tokenVerifier: cognitoTokenVerifier({
       userPoolId: required('COGNITO_USER_POOL_ID'),
       clientId: required('COGNITO_CLIENT_ID'),
     }),
-    logger,
+    logger: observability.logger,
+    metrics: observability.metrics,
   });
 }
 
 export async function handler(event: APIGatewayProxyEventV2, context: Context) {
+  observability.startInvocation(context);
   ready ??= build().catch((error: unknown) => {
     ready = undefined;
     throw error;

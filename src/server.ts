@@ -8,6 +8,10 @@ import { typeDefs } from './generated/typeDefs.js';
 import { buildContext, type GraphQLContext } from './graphql/context.js';
 import { errorLoggingPlugin, formatError } from './graphql/errors.js';
 import { allResolvers } from './graphql/resolvers.js';
+import { httpAnswersPlugin } from './http/answersPlugin.js';
+import { bodyLimit, unreadableBody } from './http/lambdaMiddleware.js';
+import { observabilityPlugin } from './observability/observabilityPlugin.js';
+import { viewerAddress } from './edge/viewerAddress.js';
 import { createServices, type AppDependencies, type Services } from './services.js';
 
 /**
@@ -48,6 +52,8 @@ export function createApolloServer(services: Services): ApolloServer<GraphQLCont
       authorizationPlugin,
       errorLoggingPlugin(),
       requestLoggingPlugin(),
+      httpAnswersPlugin(),
+      observabilityPlugin(),
     ],
   });
 }
@@ -78,10 +84,12 @@ export function createLambdaHandler(deps: AppDependencies): LambdaHandler {
   const services = createServices(deps);
   const server = createApolloServer(services);
   const handler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
+    middleware: [bodyLimit, unreadableBody],
     context: async ({ event, context }) =>
       buildContext(services, {
         authorization: event.headers?.authorization ?? event.headers?.Authorization,
-        sourceIp: event.requestContext?.http?.sourceIp,
+        // Behind CloudFront, the viewer's own address (trusted only with the edge's secret header).
+        sourceIp: viewerAddress(event.headers ?? {}, event.requestContext?.http?.sourceIp),
         requestId: event.requestContext?.requestId ?? context.awsRequestId,
       }),
   });

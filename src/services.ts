@@ -6,6 +6,7 @@ import { TrackingCodes } from './cases/trackingCode.js';
 import type { AppConfig } from './config.js';
 import { KeyedHasher } from './crypto/keyedHash.js';
 import type { Logger } from './logging/logger.js';
+import { METRIC, noMetrics, type Metrics } from './observability/metrics.js';
 import { DisclosureLogService } from './foi/disclosureLogService.js';
 import { PageRatingRepository } from './pageRatings/repository.js';
 import { PageRatingService } from './pageRatings/service.js';
@@ -19,6 +20,8 @@ import { registry } from './caseTypes.js';
 import { ukCalendar } from './calendar/holidays.js';
 import { Outbox } from './outbox/outboxItems.js';
 import { CorrespondenceService } from './correspondence/service.js';
+import { adoptStoredHolidayData } from './holidayData/refresh.js';
+import { HolidayDataStore } from './store/holidayDataStore.js';
 
 /** What the server needs from outside: the same for Lambda, the local server and the tests. */
 export interface AppDependencies {
@@ -29,6 +32,8 @@ export interface AppDependencies {
   secret: Buffer;
   tokenVerifier: TokenVerifier;
   logger: Logger;
+  /** Where counts go (Powertools Metrics in Lambda); nowhere unless given. */
+  metrics?: Metrics;
   /** The clock (tests set it). */
   now?: () => Date;
 }
@@ -36,6 +41,7 @@ export interface AppDependencies {
 export interface Services {
   config: AppConfig;
   logger: Logger;
+  metrics: Metrics;
   hasher: KeyedHasher;
   tokenVerifier: TokenVerifier;
   audit: AuditLog;
@@ -49,12 +55,18 @@ export interface Services {
   /** FOI's own reads: the public disclosure log and a requester's history. */
   foi: DisclosureLogService;
   now: () => Date;
+  /**
+   * Settles once the newest stored bank holiday data (if any) is in use; until then clocks use the
+   * shipped data, and every clock records the version it used either way.
+   */
+  holidayDataReady: Promise<string | undefined>;
 }
 
 /** Builds every service once per process; requests share them. */
 export function createServices(deps: AppDependencies): Services {
   const now = deps.now ?? (() => new Date());
-  const db = new Db(deps.doc, deps.tableName);
+  const metrics = deps.metrics ?? noMetrics;
+  const db = new Db(deps.doc, deps.tableName, () => metrics.count(METRIC.conflictRetries));
   const hasher = new KeyedHasher(deps.secret);
   const trackingCodes = new TrackingCodes(hasher);
   const rateLimiter = new RateLimiter(db, now);
@@ -74,10 +86,15 @@ export function createServices(deps: AppDependencies): Services {
     now,
   );
   const outbox = new Outbox(db, ukCalendar);
+  const holidayDataReady = adoptStoredHolidayData(new HolidayDataStore(db)).catch((error: unknown) => {
+    deps.logger.warn('stored holiday data not adopted; using the shipped data', { error: (error as Error).name });
+    return undefined;
+  });
   const cases = new CaseService({ db, desk, paginator, audit, hasher, registry, retention: deps.config.retention, calendar: ukCalendar, now, logger: deps.logger, outbox });
   return {
     config: deps.config,
     logger: deps.logger,
+    metrics,
     hasher,
     tokenVerifier: deps.tokenVerifier,
     audit,
@@ -97,5 +114,6 @@ export function createServices(deps: AppDependencies): Services {
     ),
     correspondence: new CorrespondenceService({ db, paginator, audit, hasher, registry, now }),
     foi: new DisclosureLogService(db, paginator, cases, ukCalendar, now),
+    holidayDataReady,
   };
 }

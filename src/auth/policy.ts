@@ -23,6 +23,7 @@ const notCaseTypes: Policy = {
     ping: PUBLIC,
     trackCase: PUBLIC,
     statutoryDeadline: PUBLIC,
+    bankHolidayCoverage: PUBLIC,
     pageRating: staff('web-content'),
     pageRatingSummary: staff('web-content'),
     worstRatedPages: staff('web-content'),

@@ -20,9 +20,29 @@ export interface Holiday {
   division: Division;
 }
 
-interface DivisionData {
+export interface DivisionData {
   coveredYears: number[];
-  events: Array<{ title: string; date: string }>;
+  /** Covered years computed by the rules (bankHolidayRules.ts) because GOV.UK has not published them yet. */
+  provisionalYears?: number[];
+  events: Array<{ title: string; date: string; notes?: string; bunting?: boolean }>;
+}
+
+/** A whole set of holiday data, named by its version (clocks record the version they used). */
+export type HolidayData = { version: string } & Record<Division, DivisionData>;
+
+/** What a calendar covers, for the public coverage query and the renewal test. */
+export interface CalendarCoverage {
+  version: string;
+  firstYear: number;
+  lastYear: number;
+  /** The last day every division covers. */
+  coversUntil: string;
+  provisionalYears: number[];
+}
+
+interface CalendarState {
+  version: string;
+  byDivision: Map<Division, { covered: Set<number>; provisional: Set<number>; holidays: Map<string, Holiday> }>;
 }
 
 export class CalendarCoverageError extends Error {
@@ -46,28 +66,67 @@ function describeYears(years: number[]): string {
 }
 
 export class HolidayCalendar {
-  private readonly byDivision: Map<Division, { covered: Set<number>; holidays: Map<string, Holiday> }>;
+  private state: CalendarState;
 
-  constructor(source: Record<Division, DivisionData>) {
-    this.byDivision = new Map(
+  constructor(source: HolidayData) {
+    this.state = HolidayCalendar.read(source);
+  }
+
+  private static read(source: HolidayData): CalendarState {
+    const byDivision = new Map(
       divisions.map((division) => {
         const d = source[division];
         const covered = new Set(d.coveredYears);
+        const provisional = new Set(d.provisionalYears ?? []);
+        for (const year of provisional) if (!covered.has(year)) throw new Error(`holiday data: provisional ${year} (${division}) is not a covered year`);
         const holidays = new Map<string, Holiday>();
         for (const e of d.events) {
           const year = Number(e.date.slice(0, 4));
           if (!covered.has(year)) throw new Error(`holiday data: ${e.date} (${division}) is outside its covered years`);
           holidays.set(e.date, { date: e.date, title: e.title, division });
         }
-        return [division, { covered, holidays }];
+        return [division, { covered, provisional, holidays }] as const;
       }),
     );
+    return { version: source.version, byDivision };
+  }
+
+  /**
+   * Use newer data from now on (the API does this at start-up when a newer version is stored).
+   * Every holder of this calendar sees the change; clocks record the version they used.
+   */
+  adopt(source: HolidayData): void {
+    this.state = HolidayCalendar.read(source);
+  }
+
+  /** The version of the data in use. */
+  get version(): string {
+    return this.state.version;
   }
 
   /** The years every one of these divisions covers. */
   coveredYears(among: readonly Division[] = divisions): number[] {
-    const sets = among.map((d) => this.byDivision.get(d)!.covered);
+    const sets = among.map((d) => this.state.byDivision.get(d)!.covered);
     return [...sets[0]!].filter((y) => sets.every((s) => s.has(y))).sort((a, b) => a - b);
+  }
+
+  /** Covered years that any of these divisions has only provisionally (computed, not yet published). */
+  provisionalYears(among: readonly Division[] = divisions): number[] {
+    const covered = new Set(this.coveredYears(among));
+    const years = new Set(among.flatMap((d) => [...this.state.byDivision.get(d)!.provisional]));
+    return [...years].filter((y) => covered.has(y)).sort((a, b) => a - b);
+  }
+
+  /** What the calendar covers across these divisions. */
+  coverage(among: readonly Division[] = divisions): CalendarCoverage {
+    const years = this.coveredYears(among);
+    return {
+      version: this.version,
+      firstYear: years[0]!,
+      lastYear: years.at(-1)!,
+      coversUntil: `${years.at(-1)!}-12-31`,
+      provisionalYears: this.provisionalYears(among),
+    };
   }
 
   /** The bank holidays on a date in these divisions; throws when a division lacks the year. */
@@ -75,7 +134,7 @@ export class HolidayCalendar {
     const year = Number(date.slice(0, 4));
     const found: Holiday[] = [];
     for (const division of among) {
-      const d = this.byDivision.get(division)!;
+      const d = this.state.byDivision.get(division)!;
       if (!d.covered.has(year)) throw new CalendarCoverageError(year, division, [...d.covered]);
       const holiday = d.holidays.get(date);
       if (holiday) found.push(holiday);
@@ -84,5 +143,8 @@ export class HolidayCalendar {
   }
 }
 
-/** The calendar shipped with the code. */
-export const ukCalendar = new HolidayCalendar(data as unknown as Record<Division, DivisionData>);
+/** The data shipped with the code (2028 computed and provisional until GOV.UK publishes it). */
+export const bundledHolidayData = data as unknown as HolidayData;
+
+/** The calendar in use: the shipped data, or a newer stored version the API adopted. */
+export const ukCalendar = new HolidayCalendar(bundledHolidayData);

@@ -17,8 +17,11 @@ export interface ClockEventRecord<E extends { type: string; on: string }> {
 
 export function describeHolidaySet(rule: WorkingDayRule | 'CALENDAR_DAYS', calendar: HolidayCalendar = ukCalendar): string {
   if (rule === 'CALENDAR_DAYS') return 'calendar days (no holiday set)';
-  const years = calendar.coveredYears(workingDayRules[rule].divisions);
-  return `${workingDayRules[rule].name}, data ${years[0]}–${years.at(-1)}`;
+  const among = workingDayRules[rule].divisions;
+  const years = calendar.coveredYears(among);
+  const provisional = calendar.provisionalYears(among);
+  const note = provisional.length ? ` (${provisional.join(', ')} provisional)` : '';
+  return `${workingDayRules[rule].name}, data ${years[0]}–${years.at(-1)}${note}, version ${calendar.version}`;
 }
 
 export function recordClockEvent<E extends { type: string; on: string }>(

@@ -10,7 +10,7 @@ export const deadlineResolvers: Resolvers = {
       try {
         const deadline = statutoryDeadline(ukCalendar, input.kind, input.receivedOn);
         const status = deadlineStatus(ukCalendar, deadline.dueOn, londonDateOf(services.now()), deadline.workingDayRule);
-        return { ...deadline, skippedDays: deadline.skipped, ...status };
+        return { ...deadline, skippedDays: deadline.skipped, holidayDataVersion: ukCalendar.version, ...status };
       } catch (error) {
         if (error instanceof CalendarCoverageError) {
           throw new UserInputError([{ field: ['input', 'receivedOn'], message: error.message, code: 'OUT_OF_RANGE' }]);
@@ -18,5 +18,6 @@ export const deadlineResolvers: Resolvers = {
         throw error;
       }
     },
+    bankHolidayCoverage: () => ukCalendar.coverage(),
   },
 };

@@ -169,7 +169,7 @@ export const actionSchemas = {
   transfer: (today: string) => z.object({ transferredOn: optionalDate(today), note: optionalText(2000, 'The note') }),
   localResolution: () =>
     z.object({
-      actionsTaken: z.array(z.enum(['LISTENED', 'EXPLAINED', 'APOLOGISED', 'ACTION_AGREED'])).nullish(),
+      actionsTaken: z.array(z.enum(['LISTENED', 'EXPLAINED', 'APOLOGISED', 'ACTION_AGREED'])).max(4, 'List each action once.').nullish(),
       resolvingOfficer: optionalText(200, 'A name'),
       team: optionalText(200, 'A team'),
       targetDate: date.nullish(),

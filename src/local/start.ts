@@ -71,7 +71,7 @@ async function main() {
     intervalMs: 250,
     consumers: createChangeConsumers({ doc, tableName, logger, config, now: () => new Date() }),
   });
-  const server = createLocalHttpServer(handler, [localNotificationRoutes({ doc, tableName, logger, config })]);
+  const server = createLocalHttpServer(handler, { websiteOrigins: config.websiteOrigins, extraRoutes: [localNotificationRoutes({ doc, tableName, logger, config })] });
   const port = Number(flags.port);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

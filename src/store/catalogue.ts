@@ -253,6 +253,22 @@ export const itemKinds = {
     retention: { ttl: 'none', why: 'counts only, nothing about any one person' },
     writtenBy: 'src/cases/dailyStatistics.ts',
   },
+  holidayDataVersion: {
+    kind: 'HOLIDAY_DATA',
+    title: 'Bank holiday data version',
+    holds: "One copy of GOV.UK's bank-holidays.json as fetched and validated by the scheduled refresh: the file, its SHA-256, when it was fetched. Clocks record the version they used.",
+    primary: pair('HOLIDAYS', 'VERSION#{version}'),
+    retention: { ttl: 'none', why: 'public data, one small item a year or so; a recorded clock names the version it used, so versions are kept' },
+    writtenBy: 'src/store/holidayDataStore.ts (the scheduled refresh, src/holidayData/refresh.ts)',
+  },
+  holidayDataCurrent: {
+    kind: 'HOLIDAY_DATA_CURRENT',
+    title: 'Current bank holiday data',
+    holds: 'Which stored bank holiday data version is current (the API adopts it at start-up).',
+    primary: pair('HOLIDAYS', 'CURRENT'),
+    retention: { ttl: 'none', why: 'one item' },
+    writtenBy: 'src/store/holidayDataStore.ts',
+  },
 } as const satisfies Record<string, ItemKind>;
 
 export type ItemKindName = keyof typeof itemKinds;
@@ -515,7 +531,7 @@ export const accessPatterns: AccessPattern[] = [
   },
   {
     name: 'Correspondence log',
-    purpose: "correspondence on any case: the messages sent and the letters, emails and calls staff recorded (oldest first)",
+    purpose: "correspondence on any case: the messages sent and the letters, emails and calls staff recorded",
     kind: 'correspondence',
     index: 'table',
     operation: 'Query',
@@ -526,7 +542,7 @@ export const accessPatterns: AccessPattern[] = [
   },
   {
     name: 'Undeliverable messages',
-    purpose: "a team's queue of messages that could not be delivered (oldest first)",
+    purpose: "a team's queue of messages that could not be delivered",
     kind: 'queueEntry',
     index: 'table',
     operation: 'Query (paginated)',
@@ -544,6 +560,26 @@ export const accessPatterns: AccessPattern[] = [
     keyCondition: `${queuePk(workQueues)} AND sk <= {day}\\uffff`,
     order: 'soonest due first',
     growth: 'open cases due by then',
+    heat: 'cold',
+  },
+  {
+    name: 'Current bank holiday data',
+    purpose: 'the API at start-up (adopts the newest stored GOV.UK data) and the scheduled refresh (is the fetched file new?)',
+    kind: 'holidayDataCurrent',
+    index: 'table',
+    operation: 'GetItem',
+    keyCondition: primaryEq(k.holidayDataCurrent),
+    growth: 'one item',
+    heat: 'cold',
+  },
+  {
+    name: 'A bank holiday data version',
+    purpose: 'the stored GOV.UK file the current pointer names',
+    kind: 'holidayDataVersion',
+    index: 'table',
+    operation: 'GetItem',
+    keyCondition: primaryEq(k.holidayDataVersion),
+    growth: 'one item',
     heat: 'cold',
   },
 ];

@@ -40,6 +40,10 @@ export const keys = {
   statisticsPartition: (series: string) => k.dailyStatistics.primary.pk.fill({ series }),
   /** The sort key of a day's statistics (also the bounds of a date range). */
   statisticsDaySort: (day: string) => k.dailyStatistics.primary.sk.fill({ day }),
+  /** A stored version of GOV.UK's bank holiday data. */
+  holidayDataVersion: (version: string) => primaryKey(k.holidayDataVersion.primary, { version }),
+  /** Which stored bank holiday data version is current. */
+  holidayDataCurrent: () => primaryKey(k.holidayDataCurrent.primary, {}),
 } as const;
 
 /** Partition keys of the global secondary indexes. */

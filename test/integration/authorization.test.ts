@@ -14,6 +14,7 @@ const samples: Record<string, string> = {
   'Query.ping': '{ ping }',
   'Query.trackCase': '{ trackCase(reference: "WEB-2026-000001", trackingCode: "AAAA-AAAA-AAAA-AAAA") { status } }',
   'Query.statutoryDeadline': '{ statutoryDeadline(input: { kind: FOI, receivedOn: "2026-03-02" }) { dueOn } }',
+  'Query.bankHolidayCoverage': '{ bankHolidayCoverage { version lastYear } }',
   'Query.pageRating': '{ pageRating(reference: "WEB-2026-000001") { reference } }',
   'Query.pageRatingSummary': `{ pageRatingSummary(input: { pageUrl: "${PAGE}", period: LAST_7_DAYS }) { total } }`,
   'Query.worstRatedPages': '{ worstRatedPages(input: {}) { pageInfo { hasNextPage } } }',

@@ -34,7 +34,7 @@ describe('statutoryDeadline, for anyone', () => {
     const res = await ask('FOI', '2026-03-02');
     const d = res.body.data!.statutoryDeadline;
     expect(d.rule).toMatch(/20th working day/);
-    expect(d.holidaySet).toBe('FOIA working days (UK-wide bank holidays), data 2023–2027');
+    expect(d.holidaySet).toBe('FOIA working days (UK-wide bank holidays), data 2023–2028 (2028 provisional), version bundled-2026-11-22');
     expect(d.skippedDays).toContainEqual({ date: '2026-03-17', name: "St Patrick’s Day (Northern Ireland)" });
     expect(d.skippedDays).toHaveLength(9);
   });
@@ -49,9 +49,9 @@ describe('statutoryDeadline, for anyone', () => {
   });
 
   it('refuses a date the holiday data does not cover, naming the year', async () => {
-    const res = await ask('FOI', '2027-12-20');
+    const res = await ask('FOI', '2028-12-20');
     expect(res.body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    expect(res.body.errors![0]!.message).toMatch(/no bank holiday data for 2028/);
+    expect(res.body.errors![0]!.message).toMatch(/no bank holiday data for 2029/);
   });
 
   it('refuses a date that does not exist', async () => {

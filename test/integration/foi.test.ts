@@ -127,7 +127,7 @@ describe('the clock', () => {
     r = await ok('recordFoiClarification', ref, {});
     expect(r).toMatchObject({ status: 'IN_PROGRESS', clock: { countsFrom: '2026-03-13', dueOn: '2026-04-15' } });
     expect(r.clock.events.map((e: { type: string }) => e.type)).toEqual(['CLARIFICATION_REQUESTED', 'CLARIFICATION_RECEIVED']);
-    expect(r.clock.events[0].holidaySet).toBe('FOIA working days (UK-wide bank holidays), data 2023–2027');
+    expect(r.clock.events[0].holidaySet).toBe('FOIA working days (UK-wide bank holidays), data 2023–2028 (2028 provisional), version bundled-2026-11-22');
   });
 
   it('freezes while a fee is awaited, then runs on with the frozen days disregarded', async () => {

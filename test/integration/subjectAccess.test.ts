@@ -122,7 +122,7 @@ describe('the clock', () => {
     r = await ok('recordProofOfIdentity', ref, { on: '2026-03-10' });
     expect(r).toMatchObject({ status: 'IN_PROGRESS', identityVerified: true, clock: { startedOn: '2026-03-10', dueOn: '2026-04-10' } });
     expect(r.clock.events.map((e: { type: string }) => e.type)).toEqual(['IDENTITY_REQUESTED', 'IDENTITY_RECEIVED']);
-    expect(r.clock.events[0]).toMatchObject({ reason: 'A copy of photo ID and a recent utility bill', recordedBy: 'ira.rights', holidaySet: 'England and Wales working days, data 2023–2027' });
+    expect(r.clock.events[0]).toMatchObject({ reason: 'A copy of photo ID and a recent utility bill', recordedBy: 'ira.rights', holidaySet: 'England and Wales working days, data 2023–2028 (2028 provisional), version bundled-2026-11-22' });
     expect(await queue({ queue: 'AWAITING_IDENTITY' })).not.toContain(ref);
     await refused('requestProofOfIdentity', ref, { reason: 'again' }, /already been verified/, 'SAR_IDENTITY_NOT_YET_VERIFIED');
     app.setNow('2026-03-02T10:00:00Z');

@@ -14,10 +14,10 @@ const dateUpTo = (last: string) => {
 };
 
 const kinds = [
-  { kind: 'FOI', rule: 'FOIA', last: '2027-11-30' },
-  { kind: 'FOI_PUBLIC_INTEREST_LIMIT', rule: 'FOIA', last: '2027-10-31' },
-  { kind: 'SAR', rule: 'ENGLAND_AND_WALES', last: '2027-11-15' },
-  { kind: 'SAR_EXTENDED', rule: 'ENGLAND_AND_WALES', last: '2027-09-15' },
+  { kind: 'FOI', rule: 'FOIA', last: '2028-11-27' },
+  { kind: 'FOI_PUBLIC_INTEREST_LIMIT', rule: 'FOIA', last: '2028-10-31' },
+  { kind: 'SAR', rule: 'ENGLAND_AND_WALES', last: '2028-11-15' },
+  { kind: 'SAR_EXTENDED', rule: 'ENGLAND_AND_WALES', last: '2028-09-15' },
 ] as const;
 
 describe('every deadline, for any date', () => {
@@ -44,7 +44,7 @@ describe('every deadline, for any date', () => {
 
   it('FOI: is exactly 20 FOIA working days after receipt, and later than or equal to 20 England-and-Wales working days', () => {
     fc.assert(
-      fc.property(dateUpTo('2027-11-30'), (receivedOn) => {
+      fc.property(dateUpTo('2028-11-27'), (receivedOn) => {
         const { dueOn } = statutoryDeadline(ukCalendar, 'FOI', receivedOn);
         expect(workingDaysBetween(ukCalendar, receivedOn, dueOn, 'FOIA')).toBe(20);
         expect(workingDaysBetween(ukCalendar, receivedOn, dueOn, 'ENGLAND_AND_WALES')).toBeGreaterThanOrEqual(20);
@@ -55,7 +55,7 @@ describe('every deadline, for any date', () => {
 
   it('SAR: is on or after the same date next month (or its last day), and less than a week later', () => {
     fc.assert(
-      fc.property(dateUpTo('2027-11-15'), (receivedOn) => {
+      fc.property(dateUpTo('2028-11-15'), (receivedOn) => {
         const { dueOn } = statutoryDeadline(ukCalendar, 'SAR', receivedOn);
         const sameDateNextMonth = addCalendarMonths(receivedOn, 1);
         expect(dueOn >= sameDateNextMonth).toBe(true);
@@ -67,7 +67,7 @@ describe('every deadline, for any date', () => {
 
   it('FOI: a fee freeze never brings the deadline forward, and a clarification never does either', () => {
     fc.assert(
-      fc.property(dateUpTo('2027-06-30'), fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 20 }), (receivedOn, after, length) => {
+      fc.property(dateUpTo('2028-06-30'), fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 20 }), (receivedOn, after, length) => {
         const plain = foiClock(ukCalendar, receivedOn, []).dueOn!;
         const noticeOn = addDays(receivedOn, after);
         if (noticeOn > foiClock(ukCalendar, receivedOn, []).statutoryDueOn!) return;
@@ -89,7 +89,7 @@ describe('every deadline, for any date', () => {
 
   it('SAR: a pause moves the deadline by at least the days paused, before rolling', () => {
     fc.assert(
-      fc.property(dateUpTo('2027-06-30'), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 30 }), (start, after, length) => {
+      fc.property(dateUpTo('2028-06-30'), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 30 }), (start, after, length) => {
         const plain = sarClock(ukCalendar, start, []).dueOn!;
         const paused = sarClock(ukCalendar, start, [
           { type: 'CLARIFICATION_REQUESTED', on: addDays(start, after) },

@@ -165,7 +165,7 @@ describe('FOI events', () => {
       recordedBy: { kind: 'STAFF', id: 'u1', name: 'ira.rights' },
       recordedAt: '2026-03-05T10:00:00.000Z',
       reason: 'Which years?',
-      holidaySet: 'FOIA working days (UK-wide bank holidays), data 2023–2027',
+      holidaySet: 'FOIA working days (UK-wide bank holidays), data 2023–2028 (2028 provisional), version bundled-2026-11-22',
     });
   });
 });

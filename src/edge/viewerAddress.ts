@@ -1,0 +1,35 @@
+import { timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
+
+/**
+ * The caller's address for per-source rate limits and duplicate guards. Behind CloudFront, API
+ * Gateway's sourceIp is a CloudFront address shared by many people, so the caller's own address
+ * comes from the header a CloudFront Function sets (infra/edge.ts), trusted only when the request
+ * carries the value only CloudFront sends (EDGE_ORIGIN_VERIFY, set by the stack): anyone calling
+ * API Gateway directly could otherwise choose their own address.
+ */
+export const EDGE_ORIGIN_HEADER = 'x-contact-counts-edge';
+export const VIEWER_ADDRESS_HEADER = 'x-contact-counts-viewer';
+
+export function viewerAddress(
+  headers: Record<string, string | undefined>,
+  sourceIp: string | undefined,
+  edgeOriginVerify: string | undefined = process.env.EDGE_ORIGIN_VERIFY,
+): string | undefined {
+  if (!edgeOriginVerify) return sourceIp;
+  const presented = headerOf(headers, EDGE_ORIGIN_HEADER);
+  if (!presented || !same(presented, edgeOriginVerify)) return sourceIp;
+  const viewer = headerOf(headers, VIEWER_ADDRESS_HEADER)?.trim();
+  return viewer && isIP(viewer) ? viewer : sourceIp;
+}
+
+function headerOf(headers: Record<string, string | undefined>, name: string): string | undefined {
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value;
+  return undefined;
+}
+
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
