@@ -13,6 +13,7 @@ export function addSecurityChecks(app: App): void {
 
 export function acknowledgeFindings(stack: ContactCountsStack): void {
   for (const role of [stack.apiFunction.role!, stack.tableStream.function.role!, stack.holidayRefresh.fn.role!]) acknowledgeFunctionRole(role);
+  stack.notifications.acknowledgeFindings();
   Validations.of(stack.tableStream.failures).acknowledge({
     id: 'AwsSolutions::AwsSolutions-SQS3',
     reason:

@@ -20,6 +20,7 @@ import { staffGroups } from '../src/auth/caller.js';
 import { tableDesign } from '../src/store/tableDesign.js';
 import { ApiFunction } from './apiFunction.js';
 import { TableStream } from './tableStream.js';
+import { Notifications } from './notifications.js';
 import { TableBackup } from './backup.js';
 import { APP_METRICS, type DeploymentSettings } from './config.js';
 import { ApiEdge } from './edge.js';
@@ -75,6 +76,7 @@ export class ContactCountsStack extends Stack {
   readonly userPool: UserPool;
   readonly apiFunction: ApiFunction;
   readonly tableStream: TableStream;
+  readonly notifications: Notifications;
   readonly monitoring: Monitoring;
   readonly holidayRefresh: HolidayRefresh;
   readonly backup: TableBackup;
@@ -202,6 +204,8 @@ export class ContactCountsStack extends Stack {
       methods: [HttpMethod.POST],
       integration: new HttpLambdaIntegration('GraphQLIntegration', this.apiFunction),
     });
+    // Issue 15: Notify's key and callback route, and the daily digest (infra/notifications.ts).
+    this.notifications = new Notifications(this, 'Notifications', { table: this.table, api: this.api, streamFunction: this.tableStream.function, logRetention });
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: logRetention, removalPolicy: RemovalPolicy.RETAIN });
     const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,

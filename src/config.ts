@@ -2,6 +2,7 @@ import { registry } from './caseTypes.js';
 import { DEFAULT_METRICS_NAMESPACE } from './observability/metrics.js';
 import { retentionSchedule, type RetentionSchedule } from './retention/schedule.js';
 import type { RateRule } from './store/rateLimiter.js';
+import { notificationSettings, type NotificationSettings } from './notifications/settings.js';
 
 /**
  * Everything the force may choose (policy), read from the environment once at start-up. Rules of
@@ -28,6 +29,8 @@ export interface AppConfig {
   metricsNamespace: string;
   /** Query limits (graphql-armor). */
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxDirectives: number };
+  /** How messages are delivered, the callback token, staff digests (src/notifications/settings.ts). */
+  notifications: NotificationSettings;
 }
 
 type Env = Record<string, string | undefined>;
@@ -54,6 +57,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     introspection: env.GRAPHQL_INTROSPECTION === 'true',
     metricsNamespace: env.METRICS_NAMESPACE?.trim() || DEFAULT_METRICS_NAMESPACE,
     limits: { maxDepth: 10, maxAliases: 15, maxCost: 5000, maxTokens: 2000, maxDirectives: 20 },
+    notifications: notificationSettings(env),
     ...overrides,
   };
 }

@@ -18,6 +18,8 @@ import { CaseService } from './cases/caseService.js';
 import type { CaseTypeRegistry } from './cases/registry.js';
 import { registry } from './caseTypes.js';
 import { ukCalendar } from './calendar/holidays.js';
+import { Outbox } from './outbox/outboxItems.js';
+import { CorrespondenceService } from './correspondence/service.js';
 import { adoptStoredHolidayData } from './holidayData/refresh.js';
 import { HolidayDataStore } from './store/holidayDataStore.js';
 
@@ -48,6 +50,8 @@ export interface Services {
   cases: CaseService;
   registry: CaseTypeRegistry;
   pageRatings: PageRatingService;
+  /** Every case's correspondence log, the undeliverable queue, staff-recorded correspondence. */
+  correspondence: CorrespondenceService;
   /** FOI's own reads: the public disclosure log and a requester's history. */
   foi: DisclosureLogService;
   now: () => Date;
@@ -81,11 +85,12 @@ export function createServices(deps: AppDependencies): Services {
     },
     now,
   );
+  const outbox = new Outbox(db, ukCalendar);
   const holidayDataReady = adoptStoredHolidayData(new HolidayDataStore(db)).catch((error: unknown) => {
     deps.logger.warn('stored holiday data not adopted; using the shipped data', { error: (error as Error).name });
     return undefined;
   });
-  const cases = new CaseService({ db, desk, paginator, audit, hasher, registry, retention: deps.config.retention, calendar: ukCalendar, now, logger: deps.logger });
+  const cases = new CaseService({ db, desk, paginator, audit, hasher, registry, retention: deps.config.retention, calendar: ukCalendar, now, logger: deps.logger, outbox });
   return {
     config: deps.config,
     logger: deps.logger,
@@ -107,6 +112,7 @@ export function createServices(deps: AppDependencies): Services {
       now,
       deps.logger,
     ),
+    correspondence: new CorrespondenceService({ db, paginator, audit, hasher, registry, now }),
     foi: new DisclosureLogService(db, paginator, cases, ukCalendar, now),
     holidayDataReady,
   };

@@ -29,6 +29,8 @@ const notCaseTypes: Policy = {
     worstRatedPages: staff('web-content'),
     pageComments: staff('web-content'),
     researchContacts: staff('web-content'),
+    // Issue 15: each team sees only its own case types' messages (checked again by case type).
+    undeliverableMessages: staff('professional-standards', 'information-rights'),
     // Any staff member may ask; what comes back is decided per kind of record (decideNode).
     node: staff(...staffGroups),
   },
@@ -36,6 +38,9 @@ const notCaseTypes: Policy = {
     submitPageRating: PUBLIC,
     reviewPageRating: staff('web-content'),
     eraseResearchContact: staff('web-content'),
+    recordCorrespondence: staff('professional-standards', 'information-rights'),
+    setContactPreference: staff('professional-standards', 'information-rights'),
+    resendMessage: staff('professional-standards', 'information-rights'),
   },
 };
 

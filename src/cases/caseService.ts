@@ -8,6 +8,7 @@ import type { KeyedHasher } from '../crypto/keyedHash.js';
 import { refuse, succeed, type Outcome } from '../errors.js';
 import type { Signpost } from '../generated/graphql.js';
 import type { Logger } from '../logging/logger.js';
+import type { Outbox } from '../outbox/outboxItems.js';
 import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
 import { keys } from '../store/keys.js';
@@ -52,6 +53,8 @@ export interface CaseServiceDependencies {
   calendar: HolidayCalendar;
   now: () => Date;
   logger: Logger;
+  /** The messages each change causes, written in its transaction (src/outbox/). */
+  outbox?: Pick<Outbox, 'items'>;
 }
 
 /**
@@ -138,6 +141,7 @@ export class CaseService {
         return [
           newCaseItem(this.deps.db, created, type.name, this.expiryOf(type, record), { ...record }),
           ...this.followUps(type, null, record, type.statistics.onCreate(record)),
+          ...this.messages(type, byStaff ? 'LOGGED' : 'SUBMITTED', null, record, created.receivedAt),
         ];
       },
     }));
@@ -218,7 +222,10 @@ export class CaseService {
           action: decision.value.action,
           sideEffects: (next: Item) => {
             const nextRecord = recordFrom<R>(type, next);
-            return this.followUps(type, record, nextRecord, [...decision.value.stats, ...this.arrivalMoved(type, record, nextRecord)]);
+            return [
+              ...this.followUps(type, record, nextRecord, [...decision.value.stats, ...this.arrivalMoved(type, record, nextRecord)]),
+              ...this.messages(type, action, record, nextRecord, ctx.now, next),
+            ];
           },
         });
       },
@@ -295,6 +302,11 @@ export class CaseService {
         ),
       ...statisticsUpdates(db, type.statistics.series, stats),
     ];
+  }
+
+  /** The outbox items the change causes (src/correspondence/plans/), in its transaction. */
+  private messages(type: AnyCaseType, event: string, before: CaseRecord | null, after: CaseRecord, at: Date, caseItem?: Item): TransactItem[] {
+    return this.deps.outbox?.items({ type, event: event as never, before, after, caseItem, at, today: londonDateOf(at), expiresAt: this.expiryOf(type, after) }) ?? [];
   }
 
   /** Index sets that can outgrow a transaction, written once the change has committed, 100 at a time. */

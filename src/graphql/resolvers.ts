@@ -5,6 +5,7 @@ import { trackingResolvers } from '../tracking/resolvers.js';
 import { caseTypeResolvers, mergeResolvers } from '../cases/caseResolvers.js';
 import { registry } from '../caseTypes.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
+import { correspondenceResolvers } from '../correspondence/resolvers.js';
 import { typeDefs } from '../generated/typeDefs.js';
 import { withCompletePageInfo } from './pageInfo.js';
 import { idResolvers } from './ids.js';
@@ -18,6 +19,8 @@ const areas: Resolvers[] = [
   // What every case type gets from its definition (actions, intake, read, queue, statistics,
   // availableActions), with its own resolvers (its definition's `resolvers`).
   ...registry.caseTypes.map(caseTypeResolvers),
+  // Every case's correspondence log, the undeliverable queue, recording correspondence (issue 15).
+  correspondenceResolvers,
   // Client conventions: node(id:) for staff records, and every object type's id.
   nodeResolvers(registry.caseTypes),
   idResolvers(typeDefs),

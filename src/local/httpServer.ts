@@ -9,6 +9,7 @@ import { corsHeaders } from './cors.js';
 import { asset, graphiqlPage } from './graphiql.js';
 import { webAsset } from '../web/assets.js';
 import { isFormPath } from '../web/formRoutes.js';
+import type { LocalRoute } from '../notifications/localRoutes.js';
 
 /** Past this much of an oversized body, stop reading and drop the connection. */
 const MAX_DISCARDED_BYTES = 10 * MAX_BODY_BYTES;
@@ -18,7 +19,7 @@ const MAX_DISCARDED_BYTES = 10 * MAX_BODY_BYTES;
  * GET / (and a browser's GET /graphql) shows GraphiQL. Browsers on the configured website origins
  * get CORS answers, as API Gateway gives them deployed.
  */
-export function createLocalHttpServer(handler: LambdaHandler, options: { websiteOrigins?: readonly string[] } = {}): Server {
+export function createLocalHttpServer(handler: LambdaHandler, options: { websiteOrigins?: readonly string[]; extraRoutes?: LocalRoute[] } = {}): Server {
   const origins = options.websiteOrigins ?? [];
   return createServer((req, res) => {
     if (req.method === 'OPTIONS') {
@@ -27,15 +28,17 @@ export function createLocalHttpServer(handler: LambdaHandler, options: { website
       return;
     }
     for (const [name, value] of Object.entries(corsHeaders(req, origins, false))) res.setHeader(name, value!);
-    route(handler, req, res).catch(() => {
+    route(handler, req, res, options.extraRoutes ?? []).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Internal error');
     });
   });
 }
 
-async function route(handler: LambdaHandler, req: IncomingMessage, res: ServerResponse) {
+async function route(handler: LambdaHandler, req: IncomingMessage, res: ServerResponse, extraRoutes: LocalRoute[]) {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  // Other local pages (the outbox, Notify's callback route: src/notifications/localRoutes.ts).
+  for (const extra of extraRoutes) if (await extra(req, res, url)) return;
   if (req.method === 'GET') {
     const file = asset(url.pathname) ?? webAsset(url.pathname);
     if (file) {

@@ -12,6 +12,7 @@ import { createChangeConsumers } from '../streams/consumers.js';
 import { createLocalHttpServer } from './httpServer.js';
 import { startStreamPoller, type StreamPoller } from './streamPoller.js';
 import { LOCAL_DIR, loadLocalSecrets } from './localState.js';
+import { LOCAL_CALLBACK_TOKEN, localNotificationRoutes } from '../notifications/local.js';
 
 /**
  * npm start: DynamoDB Local (data kept in .local/dynamodb unless --in-memory), the table made or
@@ -51,7 +52,8 @@ async function main() {
 
   const secrets = loadLocalSecrets();
   const logger = createLogger({ level: 'info', base: { service: 'contact-counts-local' } });
-  const config = loadConfig({ GRAPHQL_INTROSPECTION: 'true', ...process.env });
+  // Messages go to files in .local/outbox/ (listed at /outbox), never to Notify, unless NOTIFY_* say otherwise.
+  const config = loadConfig({ GRAPHQL_INTROSPECTION: 'true', OUTBOX_DIR: join(LOCAL_DIR, 'outbox'), NOTIFY_CALLBACK_TOKEN: LOCAL_CALLBACK_TOKEN, ...process.env });
   const doc = createDocumentClient({ endpoint });
   const handler = createLambdaHandler({
     config,
@@ -69,7 +71,7 @@ async function main() {
     intervalMs: 250,
     consumers: createChangeConsumers({ doc, tableName, logger, config, now: () => new Date() }),
   });
-  const server = createLocalHttpServer(handler, { websiteOrigins: config.websiteOrigins });
+  const server = createLocalHttpServer(handler, { websiteOrigins: config.websiteOrigins, extraRoutes: [localNotificationRoutes({ doc, tableName, logger, config })] });
   const port = Number(flags.port);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -117,6 +117,8 @@ export const queueNames = {
   disclosureLog: template('FOI#DISCLOSURE_LOG'),
   /** The disclosure log's inverted index: one entry per search word of a published response. */
   disclosureWord: template('FOI#DISCLOSURE_WORD#{word}'),
+  /** Messages that could not be delivered, per case type, until staff resolve them (src/outbox/). */
+  undeliverable: template('MESSAGES#UNDELIVERABLE#{caseType}'),
 } as const;
 
 const indexEntry = pair('INDEX#{queue}', '{sortKey}#{reference}');
@@ -226,6 +228,23 @@ export const itemKinds = {
     retention: { ttl: 'none', why: 'written without expiresAt today (after-commit index sets carry none); a word whose log entry has expired finds nothing' },
     writtenBy: 'src/cases/caseService.ts, after the change commits (the FOI case type\'s moreIndexes: disclosureWordIndex in src/foi/queues.ts)',
   },
+  correspondence: {
+    kind: 'CORRESPONDENCE',
+    title: 'Correspondence entry',
+    holds:
+      "One entry of a case's correspondence log: a message the API sends (the outbox item: template, recipient and personalisation, delivery status) or a letter, email or call recorded by staff (direction, when, summary).",
+    primary: pair('CASE#{reference}', 'CORR#{id}'),
+    retention: { ttl: 'computed', how: "the case's own expiry, copied (its case type's retention)" },
+    writtenBy: "src/outbox/outboxItems.ts (in the case change's transaction), src/outbox/delivery.ts and src/outbox/callbacks.ts (status), src/correspondence/service.ts (staff records)",
+  },
+  digestMessage: {
+    kind: 'CORRESPONDENCE',
+    title: 'Digest message',
+    holds: "A handler's daily digest (references and dates of their cases due soon and overdue), as an outbox item: one per handler per day.",
+    primary: pair('DIGEST#{day}', 'CORR#DIGEST#{handlerKey}'),
+    retention: { ttl: 'computed', how: '30 days from the day (src/notifications/digest.ts)' },
+    writtenBy: 'src/notifications/digest.ts',
+  },
   dailyStatistics: {
     kind: null,
     title: 'Daily statistics',
@@ -258,7 +277,7 @@ const workQueues = [queueNames.complaint, queueNames.subjectAccess, queueNames.f
 
 /** Placeholders an item kind's keys are shown with in the documentation (the kinds that share a format). */
 export const shownAs: Partial<Record<ItemKindName, Record<string, string>>> = {
-  queueEntry: { queue: `${workQueues} | ${queueNames.foiRequester.text}` },
+  queueEntry: { queue: `${workQueues} | ${queueNames.foiRequester.text} | ${queueNames.undeliverable.text}` },
   disclosureLogEntry: { queue: queueNames.disclosureLog.text, sortKey: '{publishedOn}' },
   disclosureWord: { queue: queueNames.disclosureWord.text, sortKey: '{publishedOn}' },
 };
@@ -508,6 +527,39 @@ export const accessPatterns: AccessPattern[] = [
     operation: 'Query',
     keyCondition: eq('gsi2pk', k.researchContact.gsi2.pk),
     growth: "bounded by one person's contacts",
+    heat: 'cold',
+  },
+  {
+    name: 'Correspondence log',
+    purpose: "correspondence on any case: the messages sent and the letters, emails and calls staff recorded",
+    kind: 'correspondence',
+    index: 'table',
+    operation: 'Query',
+    keyCondition: `${tablePk(k.correspondence)} AND begins_with(sk, CORR#)`,
+    order: 'oldest first',
+    growth: 'bounded by one case: a few messages per action that writes to the person, and what staff record',
+    heat: 'cold',
+  },
+  {
+    name: 'Undeliverable messages',
+    purpose: "a team's queue of messages that could not be delivered",
+    kind: 'queueEntry',
+    index: 'table',
+    operation: 'Query (paginated)',
+    keyCondition: queuePk(queueNames.undeliverable),
+    order: 'oldest first',
+    growth: 'one item per undelivered message until staff resolve it',
+    heat: 'cold',
+  },
+  {
+    name: 'Work queue for the digest',
+    purpose: "the daily digest: each case type's due-date queues up to a few days ahead, grouped by handler",
+    kind: 'queueEntry',
+    index: 'table',
+    operation: 'Query',
+    keyCondition: `${queuePk(workQueues)} AND sk <= {day}\\uffff`,
+    order: 'soonest due first',
+    growth: 'open cases due by then',
     heat: 'cold',
   },
   {

@@ -33,6 +33,10 @@ export const keys = {
   queuePartition: (queue: string) => k.queueEntry.primary.pk.fill({ queue }),
   /** A case type's counts for one day. */
   statisticsDay: (series: string, day: string) => primaryKey(k.dailyStatistics.primary, { series, day }),
+  /** One entry of a case's correspondence log (a message sent, or one staff recorded). */
+  correspondence: (reference: string, id: string) => primaryKey(k.correspondence.primary, { reference, id }),
+  /** A handler's digest for a day (handlerKey: a hash of their user name). */
+  digestMessage: (day: string, handlerKey: string) => primaryKey(k.digestMessage.primary, { day, handlerKey }),
   statisticsPartition: (series: string) => k.dailyStatistics.primary.pk.fill({ series }),
   /** The sort key of a day's statistics (also the bounds of a date range). */
   statisticsDaySort: (day: string) => k.dailyStatistics.primary.sk.fill({ day }),

@@ -2,6 +2,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logging/logger.js';
 import type { ChangeConsumer } from './tableChange.js';
+import { outboxConsumers } from '../notifications/consumers.js';
+import type { MessageSender } from '../outbox/sender.js';
 
 /** What the table's stream consumers may use. */
 export interface StreamDependencies {
@@ -10,6 +12,8 @@ export interface StreamDependencies {
   logger: Logger;
   now: () => Date;
   config: AppConfig;
+  /** Issue 15: how messages leave (tests give one); else the one config.notifications chooses. */
+  sender?: MessageSender;
 }
 
 /**
@@ -17,6 +21,5 @@ export interface StreamDependencies {
  * and, locally and in tests, by the stream poller.
  */
 export function createChangeConsumers(deps: StreamDependencies): ChangeConsumer[] {
-  void deps;
-  return [];
+  return [...outboxConsumers(deps)];
 }

@@ -124,9 +124,10 @@ describe('HTTP API', () => {
         AllowMethods: ['POST', 'OPTIONS'],
       }),
     });
-    // GraphQL, and the public pages' form routes on the same function (infra/web.ts).
+    // GraphQL, the public pages' form routes on the same function (infra/web.ts), and Notify's
+    // delivery-status callbacks (infra/notifications.ts).
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
-    expect(routes.sort()).toEqual(['GET /forms', 'GET /forms/{proxy+}', 'POST /forms/{proxy+}', 'POST /graphql']);
+    expect(routes.sort()).toEqual(['GET /forms', 'GET /forms/{proxy+}', 'POST /forms/{proxy+}', 'POST /graphql', 'POST /notify/callback']);
   });
 
   it('throttles the stage and writes access logs without source addresses', () => {

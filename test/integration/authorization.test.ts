@@ -112,6 +112,10 @@ const samples: Record<string, string> = {
   'Mutation.submitPageRating': `mutation { submitPageRating(input: { idempotencyKey: "${newKey()}", pageUrl: "${PAGE}", rating: 2 }) { userErrors { code } } }`,
   'Mutation.reviewPageRating': 'mutation { reviewPageRating(input: { reference: "WEB-2026-000001", expectedVersion: 1, outcome: NO_ACTION }) { userErrors { code } } }',
   'Mutation.eraseResearchContact': 'mutation { eraseResearchContact(input: { email: "x@example.com" }) { erasedCount } }',
+  'Query.undeliverableMessages': '{ undeliverableMessages(caseType: FOI) { pageInfo { hasNextPage } } }',
+  'Mutation.recordCorrespondence': `mutation { recordCorrespondence(input: { idempotencyKey: "${newKey()}", reference: "FOI-2026-000001", direction: IN, channel: PHONE, at: "2026-01-05T10:00:00Z", summary: "Rang" }) { userErrors { code } } }`,
+  'Mutation.resendMessage': 'mutation { resendMessage(input: { reference: "FOI-2026-000001", messageId: "x" }) { userErrors { code } } }',
+  'Mutation.setContactPreference': 'mutation { setContactPreference(input: { reference: "FOI-2026-000001", preference: NONE }) { userErrors { code } } }',
 };
 
 const callers = ['anonymous', ...staffGroups] as const;

@@ -106,7 +106,7 @@ describe('the catalogue', () => {
       prefixes.set(prefix, [...(prefixes.get(prefix) ?? []), name]);
     }
     // Kinds that share a partition are told apart by their sort keys.
-    expect(prefixes.get('CASE#')).toEqual(['case', 'researchContact']);
+    expect(prefixes.get('CASE#')).toEqual(['case', 'researchContact', 'correspondence']);
     expect(prefixes.get('PAGE#')).toEqual(['pageDay', 'pageRank']);
     expect(prefixes.get('INDEX#')).toEqual(['queueEntry', 'disclosureLogEntry', 'disclosureWord']);
   });

@@ -1,0 +1,29 @@
+import { acknowledgementDueOn } from '../../dataProtection/clock.js';
+import type { DataProtectionRecord } from '../../dataProtection/model.js';
+import { recipientFor } from '../model.js';
+import { definePlan, longDate } from './plan.js';
+
+/**
+ * Data-protection complaints (DPA 2018 s.164A; RULES.md §4): a receipt on arrival naming the day the
+ * acknowledgement is due by; the acknowledgement itself when staff record it (the 30 days are
+ * measured on that); the outcome with the right to complain to the ICO.
+ */
+const OUTCOME_WORDS = {
+  UPHELD: 'We have upheld your complaint.',
+  PARTLY_UPHELD: 'We have upheld your complaint in part.',
+  NOT_UPHELD: 'We have not upheld your complaint.',
+} as const;
+
+const receipt = (r: DataProtectionRecord) => [{ template: 'dpc-receipt', values: { receivedOn: longDate(r.receivedOn), dueOn: longDate(acknowledgementDueOn(r.receivedOn)) } }];
+
+export const dataProtectionPlan = definePlan<DataProtectionRecord>({
+  nameOf: (r) => r.complainant.name,
+  recipientOf: (r, preference) => recipientFor(preference ?? r.complainant.preferredContact, r.complainant),
+  on: {
+    SUBMITTED: receipt,
+    LOGGED: receipt,
+    acknowledgeDataProtectionComplaint: (r) => [{ template: 'dpc-acknowledgement', values: { receivedOn: longDate(r.receivedOn) } }],
+    recordDataProtectionOutcome: (r) =>
+      r.outcome ? [{ template: 'dpc-outcome', values: { outcome: OUTCOME_WORDS[r.outcome.kind], summary: r.outcome.summary } }] : [],
+  },
+});

@@ -1,0 +1,109 @@
+import { addCalendarMonths } from '../../calendar/londonDate.js';
+import type { FoiClockEvent } from '../../clocks/foiClock.js';
+import { named } from '../../foi/catalogue.js';
+import type { ExemptionUse, FoiRecord } from '../../foi/model.js';
+import { clockOf } from '../../foi/status.js';
+import { recipientFor } from '../model.js';
+import { bullets, definePlan, longDate, type MessageDraft } from './plan.js';
+
+/**
+ * FOI (RULES.md §2): the acknowledgement with the date due; the clarification request (s.1(3));
+ * the fees notice (s.9); the public interest extension's refusal notice (s.10(3), s.17(2)); the
+ * response, which for a refusal carries what s.17 requires: each exemption, the public interest
+ * reasons, the internal review procedure and the right to complain to the ICO.
+ */
+const lastEvent = (r: FoiRecord, type: FoiClockEvent['type']) => [...r.clockEvents].reverse().find((e) => e.event.type === type);
+
+const OUTCOME_WORDS: Record<string, string> = {
+  PROVIDED_IN_FULL: 'We hold the information you asked for, and it is below.',
+  PROVIDED_IN_PART: 'We hold the information you asked for. Some of it is below; the rest is withheld under the exemptions listed, for the reasons given.',
+  REFUSED: 'We hold information within the scope of your request, but we are refusing it under the exemptions listed, for the reasons given.',
+  NOT_HELD: 'We do not hold the information you asked for.',
+  REFUSED_COST_LIMIT: 'We are refusing your request under section 12 of the Act: finding the information would cost more than the appropriate limit.',
+  REFUSED_VEXATIOUS_OR_REPEATED: 'We are refusing your request under section 14 of the Act.',
+};
+
+function exemptionLine(use: ExemptionUse): string {
+  const e = named(use.section);
+  const kind = e.absolute ? 'an absolute exemption (no public interest test applies)' : 'a qualified exemption';
+  const test = use.publicInterestTestApplied ? '; we weighed the public interest, and our reasons are below' : '';
+  const ncnd = use.neitherConfirmNorDeny ? '; we neither confirm nor deny that we hold the information' : '';
+  return `Section ${e.section}, ${e.name}: ${kind}${test}${ncnd}.`;
+}
+
+function refusalBasis(r: FoiRecord): string {
+  const response = r.response!;
+  if (response.outcome === 'REFUSED_COST_LIMIT' && response.costLimit) {
+    return `Section 12 (cost limit): we estimate it would take ${response.costLimit.estimateHours} hours to find the information, more than the 18 hours (£450) the limit allows for police forces.\n\nAdvice and assistance (section 16): ${response.costLimit.adviceGiven}`;
+  }
+  if (response.outcome === 'REFUSED_VEXATIOUS_OR_REPEATED') {
+    return response.vexatious?.section17_6Applies
+      ? 'Section 14: we have told you before that we consider requests of this kind vexatious or repeated, so under section 17(6) we will not send a further refusal notice for them.'
+      : 'Section 14: we consider the request vexatious or a repeat of an earlier request.';
+  }
+  return '';
+}
+
+const REFUSALS = new Set(['PROVIDED_IN_PART', 'REFUSED', 'REFUSED_COST_LIMIT', 'REFUSED_VEXATIOUS_OR_REPEATED']);
+
+function response(r: FoiRecord): MessageDraft[] {
+  const res = r.response;
+  if (!res) return [];
+  const outcome = OUTCOME_WORDS[res.outcome] ?? '';
+  if (!REFUSALS.has(res.outcome)) return [{ template: 'foi-response', values: { outcome, summary: res.summary } }];
+  return [
+    {
+      template: 'foi-refusal-notice',
+      values: {
+        outcome,
+        exemptions: res.exemptions.length ? bullets(res.exemptions.map(exemptionLine)) : 'None: see below.',
+        summary: res.summary,
+        refusalBasis: refusalBasis(r),
+      },
+    },
+  ];
+}
+
+export const foiPlan = definePlan<FoiRecord>({
+  nameOf: (r) => r.requester.name,
+  recipientOf: (r, preference) => recipientFor(preference ?? (r.requester.email ? 'EMAIL' : 'POST'), r.requester),
+  on: {
+    SUBMITTED: (r, _, ctx) => acknowledgement(r, ctx.calendar),
+    LOGGED: (r, _, ctx) => acknowledgement(r, ctx.calendar),
+    requestFoiClarification: (r) => {
+      const asked = lastEvent(r, 'CLARIFICATION_REQUESTED');
+      return asked ? [{ template: 'foi-clarification-request', values: { question: asked.reason ?? '' } }] : [];
+    },
+    issueFeesNotice: (r) => {
+      const notice = lastEvent(r, 'FEES_NOTICE_ISSUED');
+      if (!notice) return [];
+      return [
+        {
+          template: 'foi-fees-notice',
+          values: { issuedOn: longDate(notice.event.on), details: notice.reason ?? '', lapsesOn: longDate(addCalendarMonths(notice.event.on, 3)) },
+        },
+      ];
+    },
+    extendFoiForPublicInterest: (r) => {
+      const ext = r.publicInterestExtension;
+      const event = lastEvent(r, 'PUBLIC_INTEREST_EXTENSION');
+      if (!ext || !event) return [];
+      return [
+        {
+          template: 'foi-extension-notice',
+          values: {
+            exemptions: bullets(ext.sections.map((s) => `Section ${named(s).section}, ${named(s).name}`)),
+            reason: event.reason ?? '',
+            estimatedDate: longDate(ext.estimatedDate),
+          },
+        },
+      ];
+    },
+    respondToFoiRequest: (r) => response(r),
+  },
+});
+
+function acknowledgement(r: FoiRecord, calendar: Parameters<typeof clockOf>[0]): MessageDraft[] {
+  const clock = clockOf(calendar, r);
+  return [{ template: 'foi-acknowledgement', values: { receivedOn: longDate(r.receivedOn), dueOn: longDate(clock.dueOn) } }];
+}

@@ -1,0 +1,49 @@
+import type { HolidayCalendar } from '../../calendar/holidays.js';
+import type { MutationName } from '../../cases/workflow.js';
+import type { ContactPreference, Recipient } from '../model.js';
+
+/**
+ * What a case type's changes say to people, declared once per case type: for its arrival and for
+ * each workflow action (keyed by its mutation), the messages the change causes. The outbox writes
+ * them in the change's own transaction (src/outbox/outboxItems.ts), so nothing is sent for a change
+ * that failed and nothing is lost when sending fails.
+ *
+ * Pure: no AWS, no GraphQL runtime, no store.
+ */
+export interface PlanContext {
+  today: string;
+  calendar: HolidayCalendar;
+}
+
+/** One message a change causes: which template, and the values only this case knows. */
+export interface MessageDraft {
+  template: string;
+  values: Record<string, string>;
+}
+
+/** SUBMITTED: the public form; LOGGED: staff logging a letter, email or call. */
+export type CaseEvent = 'SUBMITTED' | 'LOGGED' | MutationName;
+
+export type Cause<R> = (after: R, before: R | null, ctx: PlanContext) => MessageDraft[];
+
+export interface CorrespondencePlan<R> {
+  /** The person's name as the letters address them. */
+  nameOf(record: R): string;
+  /** How to reach them: under staff's preference for the case when set, else what the form said. */
+  recipientOf(record: R, preference: ContactPreference | null): Recipient;
+  on: Partial<Record<CaseEvent, Cause<R>>>;
+}
+
+export const definePlan = <R>(plan: CorrespondencePlan<R>): CorrespondencePlan<R> => plan;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** 2026-03-02 → "2 March 2026", as letters write dates. */
+export function longDate(day: string | null | undefined): string {
+  if (!day) return '';
+  const [y, m, d] = day.split('-').map(Number);
+  return `${d} ${MONTHS[m! - 1]} ${y}`;
+}
+
+/** One line per item, each starting with a dash (Notify's list syntax). */
+export const bullets = (lines: string[]): string => lines.map((l) => `- ${l}`).join('\n');

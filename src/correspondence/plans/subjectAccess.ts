@@ -1,0 +1,53 @@
+import type { SarClockEvent } from '../../clocks/sarClock.js';
+import type { SarRecord } from '../../subjectAccess/model.js';
+import { clockOf } from '../../subjectAccess/status.js';
+import { recipientFor } from '../model.js';
+import { definePlan, longDate } from './plan.js';
+
+/**
+ * Subject access (RULES.md §3): the acknowledgement with the date due; the request for proof of
+ * identity or for clarification; the extension notice, with reasons, which the workflow allows only
+ * before the first month ends; the response with the right to complain to the ICO and to go to court.
+ */
+const lastEvent = (r: SarRecord, type: SarClockEvent['type']) => [...r.clockEvents].reverse().find((e) => e.event.type === type);
+
+const OUTCOME_WORDS: Record<string, string> = {
+  DISCLOSED_IN_FULL: 'We have enclosed a copy of all the personal information we hold about you that you asked for.',
+  DISCLOSED_IN_PART: 'We have enclosed a copy of the personal information we hold about you that you asked for. Some of it has been withheld or redacted, for the reasons below.',
+  NOTHING_HELD: 'We have searched our records and hold no personal information about you of the kind you asked for.',
+  REFUSED_MANIFESTLY_UNFOUNDED: 'We are refusing your request as manifestly unfounded, for the reasons below.',
+  REFUSED_EXCESSIVE: 'We are refusing your request as manifestly excessive, for the reasons below.',
+};
+
+export const subjectAccessPlan = definePlan<SarRecord>({
+  nameOf: (r) => r.requester.name,
+  recipientOf: (r, preference) => recipientFor(preference ?? (r.requester.email ? 'EMAIL' : 'POST'), { email: r.requester.email, postalAddress: r.requester.address }),
+  on: {
+    SUBMITTED: (r, _, ctx) => acknowledgement(r, clockOf(ctx.calendar, r).dueOn),
+    LOGGED: (r, _, ctx) => acknowledgement(r, clockOf(ctx.calendar, r).dueOn),
+    requestProofOfIdentity: (r) => {
+      const asked = lastEvent(r, 'IDENTITY_REQUESTED');
+      return asked ? [{ template: 'sar-identity-request', values: { question: asked.reason ?? '' } }] : [];
+    },
+    requestSarClarification: (r) => {
+      const asked = lastEvent(r, 'CLARIFICATION_REQUESTED');
+      return asked ? [{ template: 'sar-clarification-request', values: { question: asked.reason ?? '' } }] : [];
+    },
+    extendSubjectAccessRequest: (r, _, ctx) => {
+      const extended = lastEvent(r, 'EXTENDED');
+      if (!extended || extended.event.type !== 'EXTENDED') return [];
+      return [{ template: 'sar-extension-notice', values: { reason: extended.event.reason, dueOn: longDate(clockOf(ctx.calendar, r).dueOn) } }];
+    },
+    respondToSubjectAccessRequest: (r) => {
+      if (!r.response) return [];
+      return [{ template: 'sar-response', values: { outcome: OUTCOME_WORDS[r.response.outcome] ?? '', reasons: r.response.reasons ?? '' } }];
+    },
+  },
+});
+
+function acknowledgement(r: SarRecord, dueOn: string | null) {
+  const whatNext = dueOn
+    ? `We will respond by ${longDate(dueOn)}, one month from the day we received your request. If we need proof of your identity, or more detail to find your information, we will ask you and explain how that changes the date.`
+    : 'We need to confirm your identity before we can start: we will write to you about this. We will respond within one month of the day your proof of identity arrives.';
+  return [{ template: 'sar-acknowledgement', values: { receivedOn: longDate(r.receivedOn), whatNext } }];
+}

@@ -1,0 +1,383 @@
+/**
+ * What the API sends, as data: each message's subject and body in plain English, with
+ * ((placeholders)) in GOV.UK Notify's syntax. Everything about the person (name, reference, dates,
+ * what they asked, staff's own words) is a placeholder, filled from the message's personalisation:
+ * personal data never sits in a template, and never in a log.
+ *
+ * ((force.*)) placeholders are the force's own details (forceDetails below), the same in every
+ * message. A template that names a placeholder its message does not give fails its unit test.
+ *
+ * Notify holds two plain templates (one email, one letter), each "((subject))" as its subject or
+ * heading and "((body))" as its content: the wording lives here, in the repository, reviewed with
+ * the code (README, Notifications).
+ */
+export interface MessageTemplate {
+  name: string;
+  /** Who reads it: the person the case is about, or a member of staff. */
+  audience: 'PUBLIC' | 'STAFF';
+  /** What it is, for the correspondence log and the docs. */
+  description: string;
+  subject: string;
+  body: string;
+}
+
+/** The force's details every message may use (policy: the force's own, reviewed with the wording). */
+export const forceDetails: Record<string, string> = {
+  'force.name': 'West Midlands Police',
+  'force.standardsEmail': 'professional.standards@west-midlands.police.uk',
+  'force.informationEmail': 'information.rights@west-midlands.police.uk',
+  'force.postalAddress': 'West Midlands Police, Lloyd House, Colmore Circus Queensway, Birmingham, B4 6NQ',
+  'force.trackUrl': 'https://www.west-midlands.police.uk/contact-us',
+  'ico.complaintUrl': 'https://ico.org.uk/make-a-complaint/',
+  'ico.address': "Information Commissioner's Office, Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF",
+  'ico.phone': '0303 123 1113',
+  'iopc.reviewUrl': 'https://www.policeconduct.gov.uk/complaints-reviews-and-appeals/apply-review',
+  'pcc.reviewUrl': 'https://www.westmidlands-pcc.gov.uk/complaints/',
+};
+
+const signOff = `Yours sincerely
+
+((force.name))`;
+
+const track = `You can follow your case at ((force.trackUrl)) with your reference, ((reference)), and the tracking code you were given.`;
+
+export const templates: readonly MessageTemplate[] = [
+  // ---- every public submission ------------------------------------------------------------
+  {
+    name: 'complaint-acknowledgement',
+    audience: 'PUBLIC',
+    description: 'Acknowledges a complaint: its reference and what happens next.',
+    subject: 'We have received your complaint: ((reference))',
+    body: `Dear ((name))
+
+Thank you for telling us about your experience. We have received your complaint and its reference is ((reference)).
+
+What happens next
+A member of our Professional Standards Department will contact you, normally within ((firstReplyDays)) days, to talk about what happened, the outcome you would like, and how and how often you would like us to keep you updated.
+
+${track}
+
+If you need to tell us something more, reply to this message or write to ((force.standardsEmail)), quoting ((reference)).
+
+${signOff}`,
+  },
+  {
+    name: 'foi-acknowledgement',
+    audience: 'PUBLIC',
+    description: 'Acknowledges an FOI request: its reference and the date a response is due (20 working days).',
+    subject: 'Your Freedom of Information request: ((reference))',
+    body: `Dear ((name))
+
+We received your request for information on ((receivedOn)). Its reference is ((reference)).
+
+What happens next
+We will search for the information you asked for and respond by ((dueOn)). That is 20 working days after we received it, as the Freedom of Information Act 2000 requires. If we need you to clarify what you are asking for, or if a fee applies, we will tell you before then and explain how that changes the date.
+
+${track}
+
+${signOff}`,
+  },
+  {
+    name: 'sar-acknowledgement',
+    audience: 'PUBLIC',
+    description: 'Acknowledges a subject access request: its reference and when a response is due (one month), or that identity must be checked first.',
+    subject: 'Your request for your personal information: ((reference))',
+    body: `Dear ((name))
+
+We received your request for a copy of your personal information on ((receivedOn)). Its reference is ((reference)).
+
+What happens next
+((whatNext))
+
+${track}
+
+${signOff}`,
+  },
+  {
+    name: 'dpc-receipt',
+    audience: 'PUBLIC',
+    description: 'Confirms a data-protection complaint arrived: its reference, and that it will be acknowledged within 30 days.',
+    subject: 'We have received your data protection complaint: ((reference))',
+    body: `Dear ((name))
+
+We received your complaint about how we have used your personal information on ((receivedOn)). Its reference is ((reference)).
+
+What happens next
+A member of our Information Rights team will look into it. We will write to you by ((dueOn)) at the latest to acknowledge it formally and explain how we will look into it, and we will keep you informed of our progress.
+
+${track}
+
+${signOff}`,
+  },
+  // ---- complaints --------------------------------------------------------------------------
+  {
+    name: 'complaint-first-contact',
+    audience: 'PUBLIC',
+    description: 'Confirms the first contact with the complainant: the outcome they want and how often they will hear from us.',
+    subject: 'Your complaint ((reference)): what we agreed',
+    body: `Dear ((name))
+
+Thank you for speaking with us about your complaint, reference ((reference)).
+
+What we agreed
+((summary))
+
+Keeping you updated
+((updates))
+
+If anything here is not what you understood, reply to this message or write to ((force.standardsEmail)), quoting ((reference)).
+
+${signOff}`,
+  },
+  {
+    name: 'complaint-update',
+    audience: 'PUBLIC',
+    description: 'An update on a complaint, as agreed with the complainant.',
+    subject: 'An update on your complaint: ((reference))',
+    body: `Dear ((name))
+
+Here is an update on your complaint, reference ((reference)).
+
+((summary))
+
+((nextUpdate))
+
+${signOff}`,
+  },
+  {
+    name: 'complaint-outcome',
+    audience: 'PUBLIC',
+    description: 'The outcome letter: the outcome, and the review body and the last day to apply for a review (or that there is no right of review).',
+    subject: 'The outcome of your complaint: ((reference))',
+    body: `Dear ((name))
+
+We have finished handling your complaint, reference ((reference)). This letter is dated ((letterDate)).
+
+The outcome
+((outcome))
+
+((letterContent))
+
+Your right to a review
+((review))
+
+${signOff}`,
+  },
+  // ---- FOI ----------------------------------------------------------------------------------
+  {
+    name: 'foi-clarification-request',
+    audience: 'PUBLIC',
+    description: 'Asks the requester to clarify their FOI request (s.1(3)); the 20 working days start again when they reply.',
+    subject: 'Your FOI request ((reference)): we need more detail',
+    body: `Dear ((name))
+
+We need you to clarify your request, reference ((reference)), before we can answer it:
+
+((question))
+
+Please reply to this message or write to ((force.informationEmail)), quoting ((reference)). We will have 20 working days to respond from the day your reply arrives. If we do not hear from you, we will not be able to deal with the request.
+
+${signOff}`,
+  },
+  {
+    name: 'foi-fees-notice',
+    audience: 'PUBLIC',
+    description: 'The fees notice (s.9): what is charged and why; the clock stops until the fee arrives, and the request lapses if unpaid after 3 months.',
+    subject: 'Your FOI request ((reference)): fees notice',
+    body: `Dear ((name))
+
+This is a fees notice under section 9 of the Freedom of Information Act 2000 for your request, reference ((reference)), issued on ((issuedOn)).
+
+((details))
+
+The time we have to respond does not run until the fee arrives. If it is not paid by ((lapsesOn)) (3 months from this notice), the request will lapse. To pay, reply to this message or write to ((force.informationEmail)), quoting ((reference)).
+
+${signOff}`,
+  },
+  {
+    name: 'foi-extension-notice',
+    audience: 'PUBLIC',
+    description: 'The refusal notice that extends an FOI request for the public interest test (s.10(3), s.17(2)): the exemptions, why more time is needed and the date expected.',
+    subject: 'Your FOI request ((reference)): we need more time to consider the public interest',
+    body: `Dear ((name))
+
+We are considering whether the following exemptions apply to the information you asked for in your request, reference ((reference)):
+
+((exemptions))
+
+These exemptions need us to weigh the public interest in disclosing the information against the public interest in withholding it. Section 10(3) of the Freedom of Information Act 2000 allows us more time to do that. Why we need it:
+
+((reason))
+
+We expect to give you our decision by ((estimatedDate)).
+
+${signOff}`,
+  },
+  {
+    name: 'foi-response',
+    audience: 'PUBLIC',
+    description: 'The FOI response where nothing is refused (information provided in full, or not held): the answer, the internal review procedure and the right to complain to the ICO.',
+    subject: 'Your FOI request ((reference)): our response',
+    body: `Dear ((name))
+
+Here is our response to your request for information, reference ((reference)).
+
+((outcome))
+
+((summary))
+
+If you are unhappy with this response
+You can ask us for an internal review. Write to ((force.informationEmail)) or ((force.postalAddress)) within 40 working days of this response, quoting ((reference)) and saying what you are unhappy with. Someone not involved in this response will look at it again, normally within 20 working days.
+
+If you are still unhappy after the internal review, you have the right to complain to the Information Commissioner's Office: ((ico.complaintUrl)), ((ico.phone)), or ((ico.address)).
+
+${signOff}`,
+  },
+  {
+    name: 'foi-refusal-notice',
+    audience: 'PUBLIC',
+    description: 'The FOI response that refuses some or all of the request, with what s.17 requires: each exemption, the public interest reasons, the internal review procedure and the right to complain to the ICO.',
+    subject: 'Your FOI request ((reference)): our response',
+    body: `Dear ((name))
+
+Here is our response to your request for information, reference ((reference)).
+
+((outcome))
+
+Exemptions we rely on
+((exemptions))
+
+Our reasons, including the public interest
+((summary))
+
+((refusalBasis))
+
+Internal review
+If you are unhappy with this response, you can ask us for an internal review. Write to ((force.informationEmail)) or ((force.postalAddress)) within 40 working days of this response, quoting ((reference)) and saying what you are unhappy with. Someone not involved in this response will look at it again, normally within 20 working days.
+
+Your right to complain to the Information Commissioner
+If you are still unhappy after the internal review, you have the right to complain to the Information Commissioner's Office under section 50 of the Act: ((ico.complaintUrl)), ((ico.phone)), or ((ico.address)).
+
+${signOff}`,
+  },
+  // ---- subject access -----------------------------------------------------------------------
+  {
+    name: 'sar-identity-request',
+    audience: 'PUBLIC',
+    description: 'Asks for proof of identity before a subject access request can start.',
+    subject: 'Your request ((reference)): we need to confirm your identity',
+    body: `Dear ((name))
+
+To protect your personal information, we need to confirm your identity before we can deal with your request, reference ((reference)):
+
+((question))
+
+Please reply to this message or write to ((force.informationEmail)), quoting ((reference)). We have one month to respond from the day your proof of identity arrives.
+
+${signOff}`,
+  },
+  {
+    name: 'sar-clarification-request',
+    audience: 'PUBLIC',
+    description: 'Asks the requester for what we need to find their information; the time does not run until they reply.',
+    subject: 'Your request ((reference)): we need more detail',
+    body: `Dear ((name))
+
+To find the information you asked for in your request, reference ((reference)), we need you to tell us:
+
+((question))
+
+Please reply to this message or write to ((force.informationEmail)), quoting ((reference)). The time we have to respond does not run from the day we asked until the day your answer arrives.
+
+${signOff}`,
+  },
+  {
+    name: 'sar-extension-notice',
+    audience: 'PUBLIC',
+    description: 'Tells the requester, with reasons and before the first month ends, that a subject access request is extended.',
+    subject: 'Your request ((reference)): we need more time',
+    body: `Dear ((name))
+
+We need more time to respond to your request for your personal information, reference ((reference)). The law allows us up to two further months where a request is complex or there are several requests. Why we need it:
+
+((reason))
+
+We will now respond by ((dueOn)).
+
+If you are unhappy with this, you have the right to complain to the Information Commissioner's Office: ((ico.complaintUrl)), ((ico.phone)).
+
+${signOff}`,
+  },
+  {
+    name: 'sar-response',
+    audience: 'PUBLIC',
+    description: 'The response to a subject access request, with the right to complain to the ICO and to go to court.',
+    subject: 'Your request ((reference)): our response',
+    body: `Dear ((name))
+
+Here is our response to your request for your personal information, reference ((reference)).
+
+((outcome))
+
+((reasons))
+
+If you are unhappy with our response, you have the right to complain to the Information Commissioner's Office: ((ico.complaintUrl)), ((ico.phone)), or ((ico.address)). You also have the right to ask a court to order us to comply.
+
+${signOff}`,
+  },
+  // ---- data-protection complaints -----------------------------------------------------------
+  {
+    name: 'dpc-acknowledgement',
+    audience: 'PUBLIC',
+    description: 'Acknowledges a data-protection complaint (DPA 2018 s.164A), within 30 days of receipt.',
+    subject: 'Your data protection complaint ((reference)): acknowledgement',
+    body: `Dear ((name))
+
+This is our acknowledgement of your complaint about how we have used your personal information, reference ((reference)), which we received on ((receivedOn)).
+
+We will look into what you have told us, make the enquiries we need to, keep you informed of our progress and tell you the outcome without undue delay.
+
+${signOff}`,
+  },
+  {
+    name: 'dpc-outcome',
+    audience: 'PUBLIC',
+    description: 'The outcome of a data-protection complaint, with the right to complain to the ICO.',
+    subject: 'Your data protection complaint ((reference)): the outcome',
+    body: `Dear ((name))
+
+We have finished looking into your complaint, reference ((reference)).
+
+((outcome))
+
+((summary))
+
+If you are unhappy with the outcome, you have the right to complain to the Information Commissioner's Office: ((ico.complaintUrl)), ((ico.phone)), or ((ico.address)).
+
+${signOff}`,
+  },
+  // ---- staff --------------------------------------------------------------------------------
+  {
+    name: 'handler-digest',
+    audience: 'STAFF',
+    description: "A handler's daily digest: their cases due soon and overdue, and complaint updates due (references and dates only).",
+    subject: 'Your cases due soon and overdue: ((day))',
+    body: `Good morning ((handler))
+
+Overdue
+((overdue))
+
+Due in the next ((horizonDays)) days
+((dueSoon))
+
+Open each case by its reference to see what is needed. This digest holds references and dates only.`,
+  },
+];
+
+const byName = new Map(templates.map((t) => [t.name, t]));
+
+export function templateNamed(name: string): MessageTemplate {
+  const template = byName.get(name);
+  if (!template) throw new Error(`no message template ${name}`);
+  return template;
+}

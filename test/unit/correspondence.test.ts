@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { ukCalendar } from '../../src/calendar/holidays.js';
+import { addressLinesOf, letterTo, recipientFor } from '../../src/correspondence/model.js';
+import { complaintPlan } from '../../src/correspondence/plans/complaints.js';
+import { foiPlan } from '../../src/correspondence/plans/foi.js';
+import { subjectAccessPlan } from '../../src/correspondence/plans/subjectAccess.js';
+import { correspondencePlans } from '../../src/correspondence/plans/index.js';
+import { longDate } from '../../src/correspondence/plans/plan.js';
+import { MissingPlaceholderError, placeholdersOf, render } from '../../src/correspondence/render.js';
+import { templates } from '../../src/correspondence/templates.js';
+import { registry } from '../../src/caseTypes.js';
+
+/** The wording of what is sent, and who it goes to: checked without a database. */
+const ctx = { today: '2026-04-01', calendar: ukCalendar };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- records built partially, for the fields a plan reads
+const as = (r: Record<string, unknown>) => r as any;
+const renderDraft = (draft: { template: string; values: Record<string, string> }) =>
+  render(draft.template, { reference: 'REF-2026-000001', name: 'Jo Person', ...draft.values });
+
+describe('templates', () => {
+  it('are unique, plain text with only known placeholders, and refuse to render with a value missing', () => {
+    expect(new Set(templates.map((t) => t.name)).size).toBe(templates.length);
+    for (const t of templates) {
+      const values = Object.fromEntries(placeholdersOf(t).map((p) => [p, `<${p}>`]));
+      const out = render(t.name, values);
+      expect(out.body, t.name).not.toMatch(/\(\(/);
+      expect(out.subject.length, t.name).toBeLessThan(120);
+    }
+    expect(() => render('foi-acknowledgement', { reference: 'FOI-2026-000001' })).toThrow(MissingPlaceholderError);
+  });
+
+  it('name no person: every personal detail is a placeholder', () => {
+    for (const t of templates) expect(`${t.subject}${t.body}`, t.name).not.toMatch(/@example|Dear [A-Z][a-z]+ [A-Z]/);
+  });
+
+  it('every plan covers only real actions of its case type', () => {
+    for (const [name, plan] of Object.entries(correspondencePlans)) {
+      const type = registry.caseTypes.find((t) => t.name === name)!;
+      for (const event of Object.keys(plan!.on)) {
+        expect(['SUBMITTED', 'LOGGED', ...Object.keys(type.workflow.actions)], `${name}.${event}`).toContain(event);
+      }
+    }
+  });
+});
+
+describe('recipients and the contact preference', () => {
+  it('writes by the way the person prefers, withholds for the phone or no contact, and fails without a usable address', () => {
+    const person = { email: 'jo@example.com', postalAddress: '1 High St, Erdington, Birmingham, B23 6SY' };
+    expect(recipientFor('EMAIL', person)).toEqual({ channel: 'EMAIL', email: 'jo@example.com' });
+    expect(recipientFor('POST', person)).toEqual({ channel: 'LETTER', addressLines: ['1 High St', 'Erdington', 'Birmingham', 'B23 6SY'] });
+    expect(recipientFor('PHONE', person)).toEqual({ channel: 'NONE', why: 'PREFERS_PHONE' });
+    expect(recipientFor('NONE', person)).toEqual({ channel: 'NONE', why: 'NO_CONTACT_WANTED' });
+    expect(recipientFor('EMAIL', { postalAddress: person.postalAddress })).toEqual({ channel: 'NONE', why: 'NO_ADDRESS' });
+    expect(letterTo('1 High St, B23 6SY')).toEqual({ channel: 'NONE', why: 'ADDRESS_INCOMPLETE' });
+  });
+
+  it('keeps a long address to Notify’s 7 lines, the postcode last', () => {
+    const lines = (letterTo('a, b, c, d, e, f, g, h, B1 1AA') as { addressLines: string[] }).addressLines;
+    expect(lines).toHaveLength(7);
+    expect(lines.at(-1)).toBe('B1 1AA');
+    expect(lines.join(', ')).toBe('a, b, c, d, e, f, g, h, B1 1AA');
+    expect(addressLinesOf('1 High St\r\nBirmingham\n\nB1 1AA')).toEqual(['1 High St', 'Birmingham', 'B1 1AA']);
+  });
+});
+
+describe('what each letter says', () => {
+  const outcome = (over: Record<string, unknown>) =>
+    as({ outcomes: [{ number: 1, summary: 'Not upheld.', letterContent: 'We reviewed the footage.', letterDate: '2026-04-01', reviewWindowClosesOn: '2026-04-29', reviewBody: 'IOPC', ...over }] });
+
+  it('the complaint outcome letter names the review body and the last day to apply', () => {
+    const iopc = renderDraft(complaintPlan.on.finaliseComplaint!(outcome({}), null, ctx)[0]!);
+    expect(iopc.body).toContain('Independent Office for Police Conduct');
+    expect(iopc.body).toContain('by 29 April 2026');
+    expect(iopc.body).toContain('dated 1 April 2026');
+    const pcc = renderDraft(complaintPlan.on.finaliseComplaint!(outcome({ reviewBody: 'LOCAL_POLICING_BODY' }), null, ctx)[0]!);
+    expect(pcc.body).toContain('Police and Crime Commissioner');
+    expect(pcc.body).toContain('by 29 April 2026');
+    const none = renderDraft(complaintPlan.on.finaliseComplaint!(outcome({ reviewBody: null, reviewWindowClosesOn: null }), null, ctx)[0]!);
+    expect(none.body).toContain('There is no right of review');
+  });
+
+  it('confirms the first contact with the agreed update frequency, and sends later written updates but not calls', () => {
+    const before = as({ contacts: [], status: 'LOGGED', receivedOn: '2026-03-01' });
+    const first = as({ ...before, contacts: [{ contactedOn: '2026-03-02', method: 'PHONE', by: 'sam', summary: 'You would like an apology.', firstContact: true }], updatePlan: { every: 2, unit: 'WEEKS', channel: 'EMAIL' } });
+    const [confirm] = complaintPlan.on.recordComplaintContact!(first, before, ctx);
+    const text = renderDraft(confirm!).body;
+    expect(text).toContain('You would like an apology.');
+    expect(text).toContain('by email every 2 weeks');
+    expect(text).toMatch(/update you again by 16 March 2026/);
+    const call = as({ ...first, contacts: [...first.contacts, { contactedOn: '2026-03-10', method: 'PHONE', by: 'sam', summary: 'Rang', firstContact: false }] });
+    expect(complaintPlan.on.recordComplaintContact!(call, first, ctx)).toEqual([]);
+    const email = as({ ...first, contacts: [...first.contacts, { contactedOn: '2026-03-10', method: 'EMAIL', by: 'sam', summary: 'We have spoken to the officer.', firstContact: false }] });
+    expect(complaintPlan.on.recordComplaintContact!(email, first, ctx)[0]).toMatchObject({ template: 'complaint-update', values: { summary: 'We have spoken to the officer.' } });
+  });
+
+  it('an FOI refusal carries what s.17 requires: the exemption, the public interest reasons, internal review and the ICO', () => {
+    const record = as({
+      response: {
+        outcome: 'REFUSED',
+        exemptions: [{ section: '31', publicInterestTestApplied: true, neitherConfirmNorDeny: false }],
+        summary: 'Disclosure would prejudice the prevention of crime; the public interest in withholding outweighs openness here.',
+        respondedOn: '2026-03-20',
+      },
+    });
+    const [notice] = foiPlan.on.respondToFoiRequest!(record, null, ctx);
+    expect(notice!.template).toBe('foi-refusal-notice');
+    const { body } = renderDraft(notice!);
+    expect(body).toMatch(/Section 31, Law enforcement: a qualified exemption; we weighed the public interest/);
+    expect(body).toContain('the public interest in withholding outweighs');
+    expect(body).toMatch(/internal review[\s\S]*within 40 working days/);
+    expect(body).toMatch(/right to complain to the Information Commissioner's Office under section 50/);
+
+    const cost = as({ response: { outcome: 'REFUSED_COST_LIMIT', exemptions: [], summary: 'Narrow it to one year.', respondedOn: '2026-03-20', costLimit: { estimateHours: 40, adviceGiven: 'Ask for 2025 only.' } } });
+    const costBody = renderDraft(foiPlan.on.respondToFoiRequest!(cost, null, ctx)[0]!).body;
+    expect(costBody).toContain('40 hours');
+    expect(costBody).toContain('Advice and assistance (section 16): Ask for 2025 only.');
+
+    const full = as({ response: { outcome: 'PROVIDED_IN_FULL', exemptions: [], summary: 'There were 12.', respondedOn: '2026-03-20' } });
+    expect(foiPlan.on.respondToFoiRequest!(full, null, ctx)[0]!.template).toBe('foi-response');
+  });
+
+  it('a SAR extension notice gives the reasons and the new date', () => {
+    const record = as({
+      receivedOn: '2026-01-05',
+      clockEvents: [{ event: { type: 'EXTENDED', on: '2026-01-20', months: 2, reason: 'Many systems to search' }, recordedBy: { kind: 'STAFF' }, recordedAt: '', reason: null, holidaySet: '' }],
+    });
+    const [notice] = subjectAccessPlan.on.extendSubjectAccessRequest!(record, null, ctx);
+    const { body } = renderDraft(notice!);
+    expect(body).toContain('Many systems to search');
+    expect(body).toContain('by 7 April 2026');
+  });
+
+  it('writes dates as letters do', () => {
+    expect(longDate('2026-03-02')).toBe('2 March 2026');
+    expect(longDate(null)).toBe('');
+  });
+});
