@@ -13,6 +13,8 @@ export interface AppConfig {
   submitRateLimit: RateRule;
   /** trackCase calls per source. */
   trackRateLimit: RateRule;
+  /** Public reads of the table (disclosure log) per source: requests, however many fields each asks for. */
+  publicReadRateLimit: RateRule;
   /** The same submission from the same source within this many seconds is stored once. */
   duplicateWindowSeconds: number;
   retention: RetentionSchedule;
@@ -39,6 +41,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     trackRateLimit: {
       limit: positiveInteger('TRACK_RATE_LIMIT', env.TRACK_RATE_LIMIT ?? '30'),
       windowSeconds: positiveInteger('TRACK_RATE_WINDOW_SECONDS', env.TRACK_RATE_WINDOW_SECONDS ?? '600'),
+    },
+    publicReadRateLimit: {
+      limit: positiveInteger('PUBLIC_READ_RATE_LIMIT', env.PUBLIC_READ_RATE_LIMIT ?? '120'),
+      windowSeconds: positiveInteger('PUBLIC_READ_RATE_WINDOW_SECONDS', env.PUBLIC_READ_RATE_WINDOW_SECONDS ?? '600'),
     },
     duplicateWindowSeconds: positiveInteger('DUPLICATE_WINDOW_SECONDS', env.DUPLICATE_WINDOW_SECONDS ?? '300'),
     retention,

@@ -90,6 +90,6 @@ export function createServices(deps: AppDependencies): Services {
       now,
       deps.logger,
     ),
-    foi: new DisclosureLogService(db, paginator, cases, ukCalendar, now),
+    foi: new DisclosureLogService(db, paginator, cases, ukCalendar, now, { limiter: rateLimiter, rule: deps.config.publicReadRateLimit }),
   };
 }

@@ -135,6 +135,11 @@ export class Db {
     };
   }
 
+  /** A condition on an item the transaction does not write. */
+  conditionCheck(key: Key, condition: string): TransactItem {
+    return { ConditionCheck: { TableName: this.tableName, Key: key, ConditionExpression: condition } };
+  }
+
   deleteItem(key: Key): TransactItem {
     return { Delete: { TableName: this.tableName, Key: key } };
   }
