@@ -10,7 +10,7 @@ import {
   UserPool,
   StandardThreatProtectionMode,
 } from 'aws-cdk-lib/aws-cognito';
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { staffGroups } from '../src/auth/caller.js';
 import { tableDesign } from '../src/store/tableDesign.js';
 import { ApiFunction } from './apiFunction.js';
+import { TableStream } from './tableStream.js';
 
 export interface ContactCountsStackProps extends StackProps {
   /** Origins of the force's website(s) that call the API from browsers (CORS). */
@@ -47,6 +48,7 @@ export class ContactCountsStack extends Stack {
   readonly api: HttpApi;
   readonly userPool: UserPool;
   readonly apiFunction: ApiFunction;
+  readonly tableStream: TableStream;
 
   constructor(scope: Construct, id: string, props: ContactCountsStackProps) {
     super(scope, id, props);
@@ -59,6 +61,7 @@ export class ContactCountsStack extends Stack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: TableEncryption.AWS_MANAGED,
       timeToLiveAttribute: tableDesign.ttlAttribute,
+      stream: StreamViewType[tableDesign.streamView],
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -139,6 +142,13 @@ export class ContactCountsStack extends Stack {
       }),
     );
     appSecret.grantRead(this.apiFunction);
+
+    this.tableStream = new TableStream(this, 'TableStream', {
+      table: this.table,
+      logRetention,
+      tableActions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
+      environment: { ALLOWED_PAGE_HOSTS: props.allowedPageHosts.join(',') },
+    });
 
     this.api = new HttpApi(this, 'HttpApi', {
       apiName: 'contact-counts',

@@ -8,7 +8,9 @@ import { createLambdaHandler } from '../server.js';
 import { createDocumentClient } from '../store/client.js';
 import { ensureTable } from '../store/ensureTable.js';
 import { JavaMissingError, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamoDbLocal.js';
+import { createChangeConsumers } from '../streams/consumers.js';
 import { createLocalHttpServer } from './httpServer.js';
+import { startStreamPoller, type StreamPoller } from './streamPoller.js';
 import { LOCAL_DIR, loadLocalSecrets } from './localState.js';
 
 /**
@@ -31,6 +33,7 @@ if (flags.help) {
 }
 
 let dynamo: RunningDynamoDbLocal | undefined;
+let poller: StreamPoller | undefined;
 let stopping = false;
 
 async function main() {
@@ -48,13 +51,23 @@ async function main() {
 
   const secrets = loadLocalSecrets();
   const logger = createLogger({ level: 'info', base: { service: 'contact-counts-local' } });
+  const config = loadConfig({ GRAPHQL_INTROSPECTION: 'true', ...process.env });
+  const doc = createDocumentClient({ endpoint });
   const handler = createLambdaHandler({
-    config: loadConfig({ GRAPHQL_INTROSPECTION: 'true', ...process.env }),
-    doc: createDocumentClient({ endpoint }),
+    config,
+    doc,
     tableName,
     secret: secrets.appSecret,
     tokenVerifier: localTokenVerifier(secrets.signingKey),
     logger,
+  });
+  // The table's stream, read as the Lambda stream function reads it in AWS: same consumers.
+  poller = startStreamPoller({
+    endpoint,
+    tableName,
+    logger,
+    intervalMs: 250,
+    consumers: createChangeConsumers({ doc, tableName, logger, config, now: () => new Date() }),
   });
   const server = createLocalHttpServer(handler);
   const port = Number(flags.port);
@@ -76,6 +89,7 @@ async function main() {
     console.log(`\n${signal}: stopping`);
     server.close();
     server.closeAllConnections();
+    await poller?.stop();
     await dynamo?.stop();
     process.exit(0);
   };
@@ -84,6 +98,7 @@ async function main() {
 }
 
 main().catch(async (error: unknown) => {
+  await poller?.stop();
   await dynamo?.stop();
   if (error instanceof JavaMissingError) {
     console.error(error.message);

@@ -11,7 +11,7 @@ import {
 import { tableDesign } from './tableDesign.js';
 
 /**
- * Creates the table, or adds what an older table lacks (indexes, TTL). Safe to run every start.
+ * Creates the table, or adds what an older table lacks (indexes, its stream, TTL). Safe to run every start.
  * Used for DynamoDB Local and tests; in AWS the CDK stack owns the table.
  */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'updated' | 'unchanged'> {
@@ -42,6 +42,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
           { AttributeName: tableDesign.sortKey, KeyType: 'RANGE' },
         ],
         GlobalSecondaryIndexes: tableDesign.indexes.map(indexSpec),
+        StreamSpecification: { StreamEnabled: true, StreamViewType: tableDesign.streamView },
       }),
     );
     table = await waitActive(client, tableName);
@@ -56,6 +57,17 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
         TableName: tableName,
         AttributeDefinitions: attributeDefinitions,
         GlobalSecondaryIndexUpdates: [{ Create: indexSpec(index) }],
+      }),
+    );
+    await waitActive(client, tableName);
+    result = 'updated';
+  }
+
+  if (!table.StreamSpecification?.StreamEnabled) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        StreamSpecification: { StreamEnabled: true, StreamViewType: tableDesign.streamView },
       }),
     );
     await waitActive(client, tableName);

@@ -64,7 +64,10 @@ describe('Lambda function', () => {
   });
 
   it('may use only the table actions the API needs, on the table and its indexes, and never Scan', () => {
-    const policies = template.findResources('AWS::IAM::Policy');
+    const policies = Object.fromEntries(
+      Object.entries(template.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith('ApiFunctionServiceRoleDefaultPolicy')),
+    );
+    expect(Object.keys(policies)).toHaveLength(1);
     const statements = Object.values(policies).flatMap(
       (p) => (p as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } } }).Properties.PolicyDocument.Statement,
     );
@@ -76,6 +79,27 @@ describe('Lambda function', () => {
     expect(resources).toContain('/index/gsi1');
     expect(resources).toContain('/index/gsi2');
     expect(resources).not.toContain('/index/*');
+  });
+});
+
+describe('table stream', () => {
+  it('streams old and new images to a function that retries, bisects, reports failed items and keeps what still fails', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
+  });
+
+  it('lets the stream function read and write items but never Scan', () => {
+    const policies = Object.entries(template.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith('TableStreamFunction'));
+    expect(policies).toHaveLength(1);
+    const text = JSON.stringify(policies[0]![1]);
+    expect(text).toContain('dynamodb:UpdateItem');
+    expect(text).not.toMatch(/dynamodb:\*|dynamodb:Scan|dynamodb:DeleteTable/);
   });
 });
 

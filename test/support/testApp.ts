@@ -9,6 +9,8 @@ import { createMemoryLogger } from '../../src/logging/logger.js';
 import { createLambdaHandler } from '../../src/server.js';
 import { createDocumentClient } from '../../src/store/client.js';
 import { ensureTable } from '../../src/store/ensureTable.js';
+import { startStreamPoller, type StreamPoller } from '../../src/local/streamPoller.js';
+import { createChangeConsumers } from '../../src/streams/consumers.js';
 
 /**
  * A real server for a test file: the real Lambda handler, over a fresh table in the DynamoDB Local
@@ -57,6 +59,19 @@ export async function createTestApp(
     now: () => clock ?? new Date(),
   });
 
+  // The table's stream, read on demand: drainChanges() runs the stream's consumers (as the Lambda
+  // stream function does in AWS) over everything written so far, and what they write in turn.
+  let poller: StreamPoller | undefined;
+  const drainChanges = async () => {
+    poller ??= startStreamPoller({
+      endpoint,
+      tableName,
+      logger,
+      consumers: createChangeConsumers({ doc, tableName, logger, config, now: () => clock ?? new Date() }),
+    });
+    await poller.drain();
+  };
+
   async function send(body: string | Buffer, options: RequestOptions = {}): Promise<GraphQLResponse> {
     const event = apiGatewayEvent({
       method: 'POST',
@@ -84,6 +99,8 @@ export async function createTestApp(
     gql: <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}) =>
       send(JSON.stringify({ query, variables }), options) as Promise<GraphQLResponse<T>>,
     send,
+    /** Runs the table stream's consumers over every change so far (call after writes, before asserting what they did). */
+    drainChanges,
     token: (groups: string | string[], name = 'casey.staff') =>
       signLocalToken(key, { name, groups: Array.isArray(groups) ? groups : [groups] }),
     signToken: (claims: Parameters<typeof signLocalToken>[1]) => signLocalToken(key, claims),

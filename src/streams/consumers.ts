@@ -1,0 +1,22 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AppConfig } from '../config.js';
+import type { Logger } from '../logging/logger.js';
+import type { ChangeConsumer } from './tableChange.js';
+
+/** What the table's stream consumers may use. */
+export interface StreamDependencies {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  logger: Logger;
+  now: () => Date;
+  config: AppConfig;
+}
+
+/**
+ * The one list of the table stream's consumers, run in stream order by the Lambda stream function
+ * and, locally and in tests, by the stream poller.
+ */
+export function createChangeConsumers(deps: StreamDependencies): ChangeConsumer[] {
+  void deps;
+  return [];
+}
