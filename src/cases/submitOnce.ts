@@ -153,11 +153,12 @@ export class SubmissionDesk {
    * receipt that looks real, so the bot learns nothing, and nothing is stored. Undefined when the
    * honeypot is empty.
    */
-  honeypotReceipt(prefix: string, honeypot: string | null | undefined): Receipt | undefined {
+  honeypotReceipt(prefix: string, honeypot: string | null | undefined, derivedReference = false): Receipt | undefined {
     if (!honeypot || honeypot.trim() === '') return undefined;
     const now = this.now();
     return {
-      reference: formatReference(prefix, londonYearOf(now), randomInt(1, 1_000_000)),
+      // Shaped like the case type's real references.
+      reference: formatReference(prefix, londonYearOf(now), derivedReference ? randomInt(DERIVED_MIN, DERIVED_MIN + DERIVED_SPAN) : randomInt(1, 1_000_000)),
       trackingCode: this.trackingCodes.codeFor('DECOY', randomUUID()),
       receivedAt: now.toISOString(),
       duplicateOfEarlierSubmission: false,

@@ -7,9 +7,9 @@ import { indexKey, listQueue } from '../cases/caseIndex.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { DisclosureLogSearch } from '../generated/graphql.js';
 import type { Db, Item } from '../store/db.js';
+import { keys } from '../store/keys.js';
 import type { RateLimiter, RateRule } from '../store/rateLimiter.js';
 import type { ReadBudget } from '../store/readBudget.js';
-import { rarestFirst, refineMessage } from './disclosureLogSearch.js';
 import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
 import { parseQueryInput } from '../validation/parse.js';
 import { foiCaseType } from './caseType.js';
@@ -145,3 +145,20 @@ function toDisclosure(item: Item) {
     publishedOn: item.publishedOn as string,
   };
 }
+
+/**
+ * Which search word to start from: the one fewest published responses contain, from the word
+ * counts the table's stream keeps (disclosureLogWordCountStore.ts), read in one BatchGetItem. A word
+ * without a count has no entries yet (or was published a moment ago): it sorts first, and reading
+ * its partition costs one small Query. Counts lag publication by seconds;
+ * they only choose the order, never what is found.
+ */
+async function rarestFirst(db: Db, words: string[]): Promise<string[]> {
+  if (words.length < 2) return words;
+  const counts = await db.getMany<Item>(words.map((w) => keys.disclosureWordCount(w)));
+  const countOf = new Map(counts.map((c) => [c.pk as string, Number(c.count ?? 0)]));
+  const count = (w: string) => countOf.get(keys.disclosureWordCount(w).pk) ?? 0;
+  return [...words].sort((a, b) => count(a) - count(b));
+}
+
+const refineMessage = 'Too many responses contain these words: add a rarer word or dates to narrow the search.';

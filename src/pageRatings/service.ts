@@ -50,7 +50,7 @@ export class PageRatingService {
   }
 
   async submit(raw: { honeypot?: string | null } & Record<string, unknown>, caller: Caller): Promise<Outcome<Receipt>> {
-    const decoy = this.desk.honeypotReceipt('WEB', raw.honeypot);
+    const decoy = this.desk.honeypotReceipt('WEB', raw.honeypot, true);
     if (decoy) {
       this.logger.info('page rating honeypot filled; nothing stored', { event: 'honeypot' });
       return succeed(decoy);

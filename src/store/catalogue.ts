@@ -208,7 +208,7 @@ export const itemKinds = {
     holds: "A page's ratings counted per star for one month, recomputed from its day shards by the ranking's stream consumer (never ADDed: a redelivered change recomputes the same total).",
     primary: pair('PAGE#{pageKey}', 'MONTH#{month}'),
     retention: { ttl: 'schedule', recordType: 'PAGE_RATING_AGGREGATE', from: 'the latest recompute' },
-    writtenBy: 'src/pageRatings/rankingConsumer.ts (from the table\'s stream)',
+    writtenBy: 'src/pageRatings/rankingStore.ts (from the table\'s stream)',
   },
   pageRank: {
     kind: 'PAGE_RANK',
@@ -218,7 +218,7 @@ export const itemKinds = {
     primary: pair('PAGE#{pageKey}', 'RANK#{period}#{tier}'),
     gsi1: { ...pair('PAGE_RANKING#{period}#{tier}', '{average}#{inverseCount}#{pageKey}'), when: 'every page-rank entry' },
     retention: { ttl: 'schedule', recordType: 'PAGE_RATING_AGGREGATE', from: 'the latest recompute' },
-    writtenBy: 'src/pageRatings/rankingConsumer.ts (from the table\'s stream)',
+    writtenBy: 'src/pageRatings/rankingStore.ts (from the table\'s stream)',
   },
   queueEntry: {
     kind: 'INDEX_ENTRY',
@@ -248,10 +248,10 @@ export const itemKinds = {
   disclosureWordCount: {
     kind: null,
     title: 'Disclosure word count',
-    holds: 'How many published responses a search word indexes (kept from the table\'s stream; approximate: a redelivered change counts twice), so a search starts from its rarest word.',
+    holds: 'How many published responses a search word indexes, so a search starts from its rarest word: recounted (a COUNT Query of the word’s entries) from the table\'s stream whenever they change, so it lags publication by seconds.',
     primary: pair('WORD_COUNT#{word}', 'WORD_COUNT'),
     retention: { ttl: 'none', why: 'a number per word, nothing personal' },
-    writtenBy: 'src/foi/disclosureLogWordCounts.ts (from the table\'s stream)',
+    writtenBy: 'src/foi/disclosureLogWordCountStore.ts (from the table\'s stream)',
   },
   dailyStatistics: {
     kind: null,

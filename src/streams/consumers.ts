@@ -2,6 +2,9 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logging/logger.js';
 import type { ChangeConsumer } from './tableChange.js';
+import { Db } from '../store/db.js';
+import { pageRankingConsumer } from '../pageRatings/rankingStore.js';
+import { disclosureWordCountConsumer } from '../foi/disclosureLogWordCountStore.js';
 
 /** What the table's stream consumers may use. */
 export interface StreamDependencies {
@@ -17,6 +20,6 @@ export interface StreamDependencies {
  * and, locally and in tests, by the stream poller.
  */
 export function createChangeConsumers(deps: StreamDependencies): ChangeConsumer[] {
-  void deps;
-  return [];
+  const db = new Db(deps.doc, deps.tableName);
+  return [pageRankingConsumer(db, deps.config.retention, deps.now), disclosureWordCountConsumer(db)];
 }
