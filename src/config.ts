@@ -1,6 +1,7 @@
 import { registry } from './caseTypes.js';
 import { retentionSchedule, type RetentionSchedule } from './retention/schedule.js';
 import type { RateRule } from './store/rateLimiter.js';
+import { DEFAULT_READ_BUDGET } from './store/readBudget.js';
 
 /**
  * Everything the force may choose (policy), read from the environment once at start-up. Rules of
@@ -20,8 +21,11 @@ export interface AppConfig {
   retention: RetentionSchedule;
   /** GraphQL introspection: on for local development, off when deployed. */
   introspection: boolean;
-  /** Query limits (graphql-armor). */
-  limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxDirectives: number };
+  /**
+   * Query limits (graphql-armor), and the read budget of one request (items DynamoDB may examine,
+   * and calls, shared by all the request's fields: src/store/readBudget.ts).
+   */
+  limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxDirectives: number; readBudget: { items: number; calls: number } };
 }
 
 type Env = Record<string, string | undefined>;
@@ -49,7 +53,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     duplicateWindowSeconds: positiveInteger('DUPLICATE_WINDOW_SECONDS', env.DUPLICATE_WINDOW_SECONDS ?? '300'),
     retention,
     introspection: env.GRAPHQL_INTROSPECTION === 'true',
-    limits: { maxDepth: 10, maxAliases: 15, maxCost: 5000, maxTokens: 2000, maxDirectives: 20 },
+    limits: { maxDepth: 10, maxAliases: 15, maxCost: 5000, maxTokens: 2000, maxDirectives: 20, readBudget: { ...DEFAULT_READ_BUDGET } },
     ...overrides,
   };
 }

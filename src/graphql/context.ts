@@ -30,7 +30,7 @@ export async function buildContext(services: Services, facts: RequestFacts): Pro
   const sourceHash = services.hasher.hash('source', facts.sourceIp ?? 'unknown');
   const logger = services.logger.child({ requestId: facts.requestId });
   const token = /^Bearer\s+(.+)$/i.exec(facts.authorization ?? '')?.[1]?.trim();
-  if (!token) return { caller: { kind: 'anonymous', sourceHash }, services, logger, requestId: facts.requestId, readBudget: new ReadBudget() };
+  if (!token) return { caller: { kind: 'anonymous', sourceHash }, services, logger, requestId: facts.requestId, readBudget: new ReadBudget(services.config.limits.readBudget) };
   let staff;
   try {
     staff = await services.tokenVerifier.verify(token);
@@ -45,6 +45,6 @@ export async function buildContext(services: Services, facts: RequestFacts): Pro
     services,
     logger: logger.child({ staffId: staff.id }),
     requestId: facts.requestId,
-    readBudget: new ReadBudget(),
+    readBudget: new ReadBudget(services.config.limits.readBudget),
   };
 }
