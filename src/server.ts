@@ -18,7 +18,7 @@ import { createServices, type AppDependencies, type Services } from './services.
  * no landing page, introspection only when configured, masked errors, no stack traces, CSRF
  * prevention, no batching, and query depth, cost, alias, token and directive limits.
  */
-export function createApolloServer(services: Services): ApolloServer<GraphQLContext> {
+export function createApolloServer(services: Pick<Services, 'config' | 'logger'>): ApolloServer<GraphQLContext> {
   const { limits } = services.config;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
@@ -76,10 +76,19 @@ export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) =>
 
 export function createLambdaHandler(deps: AppDependencies): LambdaHandler {
   const services = createServices(deps);
-  const server = createApolloServer(services);
+  return lambdaHandlerFor(services, () => services);
+}
+
+/**
+ * The handler, with the schema built and Apollo started now, from services that may still be on
+ * their way: in Lambda the application secret is fetched while Apollo starts, at module load, and
+ * each request waits only for whatever of that is not done yet.
+ */
+export function lambdaHandlerFor(base: Pick<Services, 'config' | 'logger'>, services: () => Services | Promise<Services>): LambdaHandler {
+  const server = createApolloServer(base);
   const handler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     context: async ({ event, context }) =>
-      buildContext(services, {
+      buildContext(await services(), {
         authorization: event.headers?.authorization ?? event.headers?.Authorization,
         sourceIp: event.requestContext?.http?.sourceIp,
         requestId: event.requestContext?.requestId ?? context.awsRequestId,
