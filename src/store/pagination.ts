@@ -17,6 +17,8 @@ import { keyAttributesOf, type IndexName } from './tableDesign.js';
  */
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/** Items a filtered query examines per call, at least (see list). */
+const FILTERED_CHUNK = 50;
 
 export interface PageArgs {
   first?: number | null;
@@ -65,7 +67,9 @@ export class Paginator {
     let more = false;
     let stopped = false;
     do {
-      const allowance = budget.remaining;
+      // A filter may drop most of what is read: read several pages' worth per call (not the whole budget: other fields share it).
+      const wanted = query.filter ? Math.max(FILTERED_CHUNK, 4 * (size + 1)) : size + 1 - items.length;
+      const allowance = budget.take(wanted);
       if (allowance <= 0) {
         stopped = true;
         budget.exhausted = true;
@@ -79,11 +83,10 @@ export class Paginator {
         FilterExpression: query.filter,
         ScanIndexForward: query.ascending,
         ExclusiveStartKey: start,
-        // A filter may drop most of what is read: read as much as the budget allows in one call.
-        Limit: query.filter ? allowance : Math.min(size + 1 - items.length, allowance),
+        Limit: allowance,
       };
       const out = await this.db.query(input);
-      budget.spend(out.ScannedCount ?? out.Items?.length ?? 0);
+      budget.refund(allowance - (out.ScannedCount ?? out.Items?.length ?? 0));
       items.push(...((out.Items ?? []) as Item[]));
       start = out.LastEvaluatedKey;
       more = start !== undefined;

@@ -34,8 +34,21 @@ export class ReadBudget {
     return this.calls > 0 ? Math.max(0, this.items) : 0;
   }
 
-  spend(examined: number): void {
-    this.items -= examined;
+  /**
+   * Reserves up to `wanted` items (and one call) for a read about to be made, before it is made:
+   * a request's fields run concurrently, so a read must hold its share while it waits. Returns
+   * the items reserved (0: the budget is spent).
+   */
+  take(wanted: number): number {
+    const granted = Math.min(wanted, this.remaining);
+    if (granted <= 0) return 0;
+    this.items -= granted;
     this.calls -= 1;
+    return granted;
+  }
+
+  /** Gives back what a read reserved but did not examine. */
+  refund(unused: number): void {
+    this.items += Math.max(0, unused);
   }
 }
