@@ -1,5 +1,5 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServer as ApolloServerType, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, ApolloServerPluginLandingPageDisabled } from './graphql/apollo.js';
 import { startServerAndCreateLambdaHandler, handlers } from '@as-integrations/aws-lambda';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -18,7 +18,7 @@ import { createServices, type AppDependencies, type Services } from './services.
  * no landing page, introspection only when configured, masked errors, no stack traces, CSRF
  * prevention, no batching, and query depth, cost, alias, token and directive limits.
  */
-export function createApolloServer(services: Pick<Services, 'config' | 'logger'>): ApolloServer<GraphQLContext> {
+export function createApolloServer(services: Pick<Services, 'config' | 'logger'>): ApolloServerType<GraphQLContext> {
   const { limits } = services.config;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
