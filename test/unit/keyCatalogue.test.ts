@@ -111,7 +111,7 @@ describe('the catalogue', () => {
     }
     // Kinds that share a partition are told apart by their sort keys.
     expect(prefixes.get('CASE#')).toEqual(['case', 'researchContact']);
-    expect(prefixes.get('PAGE#')).toEqual(['pageDay', 'pageRank']);
+    expect(prefixes.get('PAGE#')).toEqual(['pageDay', 'pageMonth', 'pageRank']);
     expect(prefixes.get('INDEX#')).toEqual(['queueEntry', 'disclosureLogEntry', 'disclosureWord']);
   });
 });
