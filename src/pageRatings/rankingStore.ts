@@ -19,8 +19,8 @@ import { tiersReached } from './ranking.js';
  * if it has at least as many ratings as the one it replaces, so two consumers recomputing one page
  * at once (its shards can be on different stream shards) cannot leave the older answer behind.
  *
- * Lag: the stream's delivery (typically well under a second in AWS, ~200 ms with `npm start`) plus
- * one batch. Expired day shards (after the aggregate retention) are not subtracted.
+ * Lag: the stream's delivery (one to two seconds in AWS: the stream function's 1 s batching window;
+ * ~200 ms with `npm start`) plus one batch. Expired day shards (after the aggregate retention) are not subtracted.
  */
 export function pageRankingConsumer(db: Db, retention: RetentionSchedule, now: () => Date): ChangeConsumer {
   return {
