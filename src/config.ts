@@ -1,4 +1,5 @@
 import { registry } from './caseTypes.js';
+import { DEFAULT_METRICS_NAMESPACE } from './observability/metrics.js';
 import { retentionSchedule, type RetentionSchedule } from './retention/schedule.js';
 import type { RateRule } from './store/rateLimiter.js';
 import { DEFAULT_READ_BUDGET } from './store/readBudget.js';
@@ -10,6 +11,11 @@ import { DEFAULT_READ_BUDGET } from './store/readBudget.js';
 export interface AppConfig {
   /** Hosts whose pages may be rated. */
   allowedPageHosts: string[];
+  /**
+   * Origins of the force's website(s) whose pages call the API from browsers (CORS). Deployed, API
+   * Gateway answers for them (the stack's websiteOrigins); locally, the local server does.
+   */
+  websiteOrigins: string[];
   /** Public submissions per source. */
   submitRateLimit: RateRule;
   /** trackCase calls per source. */
@@ -21,6 +27,8 @@ export interface AppConfig {
   retention: RetentionSchedule;
   /** GraphQL introspection: on for local development, off when deployed. */
   introspection: boolean;
+  /** The CloudWatch namespace of the application's metrics (src/observability/metrics.ts). */
+  metricsNamespace: string;
   /**
    * Query limits (graphql-armor), and the read budget of one request (items DynamoDB may examine,
    * and calls, shared by all the request's fields: src/store/readBudget.ts).
@@ -38,6 +46,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
   }
   return {
     allowedPageHosts: list(env.ALLOWED_PAGE_HOSTS ?? 'www.west-midlands.police.uk,west-midlands.police.uk'),
+    websiteOrigins: list(env.WEBSITE_ORIGINS ?? 'https://www.west-midlands.police.uk'),
     submitRateLimit: {
       limit: positiveInteger('SUBMIT_RATE_LIMIT', env.SUBMIT_RATE_LIMIT ?? '20'),
       windowSeconds: positiveInteger('SUBMIT_RATE_WINDOW_SECONDS', env.SUBMIT_RATE_WINDOW_SECONDS ?? '600'),
@@ -53,6 +62,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     duplicateWindowSeconds: positiveInteger('DUPLICATE_WINDOW_SECONDS', env.DUPLICATE_WINDOW_SECONDS ?? '300'),
     retention,
     introspection: env.GRAPHQL_INTROSPECTION === 'true',
+    metricsNamespace: env.METRICS_NAMESPACE?.trim() || DEFAULT_METRICS_NAMESPACE,
     limits: { maxDepth: 10, maxAliases: 15, maxCost: 5000, maxTokens: 2000, maxDirectives: 20, readBudget: { ...DEFAULT_READ_BUDGET } },
     ...overrides,
   };

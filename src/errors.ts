@@ -50,3 +50,18 @@ export class UnauthenticatedError extends Error {
     this.name = 'UnauthenticatedError';
   }
 }
+
+/**
+ * A fault the caller can fix by waiting: the database is throttling or out of reach, or a write kept
+ * colliding with others until its retries ran out. Answered 503 with Retry-After and
+ * `extensions.retriable: true`, never as an internal error.
+ */
+export class ServiceUnavailableError extends Error {
+  constructor(
+    readonly reason: 'THROTTLED' | 'UNREACHABLE' | 'CONFLICT',
+    readonly retryAfterSeconds = 2,
+  ) {
+    super('The service is busy or briefly out of reach: try again in a few seconds.');
+    this.name = 'ServiceUnavailableError';
+  }
+}

@@ -2,7 +2,8 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { cognitoTokenVerifier } from './auth/tokens.js';
 import { loadConfig } from './config.js';
-import { createLogger, type LogLevel } from './logging/logger.js';
+import type { LogLevel } from './logging/logger.js';
+import { createPowertools } from './observability/powertools.js';
 import { lambdaHandlerFor } from './server.js';
 import { createServices, type Services } from './services.js';
 import { createDocumentClient } from './store/client.js';
@@ -11,10 +12,10 @@ import { createDocumentClient } from './store/client.js';
  * The Lambda entry point, for API Gateway HTTP API events (payload format 2.0).
  *
  * Everything is started at module load, in the execution environment's init phase (which Lambda
- * runs before the first request, with a full CPU): the configuration, the schema and Apollo Server,
- * and, in parallel, the application secret from Secrets Manager, fetched once and kept. The first
- * request waits only for what is not ready yet. If fetching the secret fails, the next request
- * fetches it again.
+ * runs before the first request, with a full CPU): the configuration, Powertools, the schema and
+ * Apollo Server, and, in parallel, the application secret from Secrets Manager, fetched once and
+ * kept. The first request waits only for what is not ready yet. If fetching the secret fails, the
+ * next request fetches it again.
  */
 function required(name: string): string {
   const value = process.env[name];
@@ -22,11 +23,16 @@ function required(name: string): string {
   return value;
 }
 
-const logger = createLogger({ level: (process.env.LOG_LEVEL as LogLevel | undefined) ?? 'info', base: { service: 'contact-counts' } });
+/** Powertools Logger, Metrics and Tracer behind the app's ports, once per execution environment. */
 const config = loadConfig(process.env);
+const observability = createPowertools({
+  serviceName: 'contact-counts',
+  namespace: config.metricsNamespace,
+  logLevel: (process.env.LOG_LEVEL as LogLevel | undefined) ?? 'info',
+});
 
 async function fetchSecret(): Promise<Buffer> {
-  const secrets = new SecretsManagerClient({});
+  const secrets = observability.traced(new SecretsManagerClient({}));
   try {
     const secret = await secrets.send(new GetSecretValueCommand({ SecretId: required('APP_SECRET_ARN') }));
     if (!secret.SecretString) throw new Error('the application secret is empty');
@@ -42,11 +48,12 @@ function servicesOnce(): Promise<Services> {
     (secret) =>
       createServices({
         config,
-        doc: createDocumentClient({}),
+        doc: createDocumentClient({ instrument: observability.traced }),
         tableName: required('TABLE_NAME'),
         secret,
         tokenVerifier: cognitoTokenVerifier({ userPoolId: required('COGNITO_USER_POOL_ID'), clientId: required('COGNITO_CLIENT_ID') }),
-        logger,
+        logger: observability.logger,
+        metrics: observability.metrics,
       }),
     (error: unknown) => {
       services = undefined;
@@ -55,11 +62,12 @@ function servicesOnce(): Promise<Services> {
   );
   return services;
 }
-// Started now, not on the first request; an unhandled rejection here is retried by that request.
+// Started now, not on the first request; if it fails, that request fetches the secret again.
 servicesOnce().catch(() => undefined);
 
-const handle = lambdaHandlerFor({ config, logger }, servicesOnce);
+const handle = lambdaHandlerFor({ config, logger: observability.logger }, servicesOnce);
 
 export async function handler(event: APIGatewayProxyEventV2, context: Context) {
+  observability.startInvocation(context);
   return handle(event, context);
 }

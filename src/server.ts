@@ -8,6 +8,9 @@ import { typeDefs } from './generated/typeDefs.js';
 import { buildContext, type GraphQLContext } from './graphql/context.js';
 import { errorLoggingPlugin, formatError } from './graphql/errors.js';
 import { allResolvers } from './graphql/resolvers.js';
+import { httpAnswersPlugin } from './http/answersPlugin.js';
+import { bodyLimit, unreadableBody } from './http/lambdaMiddleware.js';
+import { observabilityPlugin } from './observability/observabilityPlugin.js';
 import { createServices, type AppDependencies, type Services } from './services.js';
 
 /**
@@ -48,6 +51,8 @@ export function createApolloServer(services: Pick<Services, 'config' | 'logger'>
       authorizationPlugin,
       errorLoggingPlugin(),
       requestLoggingPlugin(),
+      httpAnswersPlugin(),
+      observabilityPlugin(),
     ],
   });
 }
@@ -87,6 +92,7 @@ export function createLambdaHandler(deps: AppDependencies): LambdaHandler {
 export function lambdaHandlerFor(base: Pick<Services, 'config' | 'logger'>, services: () => Services | Promise<Services>): LambdaHandler {
   const server = createApolloServer(base);
   const handler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
+    middleware: [bodyLimit, unreadableBody],
     context: async ({ event, context }) =>
       buildContext(await services(), {
         authorization: event.headers?.authorization ?? event.headers?.Authorization,

@@ -6,6 +6,7 @@ import { TrackingCodes } from './cases/trackingCode.js';
 import type { AppConfig } from './config.js';
 import { KeyedHasher } from './crypto/keyedHash.js';
 import type { Logger } from './logging/logger.js';
+import { METRIC, noMetrics, type Metrics } from './observability/metrics.js';
 import { DisclosureLogService } from './foi/disclosureLogService.js';
 import { PageRatingRepository } from './pageRatings/repository.js';
 import { PageRatingService } from './pageRatings/service.js';
@@ -27,6 +28,8 @@ export interface AppDependencies {
   secret: Buffer;
   tokenVerifier: TokenVerifier;
   logger: Logger;
+  /** Where counts go (Powertools Metrics in Lambda); nowhere unless given. */
+  metrics?: Metrics;
   /** The clock (tests set it). */
   now?: () => Date;
 }
@@ -34,6 +37,7 @@ export interface AppDependencies {
 export interface Services {
   config: AppConfig;
   logger: Logger;
+  metrics: Metrics;
   hasher: KeyedHasher;
   tokenVerifier: TokenVerifier;
   audit: AuditLog;
@@ -50,7 +54,8 @@ export interface Services {
 /** Builds every service once per process; requests share them. */
 export function createServices(deps: AppDependencies): Services {
   const now = deps.now ?? (() => new Date());
-  const db = new Db(deps.doc, deps.tableName);
+  const metrics = deps.metrics ?? noMetrics;
+  const db = new Db(deps.doc, deps.tableName, () => metrics.count(METRIC.conflictRetries));
   const hasher = new KeyedHasher(deps.secret);
   const trackingCodes = new TrackingCodes(hasher);
   const rateLimiter = new RateLimiter(db, now);
@@ -73,6 +78,7 @@ export function createServices(deps: AppDependencies): Services {
   return {
     config: deps.config,
     logger: deps.logger,
+    metrics,
     hasher,
     tokenVerifier: deps.tokenVerifier,
     audit,

@@ -1,6 +1,6 @@
 import type { AnyCaseType } from '../cases/contract.js';
 import { registry } from '../caseTypes.js';
-import type { Caller, StaffGroup } from './caller.js';
+import { staffGroups, type Caller, type StaffGroup } from './caller.js';
 
 /**
  * Who may call what: every root operation, in one table. An operation that is not listed here is
@@ -28,6 +28,8 @@ const notCaseTypes: Policy = {
     worstRatedPages: staff('web-content'),
     pageComments: staff('web-content'),
     researchContacts: staff('web-content'),
+    // Any staff member may ask; what comes back is decided per kind of record (decideNode).
+    node: staff(...staffGroups),
   },
   Mutation: {
     submitPageRating: PUBLIC,
@@ -81,4 +83,18 @@ export function decide(caller: Caller, rootType: string, field: string): Decisio
   if (access.kind === 'public') return 'ALLOWED';
   if (caller.kind !== 'staff') return 'UNAUTHENTICATED';
   return caller.groups.some((g) => access.groups.includes(g)) ? 'ALLOWED' : 'FORBIDDEN';
+}
+
+/**
+ * node(id:): which kinds of record it may fetch, each under the policy of the record's own query
+ * (a Complaint as `complaint`). A kind not listed here is refused to everyone (deny by default).
+ */
+export const nodeReadFields: Readonly<Record<string, string>> = {
+  PageRating: 'pageRating',
+  ...Object.fromEntries(registry.caseTypes.map((type) => [type.graphql.type, type.graphql.readField])),
+};
+
+export function decideNode(caller: Caller, typename: string): Decision {
+  const readField = Object.hasOwn(nodeReadFields, typename) ? nodeReadFields[typename] : undefined;
+  return readField ? decide(caller, 'Query', readField) : 'FORBIDDEN';
 }

@@ -4,6 +4,7 @@ import { payload } from '../graphql/payload.js';
 import type { AnyCaseType, CaseRecord } from './contract.js';
 import type { Submission } from './caseService.js';
 import { asUserErrors, type Outcome } from '../errors.js';
+import { countSubmission } from '../observability/submissionMetrics.js';
 
 /**
  * The resolvers every case type gets from its definition, so that declaring an action once is
@@ -33,11 +34,11 @@ export function caseTypeResolvers(type: AnyCaseType): Resolvers {
   }
   if (type.submission) {
     Mutation[type.submission.mutation] = async (_: unknown, { input }: { input: Record<string, unknown> }, { services, caller }: GraphQLContext) =>
-      submissionPayload(await services.cases.submit(type, input, caller));
+      submissionPayload(countSubmission(services.metrics, type.name, 'PUBLIC', input, await services.cases.submit(type, input, caller)));
   }
   if (type.logging) {
     Mutation[type.logging.mutation] = async (_: unknown, { input }: { input: Record<string, unknown> }, { services, caller }: GraphQLContext) =>
-      loggingPayload(await services.cases.log(type, input, caller));
+      loggingPayload(countSubmission(services.metrics, type.name, 'STAFF', input, await services.cases.log(type, input, caller)));
   }
   const { readField, queueField, statisticsField } = type.graphql;
   const resolvers = {

@@ -17,6 +17,7 @@ import { indexChanges, listQueue } from './caseIndex.js';
 import { changeCase } from './caseChanges.js';
 import { recordFrom, type AnyCaseType, type CaseRecord, type Intake, type IndexSet } from './contract.js';
 import { statisticsBetween, statisticsUpdates } from './dailyStatistics.js';
+import { tooBigForOneItem } from './itemSize.js';
 import type { CaseTypeRegistry } from './registry.js';
 import { newCaseItem, type Receipt, type SubmissionDesk } from './submitOnce.js';
 import { negated, refusalError, refusalsOf, type ActionContext, type Change, type DailyCounts, type RuleRefusal } from './workflow.js';
@@ -68,8 +69,6 @@ async function outsideCalendar<T>(work: () => Promise<Outcome<T>>): Promise<Outc
   }
 }
 
-/** The most a case item may hold, with room to spare under DynamoDB's 400 KB item limit. */
-const MAX_CASE_BYTES = 350_000;
 
 export class CaseService {
   constructor(private readonly deps: CaseServiceDependencies) {}
@@ -112,6 +111,9 @@ export class CaseService {
     if (signpost) {
       this.deps.logger.info('signposted elsewhere; nothing stored', { event: 'signposted', caseType: type.name });
       return succeed({ receipt: null, signpost });
+    }
+    if (tooBigForOneItem(form)) {
+      return refuse('TOO_LONG', `This ${type.noun} is more than one record can hold: shorten the longest parts, or send the rest separately.`);
     }
     // Staff logging is never merged or rate-limited: each letter, email or call logged is its own case.
     const store = byStaff ? this.deps.desk.log.bind(this.deps.desk) : this.deps.desk.submit.bind(this.deps.desk);
@@ -208,7 +210,7 @@ export class CaseService {
         const after = { ...record, ...decision.value.set };
         this.checkDestination(type, action, record, after, ctx);
         // A DynamoDB item holds 400 KB: refuse, before writing, a change that would outgrow it.
-        if (Buffer.byteLength(JSON.stringify({ ...current, ...decision.value.set })) > MAX_CASE_BYTES) {
+        if (tooBigForOneItem({ ...current, ...decision.value.set })) {
           return refuse('TOO_LONG', `This ${type.noun} has reached the most a record can hold: shorten what you are adding, or ask for the record to be split.`);
         }
         return succeed({

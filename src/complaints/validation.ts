@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/londonDate.js';
 import { idempotencyKey, needsSchema, optionalEmail, optionalPhone, optionalText, requiredText } from '../validation/common.js';
+import { fieldMeta } from '../validation/fieldFacts.js';
 import { allegationCategories, commonComplaintTypes, isCode, SOMETHING_ELSE } from './catalogue.js';
 
 const text = requiredText;
@@ -73,7 +74,17 @@ export const submitComplaintSchema = (today: string) =>
       if (v.complaintTypes.includes(SOMETHING_ELSE) && !v.otherTypeDescription) {
         ctx.addIssue({ code: 'custom', path: ['otherTypeDescription'], message: 'Say briefly what your complaint is about.', params: { code: 'REQUIRED' } });
       }
-    });
+    })
+    .meta(
+      fieldMeta({
+        fieldErrors: [
+          { path: ['complainant', 'email'], code: 'REQUIRED', when: 'when preferredContact is EMAIL' },
+          { path: ['complainant', 'phone'], code: 'REQUIRED', when: 'when preferredContact is PHONE' },
+          { path: ['complainant', 'postalAddress'], code: 'REQUIRED', when: 'when preferredContact is POST' },
+          { path: ['otherTypeDescription'], code: 'REQUIRED', when: `when complaintTypes includes ${SOMETHING_ELSE}` },
+        ],
+      }),
+    );
 
 export type SubmitComplaint = z.infer<ReturnType<typeof submitComplaintSchema>>;
 
@@ -158,7 +169,7 @@ export const actionSchemas = {
   transfer: (today: string) => z.object({ transferredOn: optionalDate(today), note: optionalText(2000, 'The note') }),
   localResolution: () =>
     z.object({
-      actionsTaken: z.array(z.enum(['LISTENED', 'EXPLAINED', 'APOLOGISED', 'ACTION_AGREED'])).nullish(),
+      actionsTaken: z.array(z.enum(['LISTENED', 'EXPLAINED', 'APOLOGISED', 'ACTION_AGREED'])).max(4, 'List each action once.').nullish(),
       resolvingOfficer: optionalText(200, 'A name'),
       team: optionalText(200, 'A team'),
       targetDate: date.nullish(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../calendar/londonDate.js';
 import { parseReferenceParts } from '../cases/reference.js';
 import { idempotencyKey, needsSchema, optionalEmail, optionalText, requiredText } from '../validation/common.js';
+import { fieldMeta } from '../validation/fieldFacts.js';
 import { IN_FORCE_FROM } from './clock.js';
 
 const text = requiredText;
@@ -18,7 +19,15 @@ const complainant = z
     if (!given) {
       ctx.addIssue({ code: 'custom', path: [field], message: 'Give the contact detail for the way you would like us to contact you.', params: { code: 'REQUIRED' } });
     }
-  });
+  })
+  .meta(
+    fieldMeta({
+      fieldErrors: [
+        { path: ['email'], code: 'REQUIRED', when: 'when preferredContact is EMAIL' },
+        { path: ['postalAddress'], code: 'REQUIRED', when: 'when preferredContact is POST' },
+      ],
+    }),
+  );
 
 /**
  * The reference of a related case (a subject access request, say), checked for its form only:

@@ -52,14 +52,17 @@ export const foiActionSchemas = {
     z.object({
       on: on(today),
       estimatedDate: date,
-      exemptions: z.array(z.string().trim()).min(1, 'Name the exemptions whose public interest test needs more time.'),
+      exemptions: z
+        .array(z.string().trim().max(20, 'An exemption is named by its section, for example 31 or 40(2).'))
+        .min(1, 'Name the exemptions whose public interest test needs more time.')
+        .max(20, 'Name at most 20 exemptions.'),
       reason: requiredText(2000, 'why more time is needed'),
     }),
   respond: (today: string) =>
     z.object({
       outcome: z.enum(['PROVIDED_IN_FULL', 'PROVIDED_IN_PART', 'REFUSED', 'NOT_HELD', 'REFUSED_COST_LIMIT', 'REFUSED_VEXATIOUS_OR_REPEATED']),
       exemptions: z
-        .array(z.object({ section: z.string().trim(), publicInterestTestApplied: z.boolean(), neitherConfirmNorDeny: z.boolean() }))
+        .array(z.object({ section: z.string().trim().max(20, 'An exemption is named by its section, for example 31 or 40(2).'), publicInterestTestApplied: z.boolean(), neitherConfirmNorDeny: z.boolean() }))
         .max(20, 'Name at most 20 exemptions.')
         .refine((list) => new Set(list.map((e) => e.section)).size === list.length, 'Name each exemption once.')
         .nullish()

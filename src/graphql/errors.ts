@@ -3,6 +3,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from './apollo.js';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { RateLimitedError, UnauthenticatedError, UserInputError } from '../errors.js';
+import { clientMistake } from '../http/clientMistakes.js';
+import { asServiceUnavailable } from '../http/retriable.js';
 import type { Logger } from '../logging/logger.js';
 import type { GraphQLContext } from './context.js';
 
@@ -32,7 +34,8 @@ export function withoutValues(message: string): string {
     .replace(/got invalid value .*?(?=(?: at "|; |$))/s, 'got an invalid value')
     .replace(/(value:|found(?: String| Int| Float)?|Unexpected(?: String| Name| Int| Float)?) (?:"(?:[^"\\]|\\.)*"|[-+\w.@]+|\{.*?\}|\[.*?\])/gs, '$1 (not shown)')
     .replace(/\bValue "(?:[^"\\]|\\.)*" does not exist/g, 'The value (not shown) does not exist')
-    .replace(/\bField "(?:[^"\\]|\\.)*" is not defined by type/g, 'A field (not shown) is not defined by type');
+    .replace(/\bField "(?:[^"\\]|\\.)*" is not defined by type/g, 'A field (not shown) is not defined by type')
+    .replace(/\bUnknown operation named "(?:[^"\\]|\\.)*"/g, 'Unknown operation named (not shown)');
 }
 
 function known(original: unknown): { code: string; message: string; extensions?: Record<string, unknown> } | undefined {
@@ -40,9 +43,13 @@ function known(original: unknown): { code: string; message: string; extensions?:
     return { code: 'BAD_USER_INPUT', message: original.message, extensions: { userErrors: original.userErrors } };
   }
   if (original instanceof RateLimitedError) {
-    return { code: 'RATE_LIMITED', message: original.message, extensions: { retryAfterSeconds: original.retryAfterSeconds } };
+    return { code: 'RATE_LIMITED', message: original.message, extensions: { retriable: true, retryAfterSeconds: original.retryAfterSeconds } };
   }
   if (original instanceof UnauthenticatedError) return { code: 'UNAUTHENTICATED', message: original.message };
+  const unavailable = asServiceUnavailable(original);
+  if (unavailable) {
+    return { code: 'SERVICE_UNAVAILABLE', message: unavailable.message, extensions: { retriable: true, retryAfterSeconds: unavailable.retryAfterSeconds } };
+  }
   return undefined;
 }
 
@@ -67,6 +74,8 @@ export function formatError(logger: Logger) {
     if (mapped) {
       return { message: mapped.message, path: formatted.path, extensions: { code: mapped.code, ...mapped.extensions } };
     }
+    const mistake = isUnexpected(original) ? undefined : clientMistake(formatted);
+    if (mistake) return { message: mistake.message, extensions: { code: mistake.code } };
     const code = formatted.extensions?.code;
     if (!isUnexpected(original) && typeof code === 'string' && PASS_THROUGH.has(code)) {
       return {
@@ -109,6 +118,11 @@ export function errorLoggingPlugin(): ApolloServerPlugin<GraphQLContext> {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             const original = unwrapResolverError(error);
+            const unavailable = asServiceUnavailable(original);
+            if (unavailable) {
+              contextValue.logger.warn('service unavailable', { reason: unavailable.reason, errorName: original instanceof Error ? original.name : 'unknown' });
+              continue;
+            }
             if (!isUnexpected(original)) continue;
             const errorId = randomUUID();
             errorIds.set(error, errorId);

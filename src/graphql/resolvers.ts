@@ -5,6 +5,10 @@ import { trackingResolvers } from '../tracking/resolvers.js';
 import { caseTypeResolvers, mergeResolvers } from '../cases/caseResolvers.js';
 import { registry } from '../caseTypes.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
+import { typeDefs } from '../generated/typeDefs.js';
+import { withCompletePageInfo } from './pageInfo.js';
+import { idResolvers } from './ids.js';
+import { nodeResolvers } from './node.js';
 
 /** Every area's resolvers, merged by root type. */
 const areas: Resolvers[] = [
@@ -14,8 +18,11 @@ const areas: Resolvers[] = [
   // What every case type gets from its definition (actions, intake, read, queue, statistics,
   // availableActions), with its own resolvers (its definition's `resolvers`).
   ...registry.caseTypes.map(caseTypeResolvers),
+  // Client conventions: node(id:) for staff records, and every object type's id.
+  nodeResolvers(registry.caseTypes),
+  idResolvers(typeDefs),
 ];
 
 export function allResolvers(): Resolvers {
-  return { ...mergeResolvers(areas), Date: DateScalar, DateTime: DateTimeScalar };
+  return { ...withCompletePageInfo(mergeResolvers(areas), typeDefs), Date: DateScalar, DateTime: DateTimeScalar };
 }

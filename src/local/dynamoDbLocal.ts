@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { javaProblem } from './java.js';
 
@@ -14,7 +15,12 @@ import { javaProblem } from './java.js';
  * this Node process dies without stopping it (killed, crashed), the watchdog sees its parent gone
  * within a second and stops Java. No Java process is left behind either way.
  *
- * It runs with -sharedDb, so every client sees one database whatever its credentials and region.
+ * It runs with -sharedDb, so every client sees one database whatever its credentials and region;
+ * with -disableTelemetry and without its telemetry set-up, so it sends nothing and writes no
+ * dynamodb-local-metadata.json (an installation id) into the working directory; and it listens on
+ * 127.0.0.1 only (LoopbackDynamoDbLocal.java), never on the machine's other interfaces. A Java
+ * runtime without the compiler module (jdk.compiler) cannot run that launcher: DynamoDB Local's
+ * own is used then, listening on every interface, with a warning.
  */
 export interface RunningDynamoDbLocal {
   endpoint: string;
@@ -46,6 +52,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
+const LOOPBACK_LAUNCHER = fileURLToPath(new URL('./LoopbackDynamoDbLocal.java', import.meta.url));
+
+let sourceLaunch: boolean | undefined;
+/** Whether this Java can run a .java file directly (it has the jdk.compiler module). */
+function canLaunchFromSource(): boolean {
+  sourceLaunch ??= /^jdk\.compiler@/m.test(spawnSync('java', ['--list-modules'], { encoding: 'utf8' }).stdout ?? '');
+  return sourceLaunch;
+}
+
 const WATCHDOG = [
   'java "$@" & j=$!',
   'trap \'kill $j 2>/dev/null; wait $j; exit 0\' TERM INT HUP',
@@ -61,9 +76,12 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
   const storage = options.dataDir ? ['-dbPath', resolve(options.dataDir)] : ['-inMemory'];
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
 
+  const launcher = canLaunchFromSource()
+    ? ['-cp', jar, LOOPBACK_LAUNCHER]
+    : (console.warn('This Java has no jdk.compiler module: DynamoDB Local will listen on every network interface, not only 127.0.0.1.'), ['-jar', jar]);
   const child: ChildProcess = spawn(
     'sh',
-    ['-c', WATCHDOG, 'dynamodb-local', `-Djava.library.path=${libraryPath}`, '-jar', jar, '-port', String(port), '-sharedDb', ...storage],
+    ['-c', WATCHDOG, 'dynamodb-local', `-Djava.library.path=${libraryPath}`, ...launcher, '-port', String(port), '-sharedDb', '-disableTelemetry', ...storage],
     { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, PARENT_PID: String(process.pid) } },
   );
   let stderr = '';

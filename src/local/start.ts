@@ -69,7 +69,7 @@ async function main() {
     intervalMs: 250,
     consumers: createChangeConsumers({ doc, tableName, logger, config, now: () => new Date() }),
   });
-  const server = createLocalHttpServer(handler);
+  const server = createLocalHttpServer(handler, { websiteOrigins: config.websiteOrigins });
   const port = Number(flags.port);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -7,13 +7,34 @@ import { loadLocalSecrets } from './localState.js';
  * npm run token -- --group <group> [--group <another>] [--name <name>] [--hours 8]
  * Prints a staff bearer token that only this machine's local server accepts.
  */
-const { values } = parseArgs({
-  options: {
-    group: { type: 'string', multiple: true, default: [] },
-    name: { type: 'string', default: 'local.staff' },
-    hours: { type: 'string', default: '8' },
-  },
-});
+const HELP = `npm run token -- --group <group> [--group <another>] [--name <name>] [--hours 8]
+
+Prints a staff bearer token that only this machine's local server (npm start) accepts.
+  --group   a staff group, repeatable: ${staffGroups.join(', ')}
+  --name    the staff member's user name (default local.staff)
+  --hours   how long the token lasts, more than 0 and at most 24 (default 8)
+  --help    this help
+
+Example: TOKEN=$(npm run -s token -- --group web-content --name sam.web)`;
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      group: { type: 'string', multiple: true, default: [] },
+      name: { type: 'string', default: 'local.staff' },
+      hours: { type: 'string', default: '8' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }));
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
+  process.exit(1);
+}
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
 
 const groups = values.group ?? [];
 const unknown = groups.filter((g) => !isStaffGroup(g));

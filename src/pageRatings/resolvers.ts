@@ -1,6 +1,8 @@
 import { asUserErrors } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { globalId } from '../graphql/ids.js';
 import { payload } from '../graphql/payload.js';
+import { countSubmission } from '../observability/submissionMetrics.js';
 import { averageOf, countsList, totalOf } from './aggregates.js';
 
 /** Thin: each resolver hands its arguments and the caller to the service, and shapes the answer. */
@@ -24,7 +26,8 @@ export const pageRatingResolvers: Resolvers = {
         pageInfo: connection.pageInfo,
         edges: connection.edges.map(({ cursor, node }) => ({
           cursor,
-          node: { pageUrl: node.pageUrl, total: totalOf(node.counts), average: averageOf(node.counts) ?? 0, counts: countsList(node.counts) },
+          // Its id names the ranking's period too: the same page over another period is another row.
+          node: { id: globalId('RatedPage', `${input.month ?? 'ALL'} ${node.pageUrl}`), pageUrl: node.pageUrl, total: totalOf(node.counts), average: averageOf(node.counts) ?? 0, counts: countsList(node.counts) },
         })),
       };
     },
@@ -34,7 +37,7 @@ export const pageRatingResolvers: Resolvers = {
   },
   Mutation: {
     submitPageRating: async (_, { input }, { services, caller }) =>
-      payload('receipt', await services.pageRatings.submit(input, caller)),
+      payload('receipt', countSubmission(services.metrics, 'PAGE_RATING', 'PUBLIC', input, await services.pageRatings.submit(input, caller))),
     reviewPageRating: async (_, { input }, { services, caller }) =>
       payload('pageRating', await services.pageRatings.review(input, caller)),
     eraseResearchContact: async (_, { input }, { services, caller }) => {

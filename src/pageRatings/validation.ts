@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idempotencyKey, optionalEmail, optionalText } from '../validation/common.js';
-import { normalisePageUrl } from './pageUrl.js';
+import { fieldMeta } from '../validation/fieldFacts.js';
+import { MAX_PAGE_URL_LENGTH, normalisePageUrl } from './pageUrl.js';
 
 export const MAX_COMMENT_LENGTH = 2000;
 
@@ -17,7 +18,7 @@ export const pageUrlSchema = (allowedHosts: readonly string[]) =>
     if (result.ok) return { pageUrl: result.pageUrl, pageKey: result.pageKey };
     ctx.addIssue({ code: 'custom', message: pageUrlMessages[result.code], params: { code: result.code } });
     return z.NEVER;
-  });
+  }).meta(fieldMeta({ codes: ['INVALID', 'HOST_NOT_ALLOWED', 'TOO_LONG'], maxLength: MAX_PAGE_URL_LENGTH, limit: "an http(s) address of the force's website" }));
 
 export const submitPageRatingSchema = (allowedHosts: readonly string[]) =>
   z.object({

@@ -5,6 +5,8 @@ export interface DynamoConnection {
   /** Set for DynamoDB Local or another non-AWS endpoint; unset in AWS. */
   endpoint?: string;
   region?: string;
+  /** Wraps the low-level client before use (in Lambda: Powertools Tracer, so calls show in X-Ray). */
+  instrument?: <T>(client: T) => T;
 }
 
 /**
@@ -17,10 +19,12 @@ export function createDocumentClient(connection: DynamoConnection): DynamoDBDocu
     region: connection.region ?? process.env.AWS_REGION ?? 'eu-west-2',
     ...(connection.endpoint
       ? { endpoint: connection.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+      : // In AWS a call that hangs fails fast (and is answered 503, retriable) well within the
+        // function's timeout, rather than the whole request timing out at API Gateway.
+        { requestHandler: { connectionTimeout: 1000, requestTimeout: 2500 } }),
     maxAttempts: 3,
   });
-  return DynamoDBDocumentClient.from(client, {
+  return DynamoDBDocumentClient.from(connection.instrument ? connection.instrument(client) : client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 }

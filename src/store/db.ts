@@ -34,6 +34,8 @@ export class Db {
   constructor(
     readonly doc: DynamoDBDocumentClient,
     readonly tableName: string,
+    /** Told of each transaction run again after a conflict (the ConflictRetries metric). */
+    readonly onConflictRetry: () => void = () => undefined,
   ) {}
 
   async get<T extends Item>(key: Key): Promise<T | undefined> {
@@ -87,6 +89,7 @@ export class Db {
         const reasons = (error.CancellationReasons ?? []).map((r) => (r.Code === 'None' ? undefined : r.Code));
         if (reasons.includes('ConditionalCheckFailed')) return { ok: false, reasons };
         if (!reasons.includes('TransactionConflict') || attempt >= TRANSACTION_ATTEMPTS) throw error;
+        this.onConflictRetry();
         await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 40));
       }
     }

@@ -37,6 +37,7 @@ export async function transactWithBackOff(db: Db, items: TransactItem[], backOff
       const retriable = reasons.length === 0 || reasons.every((r) => r === undefined || r === 'TransactionConflict' || r === 'ThrottlingError');
       if (!retriable) throw error;
       if (attempt >= backOff.attempts) return { ok: false, busy: true };
+      db.onConflictRetry();
       await wait(Math.random() * Math.min(backOff.capMs, backOff.baseMs * 2 ** (attempt - 1)));
     }
   }

@@ -26,7 +26,7 @@ export class TrackingService {
     private readonly now: () => Date,
   ) {}
 
-  async track(reference: string, trackingCode: string, sourceHash: string): Promise<TrackedCase | null> {
+  async track(reference: string, trackingCode: string, sourceHash: string): Promise<Omit<TrackedCase, 'id'> | null> {
     await this.rateLimiter.hit('track', sourceHash, this.rule);
     const parsed = this.registry.parse(reference);
     const item = parsed ? await this.db.get<Item>(keys.case(parsed.reference)) : undefined;

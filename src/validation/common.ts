@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { fieldMeta } from './fieldFacts.js';
 
 /**
  * Input pieces every area uses. Messages are plain English and never repeat the value sent.
  */
 export const idempotencyKey = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{16,100}$/, 'The idempotency key must be 16 to 100 letters, digits, hyphens or underscores (a UUID is ideal).');
+  .regex(/^[A-Za-z0-9_-]{16,100}$/, 'The idempotency key must be 16 to 100 letters, digits, hyphens or underscores (a UUID is ideal).')
+  // IDEMPOTENCY_KEY_REUSED comes from the submission desk (src/cases/submitOnce.ts), not this check.
+  .meta(fieldMeta({ codes: ['IDEMPOTENCY_KEY_REUSED'], limit: '16 to 100 letters, digits, - or _ (a UUID)', maxLength: 100 }));
 
 /** Optional free text: trimmed; empty becomes null. */
 export const optionalText = (max: number, what: string) =>
@@ -40,12 +43,13 @@ export const needsSchema = z
   .nullish()
   .transform((v) => v ?? { language: null, interpreterNeeded: false, accessibility: null });
 
-/** Required text: trimmed, not empty, bounded. */
+/** Required text: trimmed, not empty (then nothing else is checked), bounded. */
 export const requiredText = (max: number, what: string) =>
   z
     .string({ error: (issue) => (issue.input === undefined || issue.input === null ? `Give ${what}.` : `Give ${what} as text.`) })
     .trim()
-    .min(1, `Give ${what}.`)
+    // abort: an empty field gets one error (REQUIRED), not also the refinements that follow.
+    .min(1, { message: `Give ${what}.`, abort: true })
     .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} can be at most ${max.toLocaleString('en-GB')} characters.`);
 
 /** An optional UK-style telephone number. */
@@ -54,4 +58,5 @@ export const optionalPhone = z
   .trim()
   .nullish()
   .transform((v) => (v ? v : null))
-  .refine((v) => v === null || /^\+?[0-9 ()-]{7,20}$/.test(v), 'A telephone number has 7 to 20 digits, spaces, brackets or hyphens.');
+  .refine((v) => v === null || /^\+?[0-9 ()-]{7,20}$/.test(v), 'A telephone number has 7 to 20 digits, spaces, brackets or hyphens.')
+  .meta(fieldMeta({ limit: '7 to 20 digits, spaces, brackets or hyphens, and a leading +' }));

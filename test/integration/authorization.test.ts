@@ -19,6 +19,9 @@ const samples: Record<string, string> = {
   'Query.worstRatedPages': '{ worstRatedPages(input: {}) { pageInfo { hasNextPage } } }',
   'Query.pageComments': `{ pageComments(pageUrl: "${PAGE}") { pageInfo { hasNextPage } } }`,
   'Query.researchContacts': '{ researchContacts { pageInfo { hasNextPage } } }',
+  // Open to any staff member at the door (an id it did not give out is BAD_USER_INPUT); which kinds of
+  // record come back is decided per kind (test/integration/clientConventions.test.ts).
+  'Query.node': '{ node(id: "not-an-id") { id } }',
   'Query.commonComplaintTypes': '{ commonComplaintTypes { code name } }',
   'Query.allegationCategories': '{ allegationCategories { code } }',
   'Query.complaint': '{ complaint(reference: "CMP-2026-000001") { reference } }',

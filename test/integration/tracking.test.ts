@@ -40,4 +40,11 @@ describe('trackCase', () => {
     const elsewhere = await app.gql(TRACK, { reference, trackingCode }, { ip: '10.9.0.4' });
     expect(elsewhere.body.data!.trackCase.reference).toBe(reference);
   });
+
+  it('counts right answers too, as the schema says: the limit is on calls, not on failures', async () => {
+    const ip = '10.9.0.5';
+    for (let i = 0; i < 8; i++) expect((await app.gql(TRACK, { reference, trackingCode }, { ip })).body.data!.trackCase.reference).toBe(reference);
+    const refused = await app.gql(TRACK, { reference, trackingCode }, { ip });
+    expect(refused.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+  });
 });

@@ -6,6 +6,7 @@ import { generateLocalSigningKey, localTokenVerifier, signLocalToken, type Local
 import { loadConfig, type AppConfig } from '../../src/config.js';
 import { apiGatewayEvent } from '../../src/local/apiGatewayEvent.js';
 import { createMemoryLogger } from '../../src/logging/logger.js';
+import { createMemoryMetrics } from '../../src/observability/metrics.js';
 import { createLambdaHandler } from '../../src/server.js';
 import { createDocumentClient } from '../../src/store/client.js';
 import { ensureTable } from '../../src/store/ensureTable.js';
@@ -46,6 +47,7 @@ export async function createTestApp(
   signingKey ??= generateLocalSigningKey();
   const key = signingKey;
   const logger = createMemoryLogger();
+  const metrics = createMemoryMetrics();
   let clock: Date | undefined;
   const config = loadConfig({ ...options.env }, overrides);
   const doc = createDocumentClient({ endpoint });
@@ -56,6 +58,7 @@ export async function createTestApp(
     secret: Buffer.alloc(32, 7),
     tokenVerifier: localTokenVerifier(key),
     logger,
+    metrics,
     now: () => clock ?? new Date(),
   });
 
@@ -92,8 +95,12 @@ export async function createTestApp(
   return {
     config,
     logger,
+    /** What the app counted (the metrics port, kept in memory). */
+    metrics,
     tableName,
     doc,
+    /** The Lambda handler itself (for a loopback HTTP server: src/local/httpServer.ts). */
+    handler,
     /** Sends one GraphQL operation through the Lambda handler. */
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as GraphQLResponse's default
     gql: <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}) =>
