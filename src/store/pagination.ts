@@ -64,7 +64,8 @@ export class Paginator {
     let start = page.after ? this.decode(page.after, scope) : undefined;
     const keyAttributes = keyAttributesOf(query.index);
     const items: Item[] = [];
-    let more = false;
+    // Unknown until the first read: a list the budget cannot even start says so (stoppedAtReadBudget), never "empty".
+    let more = true;
     let stopped = false;
     do {
       // A filter may drop most of what is read: read several pages' worth per call (not the whole budget: other fields share it).
@@ -96,7 +97,7 @@ export class Paginator {
     const edges = items.slice(0, size).map((item) => ({ cursor: cursorAt(item), node: toNode(item) }));
     if (stopped && more && items.length <= size) {
       // Out of budget mid-way: go on from the last item examined, not the last one returned.
-      return { edges, pageInfo: { hasNextPage: true, endCursor: cursorAt(start!) }, stoppedAtReadBudget: true };
+      return { edges, pageInfo: { hasNextPage: true, endCursor: start ? cursorAt(start) : (page.after ?? null) }, stoppedAtReadBudget: true };
     }
     const hasNextPage = items.length > size || (more && items.length === size);
     return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
