@@ -3,6 +3,7 @@ import { DEFAULT_METRICS_NAMESPACE } from './observability/metrics.js';
 import { retentionSchedule, type RetentionSchedule } from './retention/schedule.js';
 import type { RateRule } from './store/rateLimiter.js';
 import { notificationSettings, type NotificationSettings } from './notifications/settings.js';
+import { DEFAULT_READ_BUDGET } from './store/readBudget.js';
 
 /**
  * Everything the force may choose (policy), read from the environment once at start-up. Rules of
@@ -20,6 +21,8 @@ export interface AppConfig {
   submitRateLimit: RateRule;
   /** trackCase calls per source. */
   trackRateLimit: RateRule;
+  /** Public reads of the table (disclosure log) per source: requests, however many fields each asks for. */
+  publicReadRateLimit: RateRule;
   /** The same submission from the same source within this many seconds is stored once. */
   duplicateWindowSeconds: number;
   retention: RetentionSchedule;
@@ -27,8 +30,11 @@ export interface AppConfig {
   introspection: boolean;
   /** The CloudWatch namespace of the application's metrics (src/observability/metrics.ts). */
   metricsNamespace: string;
-  /** Query limits (graphql-armor). */
-  limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxDirectives: number };
+  /**
+   * Query limits (graphql-armor), and the read budget of one request (items DynamoDB may examine,
+   * and calls, shared by all the request's fields: src/store/readBudget.ts).
+   */
+  limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxDirectives: number; readBudget: { items: number; calls: number } };
   /** How messages are delivered, the callback token, staff digests (src/notifications/settings.ts). */
   notifications: NotificationSettings;
 }
@@ -52,11 +58,15 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
       limit: positiveInteger('TRACK_RATE_LIMIT', env.TRACK_RATE_LIMIT ?? '30'),
       windowSeconds: positiveInteger('TRACK_RATE_WINDOW_SECONDS', env.TRACK_RATE_WINDOW_SECONDS ?? '600'),
     },
+    publicReadRateLimit: {
+      limit: positiveInteger('PUBLIC_READ_RATE_LIMIT', env.PUBLIC_READ_RATE_LIMIT ?? '120'),
+      windowSeconds: positiveInteger('PUBLIC_READ_RATE_WINDOW_SECONDS', env.PUBLIC_READ_RATE_WINDOW_SECONDS ?? '600'),
+    },
     duplicateWindowSeconds: positiveInteger('DUPLICATE_WINDOW_SECONDS', env.DUPLICATE_WINDOW_SECONDS ?? '300'),
     retention,
     introspection: env.GRAPHQL_INTROSPECTION === 'true',
     metricsNamespace: env.METRICS_NAMESPACE?.trim() || DEFAULT_METRICS_NAMESPACE,
-    limits: { maxDepth: 10, maxAliases: 15, maxCost: 5000, maxTokens: 2000, maxDirectives: 20 },
+    limits: { maxDepth: 10, maxAliases: 15, maxCost: 5000, maxTokens: 2000, maxDirectives: 20, readBudget: { ...DEFAULT_READ_BUDGET } },
     notifications: notificationSettings(env),
     ...overrides,
   };

@@ -4,17 +4,24 @@ import { cognitoTokenVerifier } from './auth/tokens.js';
 import { loadConfig } from './config.js';
 import type { LogLevel } from './logging/logger.js';
 import { createPowertools } from './observability/powertools.js';
-import { createLambdaHandler, type LambdaHandler } from './server.js';
+import { lambdaHandlerFor } from './server.js';
+import { createServices, type Services } from './services.js';
 import { createDocumentClient } from './store/client.js';
 
 /**
  * The Lambda entry point, for API Gateway HTTP API events (payload format 2.0).
  *
- * Built once per execution environment, on the first request: configuration from the environment,
- * the application secret from Secrets Manager, the DynamoDB client, and a verifier for the staff
- * user pool's access tokens. If building fails, the next request tries again.
+ * Everything is started at module load, in the execution environment's init phase (which Lambda
+ * runs before the first request, with a full CPU): the configuration, Powertools, the schema and
+ * Apollo Server, and, in parallel, the application secret from Secrets Manager, fetched once and
+ * kept. The first request waits only for what is not ready yet. If fetching the secret fails, the
+ * next request fetches it again.
  */
-let ready: Promise<LambdaHandler> | undefined;
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
 
 /** Powertools Logger, Metrics and Tracer behind the app's ports, once per execution environment. */
 const config = loadConfig(process.env);
@@ -24,36 +31,52 @@ const observability = createPowertools({
   logLevel: (process.env.LOG_LEVEL as LogLevel | undefined) ?? 'info',
 });
 
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
+async function fetchSecret(): Promise<Buffer> {
+  const secrets = observability.traced(new SecretsManagerClient({}));
+  try {
+    const secret = await secrets.send(new GetSecretValueCommand({ SecretId: required('APP_SECRET_ARN') }));
+    if (!secret.SecretString) throw new Error('the application secret is empty');
+    return Buffer.from(secret.SecretString, 'utf8');
+  } finally {
+    secrets.destroy();
+  }
 }
 
-async function build(): Promise<LambdaHandler> {
-  const secrets = observability.traced(new SecretsManagerClient({}));
-  const secret = await secrets.send(new GetSecretValueCommand({ SecretId: required('APP_SECRET_ARN') }));
-  secrets.destroy();
-  if (!secret.SecretString) throw new Error('the application secret is empty');
-  return createLambdaHandler({
-    config,
-    doc: createDocumentClient({ instrument: observability.traced }),
-    tableName: required('TABLE_NAME'),
-    secret: Buffer.from(secret.SecretString, 'utf8'),
-    tokenVerifier: cognitoTokenVerifier({
-      userPoolId: required('COGNITO_USER_POOL_ID'),
-      clientId: required('COGNITO_CLIENT_ID'),
-    }),
-    logger: observability.logger,
-    metrics: observability.metrics,
+let secret: Promise<Buffer> | undefined;
+function secretOnce(): Promise<Buffer> {
+  secret ??= fetchSecret().catch((error: unknown) => {
+    secret = undefined;
+    throw error;
   });
+  return secret;
 }
+
+let services: Promise<Services> | undefined;
+function servicesOnce(): Promise<Services> {
+  services ??= secretOnce().then(
+    (secret) =>
+      createServices({
+        config,
+        doc: createDocumentClient({ instrument: observability.traced }),
+        tableName: required('TABLE_NAME'),
+        secret,
+        tokenVerifier: cognitoTokenVerifier({ userPoolId: required('COGNITO_USER_POOL_ID'), clientId: required('COGNITO_CLIENT_ID') }),
+        logger: observability.logger,
+        metrics: observability.metrics,
+      }),
+    (error: unknown) => {
+      services = undefined;
+      throw error;
+    },
+  );
+  return services;
+}
+// Started now, not on the first request; if it fails, that request fetches the secret again.
+servicesOnce().catch(() => undefined);
+
+const handle = lambdaHandlerFor({ config, logger: observability.logger }, servicesOnce, secretOnce);
 
 export async function handler(event: APIGatewayProxyEventV2, context: Context) {
   observability.startInvocation(context);
-  ready ??= build().catch((error: unknown) => {
-    ready = undefined;
-    throw error;
-  });
-  return (await ready)(event, context);
+  return handle(event, context);
 }

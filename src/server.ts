@@ -1,5 +1,5 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServer as ApolloServerType, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, ApolloServerPluginLandingPageDisabled } from './graphql/apollo.js';
 import { startServerAndCreateLambdaHandler, handlers } from '@as-integrations/aws-lambda';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -23,7 +23,7 @@ import { createFormRoutes, isFormPath } from './web/formRoutes.js';
  * no landing page, introspection only when configured, masked errors, no stack traces, CSRF
  * prevention, no batching, and query depth, cost, alias, token and directive limits.
  */
-export function createApolloServer(services: Services): ApolloServer<GraphQLContext> {
+export function createApolloServer(services: Pick<Services, 'config' | 'logger'>): ApolloServerType<GraphQLContext> {
   const { limits } = services.config;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
@@ -83,27 +83,56 @@ export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) =>
 
 export function createLambdaHandler(deps: AppDependencies): LambdaHandler {
   const services = createServices(deps);
-  const server = createApolloServer(services);
+  return lambdaHandlerFor(services, () => services, () => deps.secret);
+}
+
+/**
+ * The handler, with the schema built and Apollo started now, from services that may still be on
+ * their way: in Lambda the application secret is fetched while Apollo starts, at module load, and
+ * each request waits only for whatever of that is not done yet.
+ */
+export function lambdaHandlerFor(
+  base: Pick<Services, 'config' | 'logger'>,
+  services: () => Services | Promise<Services>,
+  secret: () => Buffer | Promise<Buffer>,
+): LambdaHandler {
+  const server = createApolloServer(base);
   const handler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     middleware: [bodyLimit, unreadableBody],
     context: async ({ event, context }) =>
-      buildContext(services, {
+      buildContext(await services(), {
         authorization: event.headers?.authorization ?? event.headers?.Authorization,
         // Behind CloudFront, the viewer's own address (trusted only with the edge's secret header).
         sourceIp: viewerAddress(event.headers ?? {}, event.requestContext?.http?.sourceIp),
         requestId: event.requestContext?.requestId ?? context.awsRequestId,
       }),
   });
-  // The public pages' form routes (/forms/…), on this same server: see src/web/formRoutes.ts.
-  const forms = createFormRoutes({
-    server,
-    config: services.config,
-    secret: deps.secret,
-    logger: services.logger,
-    now: services.now,
-    context: (event, context) =>
-      buildContext(services, { authorization: undefined, sourceIp: event.requestContext?.http?.sourceIp, requestId: event.requestContext?.requestId ?? context.awsRequestId }),
-  });
-  return (event, context) =>
-    isFormPath(event.rawPath) ? forms(event, context) : (handler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>);
+  // The public pages' form routes (/forms/…), on this same server (src/web/formRoutes.ts): built
+  // on the first form request, once the services and the secret (for the CSRF token) are there.
+  let forms: Promise<ReturnType<typeof createFormRoutes>> | undefined;
+  const formsOnce = () =>
+    (forms ??= Promise.all([services(), secret()]).then(
+      ([ready, key]) =>
+        createFormRoutes({
+          server,
+          config: ready.config,
+          secret: key,
+          logger: ready.logger,
+          now: ready.now,
+          context: (event, context) =>
+            buildContext(ready, {
+              authorization: undefined,
+              sourceIp: viewerAddress(event.headers ?? {}, event.requestContext?.http?.sourceIp),
+              requestId: event.requestContext?.requestId ?? context.awsRequestId,
+            }),
+        }),
+      (error: unknown) => {
+        forms = undefined;
+        throw error;
+      },
+    ));
+  return async (event, context) =>
+    isFormPath(event.rawPath)
+      ? (await formsOnce())(event, context)
+      : (handler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>);
 }

@@ -113,7 +113,7 @@ export function createServices(deps: AppDependencies): Services {
       deps.logger,
     ),
     correspondence: new CorrespondenceService({ db, paginator, audit, hasher, registry, now }),
-    foi: new DisclosureLogService(db, paginator, cases, ukCalendar, now),
+    foi: new DisclosureLogService(db, paginator, cases, ukCalendar, now, { limiter: rateLimiter, rule: deps.config.publicReadRateLimit }),
     holidayDataReady,
   };
 }

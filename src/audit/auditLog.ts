@@ -36,6 +36,18 @@ export class AuditLog {
     }
   }
 
+  /**
+   * Records that staff read a list, before it is returned: ONE entry (subject LIST#{list}) naming
+   * every record shown, not one per row. Found by the staff member (the audit-by-actor index) or by
+   * the list; an empty list is not recorded.
+   */
+  async recordListRead(read: { list: string; subjects: string[]; actor: AuditRecord['actor']; action: string; fields: string[]; at: string }): Promise<void> {
+    if (read.subjects.length === 0) return;
+    const item = this.toItem({ subject: `LIST#${read.list}`, at: read.at, actor: read.actor, action: read.action, fields: read.fields, version: null });
+    const outcome = await this.db.transact([this.db.putNew({ ...item, references: read.subjects })]);
+    if (!outcome.ok) throw new Error('audit entry collided');
+  }
+
   /** A subject's entries, oldest first. */
   async list(subject: string): Promise<AuditRecord[]> {
     const items = await this.db.queryAll({

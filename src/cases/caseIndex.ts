@@ -2,6 +2,7 @@ import { addDays } from '../calendar/londonDate.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
 import { keys } from '../store/keys.js';
 import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
+import type { ReadBudget } from '../store/readBudget.js';
 import type { IndexEntry } from './contract.js';
 
 /**
@@ -36,6 +37,7 @@ export function listQueue<T>(
   page: PageArgs,
   toNode: (item: Item) => T,
   filter?: { expression: string; names?: Record<string, string>; values: Record<string, unknown> },
+  budget?: ReadBudget,
 ): Promise<Connection<T>> {
   const values: Record<string, unknown> = { ':pk': keys.queuePartition(queue) };
   let condition = 'pk = :pk';
@@ -59,6 +61,7 @@ export function listQueue<T>(
     },
     page,
     toNode,
+    budget,
   );
 }
 

@@ -2,33 +2,44 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { AuditActor } from '../audit/model.js';
 import type { KeyedHasher } from '../crypto/keyedHash.js';
-import { RateLimitedError, refuse, succeed, type Outcome } from '../errors.js';
+import { refuse, succeed, type Outcome } from '../errors.js';
 import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
 import { nextNumber } from '../store/counters.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
 import { keys } from '../store/keys.js';
 import type { RateLimiter, RateRule } from '../store/rateLimiter.js';
-import { londonYearOf } from '../calendar/londonDate.js';
+import { transactWithBackOff, type BackOff } from '../store/transactWrite.js';
+import { londonDateOf, londonYearOf } from '../calendar/londonDate.js';
 import type { CaseType } from '../generated/graphql.js';
 import { formatReference } from './reference.js';
 import type { TrackingCodes } from './trackingCode.js';
 
 /**
- * The one way a public submission is stored, whatever its case type:
+ * The one way a submission is stored, whatever its case type. The happy path is ONE conditional
+ * write (TransactWriteItems): the idempotency record, the source's rate-limit count, the duplicate
+ * guard, the case with its own items (aggregates, queue entries, statistics), the audit entry and
+ * the possible-duplicate entry, all of them or none. Nothing is read first: reads happen only to
+ * answer a refusal, and the refusal's reasons say which condition failed:
  *
- * 1. a retry with the same idempotency key and input gets the first answer back, tracking code
- *    included, and nothing new is stored (the same key with other input is refused);
- * 2. each source may submit only so often (the source is a keyed hash of its address);
- * 3. the same content from the same source within the duplicate window is stored once;
- * 4. otherwise a reference is allocated and the case, its idempotency record, its duplicate guard
- *    and its audit entry are written in one transaction: all of them or none.
+ * 1. the idempotency record exists: a retry (concurrent or not) with the same key and input gets
+ *    the first answer, tracking code included; never "rate limited" nor "duplicate", whatever else
+ *    failed with it (the same key with other input is refused);
+ * 2. the duplicate guard exists: the same content from the same source within the window is
+ *    answered with the earlier submission's reference (no tracking code: that belongs to the
+ *    first submitter's key);
+ * 3. the source's count for the window is at its limit: RATE_LIMITED (nothing counted);
+ * 4. a transaction conflict (another writer on one of the items) is retried with jittered
+ *    exponential back-off; if it never clears, the answer is TRY_AGAIN, a user error that says a
+ *    retry with the same key is safe (nothing was stored). Never an internal error.
  *
- * Races are settled by the transaction's conditions, not by the reads before it.
+ * Page ratings (`derivedReference`) go further: their reference is derived from the idempotency
+ * key (a keyed hash, so no counter item every rating would rewrite), the rating item itself is the
+ * idempotency record, and it carries its own submission (who and which fields) instead of a
+ * separate audit entry: three items, six write units, for a rating without a comment.
  *
- * Staff logging (`log`) is not a public submission: it is idempotent by its key alone (step 1),
- * never rate-limited and never merged (no steps 2 and 3): each letter, email or call logged is its
- * own case with its own day of receipt, channel and identity. A case with the same content logged
- * or submitted before is only a possible duplicate, shown to staff by its reference to decide on.
+ * Staff logging (`log`) is not a public submission: idempotent by its key alone, never
+ * rate-limited and never merged; earlier cases of the type with the same content (from any source,
+ * 90 days) come back as possible duplicates, for staff to decide on.
  */
 export interface SubmissionRequest {
   caseType: CaseType;
@@ -49,7 +60,12 @@ export interface SubmissionRequest {
   auditFields: string[];
   /** Who submitted it, for the audit entry: the public unless staff logged it for someone. */
   actor?: AuditActor;
-  /** The case's own items. Called again if a concurrent write to a shared item forces a retry. */
+  /**
+   * A reference derived from the idempotency key instead of a counter, the case item doubling as
+   * the idempotency record and carrying its own submission instead of an audit entry (page ratings).
+   */
+  derivedReference?: boolean;
+  /** The case's own items. Called again if a write must be tried again. */
   caseItems: (created: CreatedCase) => Promise<TransactItem[]>;
 }
 
@@ -57,6 +73,8 @@ export interface CreatedCase {
   reference: string;
   receivedAt: Date;
   trackingCodeHash: string;
+  /** Derived references only: what the case item keeps to answer retries and show its submission. */
+  own?: { idempotencyKeyHash: string; requestHash: string; submittedFields: string[] };
 }
 
 /**
@@ -75,6 +93,7 @@ export function newCaseItem(db: Db, created: CreatedCase, caseType: CaseType, ex
     updatedAt: at,
     trackingCodeHash: created.trackingCodeHash,
     expiresAt,
+    ...created.own,
     ...fields,
   });
 }
@@ -94,22 +113,29 @@ export interface SubmissionPolicy {
   retention: RetentionSchedule;
   /** How long a case's content is remembered for possible-duplicate warnings (90 days unless given). */
   similarWindowSeconds?: number;
+  /** Waits between attempts when the write conflicts with another. */
+  backOff?: BackOff;
 }
 
-const MAX_ATTEMPTS = 5;
+/** Rounds of "write; on refusal, read why and write again" before answering TRY_AGAIN. */
+const MAX_ROUNDS = 6;
 const SIMILAR_WINDOW_SECONDS = 90 * 24 * 60 * 60;
-/** The most recent cases a possible-duplicate marker remembers. */
+/** The most recent cases a possible-duplicate warning names. */
 const SIMILAR_KEPT = 10;
+/** Derived page-rating numbers: nine digits, so they never look like a counter's. */
+const DERIVED_MIN = 100_000_000;
+const DERIVED_SPAN = 900_000_000;
 
-interface SimilarCase {
-  reference: string;
-  receivedAt: string;
-}
+type Label = 'idempotency' | 'rate' | 'duplicate' | 'previousYear' | 'other';
+type Key = { pk: string; sk: string };
 
 /** Content compared as people write it: case and spacing do not make two cases different. */
 function normalised(content: unknown): string {
   return JSON.stringify(content, (_key, value: unknown) => (typeof value === 'string' ? value.toLowerCase().replace(/\s+/g, ' ').trim() : value));
 }
+
+export const tryAgain = () =>
+  refuse('TRY_AGAIN', 'We are very busy: nothing was stored. Send the same form again (with the same idempotency key) in a few seconds.');
 
 export class SubmissionDesk {
   constructor(
@@ -127,44 +153,21 @@ export class SubmissionDesk {
    * receipt that looks real, so the bot learns nothing, and nothing is stored. Undefined when the
    * honeypot is empty.
    */
-  honeypotReceipt(prefix: string, honeypot: string | null | undefined): Receipt | undefined {
+  honeypotReceipt(prefix: string, honeypot: string | null | undefined, derivedReference = false): Receipt | undefined {
     if (!honeypot || honeypot.trim() === '') return undefined;
     const now = this.now();
     return {
-      reference: formatReference(prefix, londonYearOf(now), randomInt(1, 1_000_000)),
+      // Shaped like the case type's real references.
+      reference: formatReference(prefix, londonYearOf(now), derivedReference ? randomInt(DERIVED_MIN, DERIVED_MIN + DERIVED_SPAN) : randomInt(1, 1_000_000)),
       trackingCode: this.trackingCodes.codeFor('DECOY', randomUUID()),
       receivedAt: now.toISOString(),
       duplicateOfEarlierSubmission: false,
     };
   }
 
-  async submit(request: SubmissionRequest): Promise<Outcome<Receipt>> {
-    const idempotencyKey = keys.idempotency(request.caseType, this.hasher.hash('idempotency-key', request.idempotencyKey));
-    const requestHash = this.hasher.hash('request', JSON.stringify(request.canonicalInput));
-
-    const earlier = await this.replay(idempotencyKey, requestHash, request);
-    if (earlier) return earlier;
-
-    try {
-      await this.rateLimiter.hit(`submit-${request.caseType}`, request.sourceHash, this.policy.rateLimit);
-    } catch (error) {
-      if (error instanceof RateLimitedError) {
-        return refuse('RATE_LIMITED', `Too many submissions from your connection: try again in ${Math.ceil(error.retryAfterSeconds / 60)} minutes.`);
-      }
-      throw error;
-    }
-
-    const duplicateKey =
-      request.duplicateContent === undefined
-        ? undefined
-        : keys.duplicateGuard(
-            this.hasher.hash('duplicate', JSON.stringify([request.caseType, request.sourceHash, request.duplicateContent])),
-          );
-    if (duplicateKey) {
-      const duplicate = await this.duplicateOf(duplicateKey);
-      if (duplicate) return succeed(duplicate);
-    }
-    return this.store(request, { idempotencyKey, requestHash, duplicateKey, staff: false });
+  /** A public submission: replayed, rate-limited, guarded against duplicates, all in its one write. */
+  submit(request: SubmissionRequest): Promise<Outcome<Receipt>> {
+    return this.store(request, false);
   }
 
   /**
@@ -172,134 +175,162 @@ export class SubmissionDesk {
    * its key alone, never rate-limited, never merged with another case. Cases of the same type with
    * the same content (from any source, within the similar window) come back as possible duplicates.
    */
-  async log(request: SubmissionRequest): Promise<Outcome<Receipt>> {
-    const idempotencyKey = keys.idempotency(request.caseType, this.hasher.hash('idempotency-key', request.idempotencyKey));
+  log(request: SubmissionRequest): Promise<Outcome<Receipt>> {
+    return this.store(request, true);
+  }
+
+  private async store(request: SubmissionRequest, staff: boolean): Promise<Outcome<Receipt>> {
+    const keyHash = this.hasher.hash('idempotency-key', request.idempotencyKey);
     const requestHash = this.hasher.hash('request', JSON.stringify(request.canonicalInput));
-    const earlier = await this.replay(idempotencyKey, requestHash, request);
-    if (earlier) return earlier;
-    return this.store(request, { idempotencyKey, requestHash, duplicateKey: undefined, staff: true });
-  }
-
-  /** Allocates a reference and writes the case with everything that goes with it, in one transaction. */
-  private async store(
-    request: SubmissionRequest,
-    how: { idempotencyKey: { pk: string; sk: string }; requestHash: string; duplicateKey: { pk: string; sk: string } | undefined; staff: boolean },
-  ): Promise<Outcome<Receipt>> {
-    const { idempotencyKey, requestHash, duplicateKey } = how;
-    const similarKey =
-      request.similarContent === undefined
+    const idempotencyKey = keys.idempotency(request.caseType, keyHash);
+    const duplicateKey =
+      staff || request.duplicateContent === undefined
         ? undefined
-        : keys.duplicateGuard(`SIMILAR#${this.hasher.hash('similar', normalised([request.caseType, request.similarContent]))}`);
-    const receivedAt = this.now();
-    const year = londonYearOf(receivedAt);
-    const reference = formatReference(request.prefix, year, await nextNumber(this.db, request.caseType, year));
+        : keys.duplicateGuard(this.hasher.hash('duplicate', JSON.stringify([request.caseType, request.sourceHash, request.duplicateContent])));
+    const similarFingerprint =
+      request.similarContent === undefined ? undefined : this.hasher.hash('similar', normalised([request.caseType, request.similarContent]));
     const trackingCode = this.trackingCodes.codeFor(request.caseType, request.idempotencyKey);
-    const created: CreatedCase = { reference, receivedAt, trackingCodeHash: this.trackingCodes.hashOf(trackingCode) };
-    const nowSeconds = Math.floor(receivedAt.getTime() / 1000);
+    const trackingCodeHash = this.trackingCodes.hashOf(trackingCode);
+    // Staff logging names the earlier cases like this one: a read, but staff logging is not the hot path.
+    const possibleDuplicateOf = staff && similarFingerprint ? await this.similarTo(similarFingerprint) : undefined;
 
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const similar = similarKey ? await this.similarTo(similarKey) : undefined;
-      const possibleDuplicateOf = how.staff ? (similar?.cases.map((c) => c.reference).reverse() ?? []) : undefined;
-      const items: TransactItem[] = [
-        this.db.putNew(
-          {
-            ...idempotencyKey,
-            kind: 'IDEMPOTENCY',
-            requestHash,
+    let sequenced: string | undefined;
+    let probe = 0;
+    for (let round = 1; round <= MAX_ROUNDS; round++) {
+      const receivedAt = this.now();
+      const year = londonYearOf(receivedAt);
+      const nowSeconds = Math.floor(receivedAt.getTime() / 1000);
+      const reference = request.derivedReference
+        ? this.derivedReference(request.prefix, year, keyHash, probe)
+        : (sequenced ??= formatReference(request.prefix, year, await nextNumber(this.db, request.caseType, year)));
+      const created: CreatedCase = {
+        reference,
+        receivedAt,
+        trackingCodeHash,
+        ...(request.derivedReference && { own: { idempotencyKeyHash: keyHash, requestHash, submittedFields: request.auditFields } }),
+      };
+      const labelled: Array<[Label, TransactItem]> = [];
+      if (!request.derivedReference) {
+        labelled.push([
+          'idempotency',
+          this.db.putNew(
+            {
+              ...idempotencyKey,
+              kind: 'IDEMPOTENCY',
+              requestHash,
+              reference,
+              receivedAt: receivedAt.toISOString(),
+              ...(possibleDuplicateOf && { possibleDuplicateOf }),
+              expiresAt: expiryEpochSeconds(this.policy.retention, 'IDEMPOTENCY_KEY', receivedAt),
+            },
+            nowSeconds,
+          ),
+        ]);
+      } else if (londonDateOf(receivedAt).endsWith('-01-01')) {
+        // A retry just after midnight on New Year's Day must find a rating made just before it.
+        labelled.push(['previousYear', this.db.conditionCheck(keys.case(this.derivedReference(request.prefix, year - 1, keyHash, probe)), 'attribute_not_exists(pk)')]);
+      }
+      let retryAfterSeconds = 0;
+      if (!staff) {
+        const rate = this.rateLimiter.transactItem(`submit-${request.caseType}`, request.sourceHash, this.policy.rateLimit);
+        retryAfterSeconds = rate.retryAfterSeconds;
+        labelled.push(['rate', rate.item]);
+      }
+      if (duplicateKey) {
+        labelled.push([
+          'duplicate',
+          this.db.putNew(
+            { ...duplicateKey, kind: 'DUPLICATE', reference, receivedAt: receivedAt.toISOString(), expiresAt: nowSeconds + this.policy.duplicateWindowSeconds } satisfies Item,
+            nowSeconds,
+          ),
+        ]);
+      }
+      if (!request.derivedReference) {
+        labelled.push([
+          'other',
+          this.audit.entry({ subject: reference, at: receivedAt.toISOString(), actor: request.actor ?? { kind: 'PUBLIC' }, action: 'SUBMITTED', fields: request.auditFields, version: 1 }),
+        ]);
+      }
+      if (similarFingerprint) {
+        labelled.push([
+          'other',
+          this.db.put({
+            ...keys.similarCase(similarFingerprint, receivedAt.toISOString(), reference),
+            kind: 'SIMILAR',
             reference,
-            receivedAt: receivedAt.toISOString(),
-            ...(possibleDuplicateOf && { possibleDuplicateOf }),
-            expiresAt: expiryEpochSeconds(this.policy.retention, 'IDEMPOTENCY_KEY', receivedAt),
-          },
-          nowSeconds,
-        ),
-        ...(duplicateKey
-          ? [
-              this.db.putNew(
-                {
-                  ...duplicateKey,
-                  kind: 'DUPLICATE',
-                  reference,
-                  receivedAt: receivedAt.toISOString(),
-                  expiresAt: nowSeconds + this.policy.duplicateWindowSeconds,
-                } satisfies Item,
-                nowSeconds,
-              ),
-            ]
-          : []),
-        this.audit.entry({
-          subject: reference,
-          at: receivedAt.toISOString(),
-          actor: request.actor ?? { kind: 'PUBLIC' },
-          action: 'SUBMITTED',
-          fields: request.auditFields,
-          version: 1,
-        }),
-        ...(similarKey ? [this.similarMarker(similarKey, similar, { reference, receivedAt: receivedAt.toISOString() }, nowSeconds)] : []),
-        ...(await request.caseItems(created)),
-      ];
-      const outcome = await this.db.transact(items);
-      if (outcome.ok) {
-        return succeed({
-          reference,
-          trackingCode,
-          receivedAt: receivedAt.toISOString(),
-          duplicateOfEarlierSubmission: false,
-          ...(possibleDuplicateOf && { possibleDuplicateOf }),
-        });
+            expiresAt: nowSeconds + this.similarWindowSeconds(),
+          }),
+        ]);
       }
-      if (outcome.reasons[0] === 'ConditionalCheckFailed') {
-        // A concurrent retry with the same key got there first: answer as it was answered.
-        const replayed = await this.replay(idempotencyKey, requestHash, request);
-        if (replayed) return replayed;
+      const caseItems = await request.caseItems(created);
+      // With a derived reference the case item is the idempotency record: its refusal means "this key again".
+      const caseKey = keys.case(reference);
+      for (const item of caseItems) labelled.push([request.derivedReference && sameKey(item, caseKey) ? 'idempotency' : 'other', item]);
+
+      const outcome = await transactWithBackOff(this.db, labelled.map(([, item]) => item), this.policy.backOff);
+      const receipt = (at: Date): Receipt => ({
+        reference,
+        trackingCode,
+        receivedAt: at.toISOString(),
+        duplicateOfEarlierSubmission: false,
+        ...(possibleDuplicateOf && { possibleDuplicateOf }),
+      });
+      if (outcome.ok) return succeed(receipt(receivedAt));
+      if ('busy' in outcome) return tryAgain();
+      const failed = new Set(outcome.reasons.flatMap((r, i) => (r === 'ConditionalCheckFailed' ? [labelled[i]![0]] : [])));
+      if (failed.has('idempotency') || failed.has('previousYear')) {
+        const replayKey = request.derivedReference
+          ? keys.case(failed.has('idempotency') ? reference : this.derivedReference(request.prefix, year - 1, keyHash, probe))
+          : idempotencyKey;
+        const answer = await this.replay(replayKey, keyHash, requestHash, request, Boolean(request.derivedReference));
+        if (answer === 'collision') probe++;
+        else if (answer) return answer;
+        continue;
       }
-      if (duplicateKey && outcome.reasons[1] === 'ConditionalCheckFailed') {
-        const duplicate = await this.duplicateOf(duplicateKey);
+      if (failed.has('duplicate')) {
+        const duplicate = await this.duplicateOf(duplicateKey!);
         if (duplicate) return succeed(duplicate);
+        continue;
       }
-      // Otherwise a shared item (a counter the case keeps up to date, the possible-duplicate
-      // marker) moved under us: read it again and try again.
+      if (failed.has('rate')) {
+        return refuse('RATE_LIMITED', `Too many submissions from your connection: try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minutes.`);
+      }
+      // Something the case type guards itself (a counter's condition) moved under us: write again.
     }
-    throw new Error('submission could not be stored after repeated write conflicts');
+    return tryAgain();
   }
 
-  /** The cases of this content remembered by its marker (within the window), oldest first, and the marker's revision. */
-  private async similarTo(key: { pk: string; sk: string }): Promise<{ cases: SimilarCase[]; revision: number } | undefined> {
-    const item = await this.db.get<Item>(key);
-    if (!item || this.expired(item)) return undefined;
-    const since = new Date(this.now().getTime() - this.similarWindowSeconds() * 1000).toISOString();
-    return { cases: ((item.cases as SimilarCase[] | undefined) ?? []).filter((c) => c.receivedAt >= since), revision: item.revision as number };
+  /** A page rating's nine-digit number, from a keyed hash of its idempotency key (probe > 0 only after a collision). */
+  private derivedReference(prefix: string, year: number, keyHash: string, probe: number): string {
+    const digest = this.hasher.hash('derived-reference', `${prefix}\0${year}\0${keyHash}\0${probe}`);
+    const number = DERIVED_MIN + Number(BigInt(`0x${Buffer.from(digest, 'base64url').subarray(0, 8).toString('hex')}`) % BigInt(DERIVED_SPAN));
+    return formatReference(prefix, year, number);
   }
 
-  /**
-   * The possible-duplicate marker with this case added: one small item per content (a keyed hash
-   * of it, never the content), holding the latest cases' references. Written on the condition that
-   * no one else wrote it since it was read, so that two cases logged at once both stay in it.
-   */
-  private similarMarker(key: { pk: string; sk: string }, earlier: { cases: SimilarCase[]; revision: number } | undefined, added: SimilarCase, nowSeconds: number): TransactItem {
-    const item = {
-      ...key,
-      kind: 'DUPLICATE',
-      cases: [...(earlier?.cases ?? []), added].slice(-SIMILAR_KEPT),
-      revision: (earlier?.revision ?? 0) + 1,
-      expiresAt: nowSeconds + this.similarWindowSeconds(),
-    } satisfies Item;
-    return earlier
-      ? this.db.put(item, { expression: 'revision = :revision', values: { ':revision': earlier.revision } })
-      : this.db.putNew(item, nowSeconds);
+  /** The references of the newest cases with this content (within the window), newest first. */
+  private async similarTo(fingerprint: string): Promise<string[]> {
+    const out = await this.db.query({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.similarPartition(fingerprint) },
+      ScanIndexForward: false,
+      Limit: SIMILAR_KEPT,
+    });
+    return ((out.Items ?? []) as Item[]).filter((i) => !this.expired(i)).map((i) => i.reference as string);
   }
 
   private similarWindowSeconds(): number {
     return this.policy.similarWindowSeconds ?? SIMILAR_WINDOW_SECONDS;
   }
 
-  private async replay(
-    key: { pk: string; sk: string },
-    requestHash: string,
-    request: SubmissionRequest,
-  ): Promise<Outcome<Receipt> | undefined> {
+  /**
+   * The first answer to this key, read from its idempotency record (or, for a derived reference,
+   * the case item): undefined if there is none (it expired meanwhile), 'collision' if a derived
+   * reference belongs to another key.
+   */
+  private async replay(key: Key, keyHash: string, requestHash: string, request: SubmissionRequest, derived: boolean): Promise<Outcome<Receipt> | 'collision' | undefined> {
     const item = await this.db.get<Item>(key);
-    if (!item || this.expired(item)) return undefined;
+    if (!item || (!derived && this.expired(item))) return undefined;
+    if (derived && item.idempotencyKeyHash !== keyHash) return 'collision';
     if (item.requestHash !== requestHash) {
       return refuse(
         'IDEMPOTENCY_KEY_REUSED',
@@ -310,13 +341,13 @@ export class SubmissionDesk {
     return succeed({
       reference: item.reference as string,
       trackingCode: this.trackingCodes.codeFor(request.caseType, request.idempotencyKey),
-      receivedAt: item.receivedAt as string,
+      receivedAt: (derived ? item.createdAt : item.receivedAt) as string,
       duplicateOfEarlierSubmission: false,
       ...(Array.isArray(item.possibleDuplicateOf) && { possibleDuplicateOf: item.possibleDuplicateOf as string[] }),
     });
   }
 
-  private async duplicateOf(key: { pk: string; sk: string }): Promise<Receipt | undefined> {
+  private async duplicateOf(key: Key): Promise<Receipt | undefined> {
     const item = await this.db.get<Item>(key);
     if (!item || this.expired(item)) return undefined;
     return {
@@ -330,4 +361,9 @@ export class SubmissionDesk {
   private expired(item: Item): boolean {
     return typeof item.expiresAt === 'number' && item.expiresAt < Math.floor(this.now().getTime() / 1000);
   }
+}
+
+function sameKey(item: TransactItem, key: Key): boolean {
+  const written = item.Put?.Item ?? item.Update?.Key;
+  return written?.pk === key.pk && written?.sk === key.sk;
 }

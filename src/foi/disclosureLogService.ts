@@ -7,6 +7,9 @@ import { indexKey, listQueue } from '../cases/caseIndex.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { DisclosureLogSearch } from '../generated/graphql.js';
 import type { Db, Item } from '../store/db.js';
+import { keys } from '../store/keys.js';
+import type { RateLimiter, RateRule } from '../store/rateLimiter.js';
+import type { ReadBudget } from '../store/readBudget.js';
 import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
 import { parseQueryInput } from '../validation/parse.js';
 import { foiCaseType } from './caseType.js';
@@ -46,15 +49,28 @@ export class DisclosureLogService {
     private readonly cases: CaseService,
     private readonly calendar: HolidayCalendar,
     private readonly now: () => Date,
+    private readonly publicReads?: { limiter: RateLimiter; rule: RateRule },
   ) {}
 
-  /** The public disclosure log: newest first, by date and by every search word. */
-  async disclosureLog(search: DisclosureLogSearch | null | undefined, page: PageArgs) {
+  /**
+   * The public disclosure log: newest first, by date and by every search word. Bounded: counted
+   * once per request against the source's public-read limit, and read within the request's budget
+   * (shared by every aliased field); a search starts from its rarest word and, if the budget runs
+   * out first, says "refine your search" with what it found.
+   */
+  async disclosureLog(search: DisclosureLogSearch | null | undefined, page: PageArgs, request: { budget?: ReadBudget; sourceHash?: string } = {}) {
     const valid = parseQueryInput(searchInput, search, 'search');
+    if (this.publicReads && request.sourceHash && !request.budget?.counted) {
+      if (request.budget) request.budget.counted = true;
+      await this.publicReads.limiter.hit('public-read', request.sourceHash, this.publicReads.rule);
+    }
     const range = { from: valid?.from ?? undefined, to: valid?.to ?? undefined };
     const words = searchWords(valid?.text ?? '', 10);
-    if (words.length === 0) return listQueue(this.paginator, disclosureLogQueue, range, false, page, toDisclosure);
-    const [first, ...rest] = words as [string, ...string[]];
+    if (words.length === 0) {
+      const log = await listQueue(this.paginator, disclosureLogQueue, range, false, page, toDisclosure, undefined, request.budget);
+      return { ...log, refineSearch: null };
+    }
+    const [first, ...rest] = (await rarestFirst(this.db, words)) as [string, ...string[]];
     const found = await listQueue(
       this.paginator,
       disclosureWordQueue(first),
@@ -69,12 +85,14 @@ export class DisclosureLogService {
             values: Object.fromEntries(rest.map((w, i) => [`:w${i}`, w])),
           }
         : undefined,
+      request.budget,
     );
     const entries = await this.disclosuresFor(found.edges.map((e) => e.node));
     const byRef = new Map(entries.map((e) => [e.reference as string, e]));
     return {
       pageInfo: found.pageInfo,
       edges: found.edges.filter((e) => byRef.has(e.node.reference)).map((e) => ({ cursor: e.cursor, node: toDisclosure(byRef.get(e.node.reference)!) })),
+      refineSearch: found.stoppedAtReadBudget ? { message: refineMessage, entriesRead: request.budget?.used ?? 0 } : null,
     };
   }
 
@@ -127,3 +145,20 @@ function toDisclosure(item: Item) {
     publishedOn: item.publishedOn as string,
   };
 }
+
+/**
+ * Which search word to start from: the one fewest published responses contain, from the word
+ * counts the table's stream keeps (disclosureLogWordCountStore.ts), read in one BatchGetItem. A word
+ * without a count has no entries yet (or was published a moment ago): it sorts first, and reading
+ * its partition costs one small Query. Counts lag publication by seconds;
+ * they only choose the order, never what is found.
+ */
+async function rarestFirst(db: Db, words: string[]): Promise<string[]> {
+  if (words.length < 2) return words;
+  const counts = await db.getMany<Item>(words.map((w) => keys.disclosureWordCount(w)));
+  const countOf = new Map(counts.map((c) => [c.pk as string, Number(c.count ?? 0)]));
+  const count = (w: string) => countOf.get(keys.disclosureWordCount(w).pk) ?? 0;
+  return [...words].sort((a, b) => count(a) - count(b));
+}
+
+const refineMessage = 'Too many responses contain these words: add a rarer word or dates to narrow the search.';

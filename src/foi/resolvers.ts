@@ -12,7 +12,8 @@ import { clockView, reviewClockOf, statusOf } from './status.js';
  */
 export const foiResolvers: Resolvers = {
   Query: {
-    disclosureLog: (_, { search, first, after }, { services }) => services.foi.disclosureLog(search, { first, after }),
+    disclosureLog: (_, { search, first, after }, { services, caller, readBudget }) =>
+      services.foi.disclosureLog(search, { first, after }, { budget: readBudget, sourceHash: caller.sourceHash }),
     foiExemptions: () => exemptions.map(exemptionView),
     foiRequesterHistory: (_, { reference, first, after }, { services, caller }) => services.foi.requesterHistory(reference, { first, after }, caller),
   },

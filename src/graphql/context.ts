@@ -3,6 +3,7 @@ import { UnauthenticatedError } from '../errors.js';
 import type { Caller } from '../auth/caller.js';
 import type { Logger } from '../logging/logger.js';
 import type { Services } from '../services.js';
+import { ReadBudget } from '../store/readBudget.js';
 
 /** What every resolver gets: who is calling, the services, and a logger tagged with the request. */
 export interface GraphQLContext {
@@ -10,6 +11,8 @@ export interface GraphQLContext {
   services: Services;
   logger: Logger;
   requestId: string;
+  /** What this request may still read, shared by all its fields (src/store/readBudget.ts). */
+  readBudget: ReadBudget;
 }
 
 export interface RequestFacts {
@@ -27,7 +30,7 @@ export async function buildContext(services: Services, facts: RequestFacts): Pro
   const sourceHash = services.hasher.hash('source', facts.sourceIp ?? 'unknown');
   const logger = services.logger.child({ requestId: facts.requestId });
   const token = /^Bearer\s+(.+)$/i.exec(facts.authorization ?? '')?.[1]?.trim();
-  if (!token) return { caller: { kind: 'anonymous', sourceHash }, services, logger, requestId: facts.requestId };
+  if (!token) return { caller: { kind: 'anonymous', sourceHash }, services, logger, requestId: facts.requestId, readBudget: new ReadBudget(services.config.limits.readBudget) };
   let staff;
   try {
     staff = await services.tokenVerifier.verify(token);
@@ -42,5 +45,6 @@ export async function buildContext(services: Services, facts: RequestFacts): Pro
     services,
     logger: logger.child({ staffId: staff.id }),
     requestId: facts.requestId,
+    readBudget: new ReadBudget(services.config.limits.readBudget),
   };
 }

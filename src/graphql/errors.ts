@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
+import { unwrapResolverError } from './apollo.js';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { RateLimitedError, UnauthenticatedError, UserInputError } from '../errors.js';
 import { clientMistake } from '../http/clientMistakes.js';

@@ -7,6 +7,8 @@ import type { GraphQLContext } from '../graphql/context.js';
  *
  * - 503 with Retry-After when the database is throttling or out of reach (SERVICE_UNAVAILABLE,
  *   `extensions.retriable: true`): the request may be sent again unchanged;
+ *   The same for a submission answered TRY_AGAIN (a user error in its payload: its write kept
+ *   colliding with others' until its retries ran out, and nothing was stored);
  * - 429 with Retry-After when the caller is rate-limited, whether the limit was reported as a
  *   top-level RATE_LIMITED error (trackCase) or as a RATE_LIMITED user error in a mutation's
  *   payload (public submissions).
@@ -39,18 +41,19 @@ interface Answer {
 function answerFor(errors: readonly GraphQLFormattedError[], data: Record<string, unknown> | null | undefined, ctx: GraphQLContext | undefined): Answer | undefined {
   const waits = (code: string) => errors.filter((e) => e.extensions?.code === code).map((e) => Number(e.extensions?.retryAfterSeconds) || 1);
   const unavailable = waits('SERVICE_UNAVAILABLE');
+  if (payloadRefused(data, 'TRY_AGAIN')) unavailable.push(1);
   if (unavailable.length) return { status: 503, retryAfterSeconds: Math.max(...unavailable) };
   const limited = waits('RATE_LIMITED');
-  if (payloadRateLimited(data) && ctx) limited.push(submissionWindowLeft(ctx));
+  if (payloadRefused(data, 'RATE_LIMITED') && ctx) limited.push(submissionWindowLeft(ctx));
   if (limited.length) return { status: 429, retryAfterSeconds: Math.max(...limited) };
   return undefined;
 }
 
-/** A mutation payload (a top-level field with userErrors) refused with RATE_LIMITED. */
-function payloadRateLimited(data: Record<string, unknown> | null | undefined): boolean {
+/** A mutation payload (a top-level field with userErrors) refused with this code. */
+function payloadRefused(data: Record<string, unknown> | null | undefined, code: string): boolean {
   return Object.values(data ?? {}).some((payload) => {
     const userErrors = (payload as { userErrors?: unknown } | null)?.userErrors;
-    return Array.isArray(userErrors) && userErrors.some((e) => (e as { code?: unknown })?.code === 'RATE_LIMITED');
+    return Array.isArray(userErrors) && userErrors.some((e) => (e as { code?: unknown })?.code === code);
   });
 }
 

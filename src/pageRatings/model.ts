@@ -19,6 +19,8 @@ export interface PageRatingRecord {
   reviewOutcome: PageRatingReviewOutcome | null;
   version: number;
   updatedAt: string;
+  /** The fields given when it was submitted (names only): the first entry of its audit trail. */
+  submittedFields: string[];
 }
 
 export interface ResearchContactRecord {

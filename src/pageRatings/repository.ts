@@ -1,15 +1,24 @@
-import { addDays, londonDateOf, monthOf } from '../calendar/londonDate.js';
+import { randomInt } from 'node:crypto';
+import { addDays, londonDateOf } from '../calendar/londonDate.js';
 import { newCaseItem, type CreatedCase } from '../cases/submitOnce.js';
 import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
 import { indexEntries, indexKeys, keys } from '../store/keys.js';
 import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
-import { addCounts, noStars, rankingPosition, starAttribute, type DateRange, type StarCounts } from './aggregates.js';
+import { addCounts, noStars, starAttribute, type DateRange, type StarCounts } from './aggregates.js';
+import { rankingTier } from './ranking.js';
+import type { ReadBudget } from '../store/readBudget.js';
 import type { PageRatingRecord, ResearchContactRecord } from './model.js';
 import type { SubmitPageRating } from './validation.js';
 import type { PersonalDataKind } from '../redaction/personalData.js';
 
 export const ALL_TIME = 'ALL';
+
+/**
+ * Each rating ADDs to one of this many items for its page and day, picked at random, so that
+ * concurrent ratings of one page seldom meet on an item (a summary sums the shards).
+ */
+export const DAY_SHARDS = 10;
 
 export interface RankedPage {
   pageUrl: string;
@@ -22,8 +31,10 @@ export interface RankedPage {
  *   when it has a comment;
  * - research-contact details are a separate item (CASE#ref / RESEARCH_CONTACT) with their own,
  *   shorter retention, listed by gsi1 and found for erasure by a keyed hash of the email (gsi2);
- * - each page has a count per star per day (PAGE#key / DAY#date) and per ranking period
- *   (PAGE#key / RANK#ALL and RANK#YYYY-MM, ranked worst first by gsi1).
+ * - each page has a count per star per day, in shards (PAGE#key / DAY#date#n), ADDed in the
+ *   rating's transaction: exact, and no item every rating of a page rewrites;
+ * - the ranking (PAGE#key / RANK#period#tier, worst first by gsi1) is kept from the table's stream
+ *   by rankingConsumer.ts: it lags the ratings by seconds and no request ever writes it.
  */
 export class PageRatingRepository {
   constructor(
@@ -32,7 +43,7 @@ export class PageRatingRepository {
     private readonly retention: RetentionSchedule,
   ) {}
 
-  /** The items a new rating writes, with its counts, for the submission transaction. */
+  /** The items a new rating writes, with its count, for the submission transaction. */
   async newRatingItems(
     created: CreatedCase,
     input: SubmitPageRating,
@@ -57,12 +68,11 @@ export class PageRatingRepository {
         reviewOutcome: null,
       }),
       this.db.updateItem(
-        keys.pageDay(pageKey, day),
-        'ADD #star :one SET pageUrl = :pageUrl, expiresAt = :expires',
+        keys.pageDay(pageKey, day, randomInt(DAY_SHARDS)),
+        'ADD #star :one SET pageUrl = :pageUrl, pageKey = :pageKey, expiresAt = :expires',
         { '#star': star },
-        { ':one': 1, ':pageUrl': pageUrl, ':expires': expiryEpochSeconds(this.retention, 'PAGE_RATING_AGGREGATE', receivedAt) },
+        { ':one': 1, ':pageUrl': pageUrl, ':pageKey': pageKey, ':expires': expiryEpochSeconds(this.retention, 'PAGE_RATING_AGGREGATE', receivedAt) },
       ),
-      ...(await this.rankingItems(pageKey, pageUrl, star, [ALL_TIME, monthOf(day)], receivedAt)),
     ];
     if (input.researchContact) {
       const deleteAt = expiryEpochSeconds(this.retention, 'RESEARCH_CONTACT', receivedAt);
@@ -84,48 +94,16 @@ export class PageRatingRepository {
     return items;
   }
 
-  /**
-   * A ranking item's sort key depends on its average, which DynamoDB cannot compute in an update,
-   * so each is read and rewritten on condition that no one else rewrote it meanwhile (a conflict
-   * cancels the submission's transaction, which is then retried).
-   */
-  private async rankingItems(
-    pageKey: string,
-    pageUrl: string,
-    star: keyof StarCounts,
-    periods: string[],
-    receivedAt: Date,
-  ): Promise<TransactItem[]> {
-    const current = await this.db.getMany<Item>(periods.map((p) => keys.pageRank(pageKey, p)));
-    return periods.map((period) => {
-      const existing = current.find((i) => i.sk === keys.pageRank(pageKey, period).sk);
-      const counts = addCounts(countsOf(existing), { ...noStars, [star]: 1 });
-      const item = {
-        ...keys.pageRank(pageKey, period),
-        ...indexEntries.pageRanking(period, rankingPosition(counts, pageKey)),
-        kind: 'PAGE_RANK',
-        pageUrl,
-        ...counts,
-        total: counts.s1 + counts.s2 + counts.s3,
-        revision: ((existing?.revision as number | undefined) ?? 0) + 1,
-        expiresAt: expiryEpochSeconds(this.retention, 'PAGE_RATING_AGGREGATE', receivedAt),
-      };
-      return existing
-        ? this.db.put(item, { expression: 'revision = :seen', values: { ':seen': existing.revision } })
-        : this.db.putNew(item);
-    });
-  }
-
   async get(reference: string): Promise<PageRatingRecord | undefined> {
     const item = await this.db.get<Item>(keys.case(reference));
     return item?.caseType === 'PAGE_RATING' ? toRating(item) : undefined;
   }
 
-  /** Day counts for a range: one query, one small item per day that had ratings. */
+  /** Day counts for a range: one query of at most DAY_SHARDS small items per day that had ratings. */
   async countsForRange(pageKey: string, range: DateRange): Promise<StarCounts> {
     const days = await this.db.queryAll({
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': keys.pagePartition(pageKey), ':from': keys.pageDaySort(range.from), ':to': keys.pageDaySort(range.to) },
+      ExpressionAttributeValues: { ':pk': keys.pagePartition(pageKey), ':from': keys.pageDaysFrom(range.from), ':to': keys.pageDaysTo(range.to) },
     });
     return days.reduce((total, item) => addCounts(total, countsOf(item)), noStars);
   }
@@ -138,18 +116,24 @@ export class PageRatingRepository {
     );
   }
 
-  ranking(period: string, minimumRatings: number, page: PageArgs): Promise<Connection<RankedPage>> {
+  /**
+   * The ranking among pages with at least `minimumRatings`: the partition of the largest tier not
+   * above it (usually exactly it: nothing read is thrown away), filtered only when the minimum is
+   * between tiers, and never beyond the read budget.
+   */
+  ranking(period: string, minimumRatings: number, page: PageArgs, budget?: ReadBudget): Promise<Connection<RankedPage>> {
+    const tier = rankingTier(minimumRatings);
     return this.paginator.list(
       {
         index: 'gsi1',
         keyCondition: 'gsi1pk = :pk',
-        values: { ':pk': indexKeys.pageRanking(period), ':min': minimumRatings },
-        filter: '#total >= :min',
-        names: { '#total': 'total' },
+        values: { ':pk': indexKeys.pageRanking(period, tier), ...(tier < minimumRatings && { ':min': minimumRatings }) },
+        ...(tier < minimumRatings && { filter: '#total >= :min', names: { '#total': 'total' } }),
         ascending: true,
       },
       page,
       (item) => ({ pageUrl: item.pageUrl as string, counts: countsOf(item) }),
+      budget,
     );
   }
 
@@ -186,7 +170,7 @@ export class PageRatingRepository {
   }
 }
 
-function countsOf(item: Item | undefined): StarCounts {
+export function countsOf(item: Item | undefined): StarCounts {
   return { s1: Number(item?.s1 ?? 0), s2: Number(item?.s2 ?? 0), s3: Number(item?.s3 ?? 0) };
 }
 
@@ -204,6 +188,7 @@ export function toRating(item: Item): PageRatingRecord {
     reviewOutcome: (item.reviewOutcome as PageRatingRecord['reviewOutcome']) ?? null,
     version: item.version as number,
     updatedAt: item.updatedAt as string,
+    submittedFields: (item.submittedFields as string[] | undefined) ?? [],
   };
 }
 

@@ -46,6 +46,6 @@ export const pageRatingResolvers: Resolvers = {
     },
   },
   PageRating: {
-    auditTrail: (rating, _, { services }) => services.audit.list(rating.reference),
+    auditTrail: (rating, _, { services }) => services.pageRatings.auditTrail(rating),
   },
 };

@@ -50,7 +50,7 @@ export class PageRatingService {
   }
 
   async submit(raw: { honeypot?: string | null } & Record<string, unknown>, caller: Caller): Promise<Outcome<Receipt>> {
-    const decoy = this.desk.honeypotReceipt('WEB', raw.honeypot);
+    const decoy = this.desk.honeypotReceipt('WEB', raw.honeypot, true);
     if (decoy) {
       this.logger.info('page rating honeypot filled; nothing stored', { event: 'honeypot' });
       return succeed(decoy);
@@ -68,7 +68,11 @@ export class PageRatingService {
       idempotencyKey,
       canonicalInput: canonical,
       sourceHash: caller.sourceHash,
-      duplicateContent: [input.pageUrl.pageKey, input.rating, input.comment, email],
+      // No counter, no separate idempotency record or audit entry: see SubmissionRequest.derivedReference.
+      derivedReference: true,
+      // Only something a person wrote makes two ratings "the same": bare stars from one address
+      // (a family, an office, a library behind one router) are different people's, each counted.
+      duplicateContent: input.comment !== null || input.researchContact !== null ? [input.pageUrl.pageKey, input.rating, input.comment, email] : undefined,
       auditFields: ['pageUrl', 'rating', ...(comment ? ['comment'] : []), ...(input.researchContact ? ['researchContact'] : [])],
       caseItems: (created) => this.repo.newRatingItems(created, input, comment, emailHash),
     });
@@ -105,11 +109,12 @@ export class PageRatingService {
     return this.repo.ranking(valid.month ?? ALL_TIME, valid.minimumRatings ?? 5, page);
   }
 
-  /** A page's comments: each rating listed is a staff read of that case, so each is audited. */
+  /** A page's comments: a staff read of each rating listed, audited as one entry naming them all. */
   async comments(pageUrl: string, page: PageArgs, caller: Caller): Promise<Connection<PageRatingRecord>> {
     const parsed = parseQueryInput(this.pageUrl, pageUrl, 'pageUrl');
     const connection = await this.repo.comments(parsed.pageKey, page);
-    await this.audit.recordReads({
+    await this.audit.recordListRead({
+      list: 'pageComments',
       subjects: connection.edges.map((e) => e.node.reference),
       actor: actorOf(caller),
       action: 'READ_IN_LIST',
@@ -119,10 +124,11 @@ export class PageRatingService {
     return connection;
   }
 
-  /** Research contacts: personal data, so each contact returned is audited before it is shown. */
+  /** Research contacts: personal data, so the read is audited (one entry naming every contact shown) before it is shown. */
   async researchContacts(page: PageArgs, caller: Caller): Promise<Connection<ResearchContactRecord>> {
     const connection = await this.repo.researchContacts(page);
-    await this.audit.recordReads({
+    await this.audit.recordListRead({
+      list: 'researchContacts',
       subjects: connection.edges.map((e) => e.node.reference),
       actor: actorOf(caller),
       action: 'RESEARCH_CONTACT_READ',
@@ -130,6 +136,13 @@ export class PageRatingService {
       at: this.now().toISOString(),
     });
     return connection;
+  }
+
+  /** A rating's audit trail: its submission (carried by the rating itself), then every entry about it. */
+  async auditTrail(rating: PageRatingRecord & { submittedFields?: string[] }) {
+    const entries = await this.audit.list(rating.reference);
+    const submitted = { subject: rating.reference, at: rating.receivedAt, actor: { kind: 'PUBLIC' as const }, action: 'SUBMITTED', fields: rating.submittedFields ?? [], version: 1 };
+    return entries.some((e) => e.action === 'SUBMITTED') ? entries : [submitted, ...entries];
   }
 
   async review(

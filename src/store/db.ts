@@ -35,7 +35,7 @@ export class Db {
     readonly doc: DynamoDBDocumentClient,
     readonly tableName: string,
     /** Told of each transaction run again after a conflict (the ConflictRetries metric). */
-    private readonly onConflictRetry: () => void = () => undefined,
+    readonly onConflictRetry: () => void = () => undefined,
   ) {}
 
   async get<T extends Item>(key: Key): Promise<T | undefined> {
@@ -136,6 +136,11 @@ export class Db {
         ...(condition && { ConditionExpression: condition }),
       },
     };
+  }
+
+  /** A condition on an item the transaction does not write. */
+  conditionCheck(key: Key, condition: string): TransactItem {
+    return { ConditionCheck: { TableName: this.tableName, Key: key, ConditionExpression: condition } };
   }
 
   deleteItem(key: Key): TransactItem {

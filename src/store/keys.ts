@@ -21,13 +21,22 @@ export const keys = {
   /** One audit entry about a subject (usually a case reference). */
   audit: (subject: string, at: string, id: string) => primaryKey(k.auditEntry.primary, { subject, at, id }),
   auditPartition: (subject: string) => k.auditEntry.primary.pk.fill({ subject }),
-  /** A page's ratings counted for one day. */
-  pageDay: (pageKey: string, date: string) => primaryKey(k.pageDay.primary, { pageKey, date }),
+  /** One shard of a page's ratings counted for one day. */
+  pageDay: (pageKey: string, date: string, shard: number) => primaryKey(k.pageDay.primary, { pageKey, date, shard }),
   pagePartition: (pageKey: string) => k.pageDay.primary.pk.fill({ pageKey }),
-  /** The sort key of a page's day counts (also the bounds of a date range). */
-  pageDaySort: (date: string) => k.pageDay.primary.sk.fill({ date }),
-  /** A page's ratings counted over a ranking period (ALL, or YYYY-MM). */
-  pageRank: (pageKey: string, period: string) => primaryKey(k.pageRank.primary, { pageKey, period }),
+  /** The bounds of a date range of day shards: from the first shard of `from` to the last of `to`. */
+  pageDaysFrom: (date: string) => k.pageDay.primary.sk.fill({ date, shard: '' }),
+  pageDaysTo: (date: string) => k.pageDay.primary.sk.fill({ date, shard: '~' }),
+  /** A page's ratings counted for one month (the ranking consumer's). */
+  pageMonth: (pageKey: string, month: string) => primaryKey(k.pageMonth.primary, { pageKey, month }),
+  pageMonthPrefix: () => k.pageMonth.primary.sk.fill({ month: '' }),
+  /** A page's entry in a ranking period (ALL, or YYYY-MM) and tier. */
+  pageRank: (pageKey: string, period: string, tier: number) => primaryKey(k.pageRank.primary, { pageKey, period, tier }),
+  /** One case with this (hashed) content, for possible-duplicate warnings. */
+  similarCase: (fingerprint: string, at: string, reference: string) => primaryKey(k.similarCase.primary, { fingerprint, at, reference }),
+  similarPartition: (fingerprint: string) => k.similarCase.primary.pk.fill({ fingerprint }),
+  /** How many published responses a disclosure search word indexes. */
+  disclosureWordCount: (word: string) => primaryKey(k.disclosureWordCount.primary, { word }),
   /** One entry of a queue (work queues, FOI requester history, disclosure log and its search words). */
   queueEntry: (queue: string, sortKey: string, reference: string) => primaryKey(k.queueEntry.primary, { queue, sortKey, reference }),
   queuePartition: (queue: string) => k.queueEntry.primary.pk.fill({ queue }),
@@ -50,8 +59,8 @@ export const keys = {
 export const indexKeys = {
   /** gsi1: a page's ratings that have comments, newest first. */
   pageComments: (pageKey: string) => k.case.gsi1.pk.fill({ pageKey }),
-  /** gsi1: pages ranked by average rating for a period. */
-  pageRanking: (period: string) => k.pageRank.gsi1.pk.fill({ period }),
+  /** gsi1: pages ranked by average rating for a period, among those with at least `tier` ratings. */
+  pageRanking: (period: string, tier: number) => k.pageRank.gsi1.pk.fill({ period, tier }),
   /** gsi1: research contacts, newest first. */
   researchContacts: () => k.researchContact.gsi1.pk.fill({}),
   /** gsi1: audit entries by the staff member who acted. */
@@ -68,8 +77,8 @@ export const indexEntries = {
     gsi1sk: k.case.gsi1.sk.fill({ at, reference }),
   }),
   /** gsi1 of a page's rank row: ordered worst first (see rankingPosition in src/pageRatings/aggregates.ts). */
-  pageRanking: (period: string, ranking: { average: string; inverseCount: string; pageKey: string }) => ({
-    gsi1pk: indexKeys.pageRanking(period),
+  pageRanking: (period: string, tier: number, ranking: { average: string; inverseCount: string; pageKey: string }) => ({
+    gsi1pk: indexKeys.pageRanking(period, tier),
     gsi1sk: k.pageRank.gsi1.sk.fill(ranking),
   }),
   /** gsi1 of a research contact, newest first. */

@@ -2,15 +2,23 @@ import { timingSafeEqual } from 'node:crypto';
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { UserInputError } from '../errors.js';
 import type { Db, Item } from './db.js';
+import { ReadBudget } from './readBudget.js';
 import { keyAttributesOf, type IndexName } from './tableDesign.js';
 
 /**
  * Relay-style cursor pagination over a DynamoDB Query (never a Scan). A cursor is the position of
  * the last item returned, signed with the application secret and bound to the query it came from,
  * so it is opaque to callers and cannot be edited or replayed against another list.
+ *
+ * Every list reads within a budget (src/store/readBudget.ts): the request's own, shared by all its
+ * fields, or a fresh default one per list. A filtered Query that reaches the budget stops there and
+ * answers what it found, with `hasNextPage` and an `endCursor` at the last item it examined (so the
+ * caller may go on, a budget at a time) and `stoppedAtReadBudget` set.
  */
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/** Items a filtered query examines per call, at least (see list). */
+const FILTERED_CHUNK = 50;
 
 export interface PageArgs {
   first?: number | null;
@@ -25,6 +33,8 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** True when the read budget ran out before the page was full. */
+  stoppedAtReadBudget?: boolean;
 }
 
 export interface ListQuery {
@@ -48,14 +58,24 @@ export class Paginator {
     private readonly hasher: CursorSigner,
   ) {}
 
-  async list<T>(query: ListQuery, page: PageArgs, toNode: (item: Item) => T): Promise<Connection<T>> {
+  async list<T>(query: ListQuery, page: PageArgs, toNode: (item: Item) => T, budget: ReadBudget = new ReadBudget()): Promise<Connection<T>> {
     const size = pageSize(page.first);
     const scope = JSON.stringify([query.index ?? 'table', query.keyCondition, query.values]);
     let start = page.after ? this.decode(page.after, scope) : undefined;
     const keyAttributes = keyAttributesOf(query.index);
     const items: Item[] = [];
-    let more: boolean;
+    // Unknown until the first read: a list the budget cannot even start says so (stoppedAtReadBudget), never "empty".
+    let more = true;
+    let stopped = false;
     do {
+      // A filter may drop most of what is read: read several pages' worth per call (not the whole budget: other fields share it).
+      const wanted = query.filter ? Math.max(FILTERED_CHUNK, 4 * (size + 1)) : size + 1 - items.length;
+      const allowance = budget.take(wanted);
+      if (allowance <= 0) {
+        stopped = true;
+        budget.exhausted = true;
+        break;
+      }
       const input: Omit<QueryCommandInput, 'TableName'> = {
         IndexName: query.index,
         KeyConditionExpression: query.keyCondition,
@@ -64,19 +84,22 @@ export class Paginator {
         FilterExpression: query.filter,
         ScanIndexForward: query.ascending,
         ExclusiveStartKey: start,
-        Limit: size + 1 - items.length,
+        Limit: allowance,
       };
       const out = await this.db.query(input);
+      budget.refund(allowance - (out.ScannedCount ?? out.Items?.length ?? 0));
       items.push(...((out.Items ?? []) as Item[]));
       start = out.LastEvaluatedKey;
       more = start !== undefined;
     } while (items.length <= size && more);
 
+    const cursorAt = (item: Record<string, unknown>) => this.encode(Object.fromEntries(keyAttributes.map((a) => [a, item[a]])), scope);
+    const edges = items.slice(0, size).map((item) => ({ cursor: cursorAt(item), node: toNode(item) }));
+    if (stopped && more && items.length <= size) {
+      // Out of budget mid-way: go on from the last item examined, not the last one returned.
+      return { edges, pageInfo: { hasNextPage: true, endCursor: start ? cursorAt(start) : (page.after ?? null) }, stoppedAtReadBudget: true };
+    }
     const hasNextPage = items.length > size || (more && items.length === size);
-    const edges = items.slice(0, size).map((item) => ({
-      cursor: this.encode(Object.fromEntries(keyAttributes.map((a) => [a, item[a]])), scope),
-      node: toNode(item),
-    }));
     return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 

@@ -1,5 +1,5 @@
 import { RateLimitedError } from '../errors.js';
-import type { Db } from './db.js';
+import type { Db, TransactItem } from './db.js';
 import { keys } from './keys.js';
 
 export interface RateRule {
@@ -18,6 +18,26 @@ export class RateLimiter {
     private readonly db: Db,
     private readonly now: () => Date,
   ) {}
+
+  /**
+   * Counting one submission inside the submission's own transaction: the count is ADDed only while
+   * it is under the limit (so a refused submission is not counted), and only if the whole
+   * transaction commits (so a retry answered from its idempotency record is never counted).
+   */
+  transactItem(bucket: string, sourceHash: string, rule: RateRule): { item: TransactItem; retryAfterSeconds: number } {
+    const nowSeconds = Math.floor(this.now().getTime() / 1000);
+    const windowStart = nowSeconds - (nowSeconds % rule.windowSeconds);
+    return {
+      item: this.db.updateItem(
+        keys.rateWindow(bucket, sourceHash, windowStart),
+        'ADD #count :one SET expiresAt = if_not_exists(expiresAt, :expires)',
+        { '#count': 'count' },
+        { ':one': 1, ':expires': windowStart + rule.windowSeconds * 2, ':limit': rule.limit },
+        'attribute_not_exists(#count) OR #count < :limit',
+      ),
+      retryAfterSeconds: windowStart + rule.windowSeconds - nowSeconds,
+    };
+  }
 
   /** Counts one request; throws RateLimitedError when the source is over its limit. */
   async hit(bucket: string, sourceHash: string, rule: RateRule): Promise<void> {

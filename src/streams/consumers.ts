@@ -4,6 +4,9 @@ import type { Logger } from '../logging/logger.js';
 import type { ChangeConsumer } from './tableChange.js';
 import { outboxConsumers } from '../notifications/consumers.js';
 import type { MessageSender } from '../outbox/sender.js';
+import { Db } from '../store/db.js';
+import { pageRankingConsumer } from '../pageRatings/rankingStore.js';
+import { disclosureWordCountConsumer } from '../foi/disclosureLogWordCountStore.js';
 
 /** What the table's stream consumers may use. */
 export interface StreamDependencies {
@@ -21,5 +24,6 @@ export interface StreamDependencies {
  * and, locally and in tests, by the stream poller.
  */
 export function createChangeConsumers(deps: StreamDependencies): ChangeConsumer[] {
-  return [...outboxConsumers(deps)];
+  const db = new Db(deps.doc, deps.tableName);
+  return [pageRankingConsumer(db, deps.config.retention, deps.now), disclosureWordCountConsumer(db), ...outboxConsumers(deps)];
 }

@@ -84,8 +84,13 @@ describe('fuzzing the public mutations', () => {
       start = out.LastEvaluatedKey;
     } while (start);
     const cases = new Set(items.filter((i) => i.kind === 'CASE').map((i) => i.reference as string));
-    const audited = new Set(items.filter((i) => i.kind === 'AUDIT' && i.action === 'SUBMITTED').map((i) => i.subject as string));
-    const keyed = new Set(items.filter((i) => i.kind === 'IDEMPOTENCY').map((i) => i.reference as string));
+    // A page rating (issue 12) is its own idempotency record and carries its own submission (submittedFields).
+    const selfContained = items.filter((i) => i.kind === 'CASE' && typeof i.idempotencyKeyHash === 'string' && Array.isArray(i.submittedFields));
+    const audited = new Set([
+      ...items.filter((i) => i.kind === 'AUDIT' && i.action === 'SUBMITTED').map((i) => i.subject as string),
+      ...selfContained.map((i) => i.reference as string),
+    ]);
+    const keyed = new Set([...items.filter((i) => i.kind === 'IDEMPOTENCY').map((i) => i.reference as string), ...selfContained.map((i) => i.reference as string)]);
     expect(cases.size).toBeGreaterThan(RUNS);
     expect([...receipts].filter((r) => !cases.has(r))).toEqual([]);
     expect([...cases].filter((r) => !audited.has(r))).toEqual([]);

@@ -1,4 +1,4 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMENTS, CONTACTS, ERASE, PAGE, RATING, REVIEW, SUBMIT, SUMMARY, TRACK, WORST } from '../support/operations.js';
 import { createTestApp, newKey, type GraphQLResponse, type TestApp } from '../support/testApp.js';
@@ -15,6 +15,12 @@ async function scanAll(app: TestApp) {
   return out.Items ?? [];
 }
 
+/** The audit entries of staff reads of a list (one per read, naming every record shown). */
+async function listReads(app: TestApp, list: string) {
+  const out = await app.doc.send(new QueryCommand({ TableName: app.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#LIST#${list}` } }));
+  return out.Items ?? [];
+}
+
 describe('submitting a rating', () => {
   let app: TestApp;
   beforeAll(async () => {
@@ -26,7 +32,8 @@ describe('submitting a rating', () => {
     expect(res.status).toBe(200);
     const receipt = res.body.data!.submitPageRating.receipt;
     expect(res.body.data!.submitPageRating.userErrors).toEqual([]);
-    expect(receipt.reference).toMatch(/^WEB-20\d\d-\d{6}$/);
+    // Page ratings take a nine-digit number derived from the idempotency key: no counter every rating rewrites.
+    expect(receipt.reference).toMatch(/^WEB-20\d\d-[1-9]\d{8}$/);
     expect(receipt.trackingCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     expect(receipt.duplicateOfEarlierSubmission).toBe(false);
 
@@ -144,7 +151,8 @@ describe('submitting a rating', () => {
     const before = (await scanAll(app)).length;
     const res = await rating(app, { honeypot: 'http://spam.example', pageUrl: `${PAGE}/honeypot` });
     const receipt = res.body.data!.submitPageRating.receipt;
-    expect(receipt.reference).toMatch(/^WEB-20\d\d-\d{6}$/);
+    // Page ratings take a nine-digit number derived from the idempotency key: no counter every rating rewrites.
+    expect(receipt.reference).toMatch(/^WEB-20\d\d-[1-9]\d{8}$/);
     expect(receipt.trackingCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     expect((await scanAll(app)).length).toBe(before);
     const tracked = await app.gql(TRACK, { reference: receipt.reference, trackingCode: receipt.trackingCode });
@@ -199,7 +207,8 @@ describe('validation', () => {
   it('stores nothing for a refused submission', async () => {
     expect((await scanAll(app)).filter((i) => i.kind !== 'RATE')).toEqual([]);
     const ok = await rating(app, {});
-    expect(ok.body.data!.submitPageRating.receipt.reference).toMatch(/-000001$/);
+    expect(ok.body.data!.submitPageRating.userErrors).toEqual([]);
+    expect((await scanAll(app)).filter((i) => i.pk.startsWith('CASE#'))).toHaveLength(1);
   });
 });
 
@@ -241,12 +250,11 @@ describe('research contacts', () => {
       { node: expect.objectContaining({ reference, name: 'Jo Bloggs', email: 'Jo.Bloggs@Example.com', pageUrl: PAGE }) },
     ]);
     const audited = await app.gql(RATING, { reference }, { token: web() });
-    expect(audited.body.data!.pageRating.auditTrail).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ action: 'SUBMITTED', actor: { kind: 'PUBLIC', name: null } }),
-        expect.objectContaining({ action: 'RESEARCH_CONTACT_READ', actor: { kind: 'STAFF', name: 'robin.web' } }),
-      ]),
-    );
+    expect(audited.body.data!.pageRating.auditTrail[0]).toMatchObject({ action: 'SUBMITTED', actor: { kind: 'PUBLIC', name: null }, fields: ['pageUrl', 'rating', 'researchContact'] });
+    // The list read is one audit entry naming every contact shown, by whom.
+    expect(await listReads(app, 'researchContacts')).toEqual([
+      expect.objectContaining({ action: 'RESEARCH_CONTACT_READ', actor: expect.objectContaining({ kind: 'STAFF', name: 'robin.web' }), references: [reference] }),
+    ]);
   });
 
   it('are erased on request by email address, whatever its case', async () => {
@@ -354,6 +362,8 @@ describe('the web team’s views', () => {
       expect(res.body.data!.submitPageRating.userErrors).toEqual([]);
     }
     app.setNow('2026-11-21T12:00:00Z');
+    // The ranking is kept from the table's stream: it lags the ratings until the consumers have run.
+    await app.drainChanges();
   });
 
   it('summarises a page over the last 7 days', async () => {
@@ -440,13 +450,14 @@ describe('the web team’s views', () => {
     ]);
   });
 
-  it('audits each rating a staff member sees in a list', async () => {
-    const list = await app.gql(COMMENTS, { pageUrl: middling, first: 1 }, { token: app.token('web-content', 'lee.web') });
-    const reference = list.body.data!.pageComments.edges[0].node.reference;
-    const read = await app.gql(RATING, { reference }, { token: token() });
-    expect(read.body.data!.pageRating.auditTrail).toEqual(
-      expect.arrayContaining([expect.objectContaining({ action: 'READ_IN_LIST', actor: { kind: 'STAFF', name: 'lee.web' } })]),
-    );
+  it('audits a list a staff member reads with one entry naming every rating shown', async () => {
+    const before = (await listReads(app, 'pageComments')).length;
+    const list = await app.gql(COMMENTS, { pageUrl: bad, first: 3 }, { token: app.token('web-content', 'lee.web') });
+    const references = list.body.data!.pageComments.edges.map((e: { node: { reference: string } }) => e.node.reference);
+    expect(references).toHaveLength(3);
+    const entries = await listReads(app, 'pageComments');
+    expect(entries).toHaveLength(before + 1);
+    expect(entries.find((e) => e.actor.name === 'lee.web')).toMatchObject({ action: 'READ_IN_LIST', references });
   });
 
   it('refuses a cursor that was edited or came from another list, and a page size over 100', async () => {

@@ -13,7 +13,9 @@ describe("README's table design section", () => {
 
   it('names every item kind and hot partition', () => {
     const doc = accessPatternsMarkdown();
-    expect(doc).toContain('`PAGE#{pageKey}` | `RANK#{period}`');
-    expect(doc).toMatch(/\*\*Page ranking\*\*.*\*\*hot\*\*/);
+    expect(doc).toContain('`PAGE#{pageKey}` | `RANK#{period}#{tier}`');
+    // Issue 12: no request rewrites a ranking row; the page's day shards are warm, not hot.
+    expect(doc).toMatch(/\*\*Page ranking\*\*.*warm: written only by the stream consumer/);
+    expect(doc).toMatch(/\*\*Page summary\*\*.*warm: every rating of a page ADDs to one of the day's 10 shards/);
   });
 });

@@ -21,11 +21,15 @@ describe('key formats', () => {
       sk: '2026-03-01T10:00:00.000Z#abc123',
     });
     expect(keys.auditPartition('CMP-2026-000001')).toBe('AUDIT#CMP-2026-000001');
-    expect(keys.pageDay('www.example.org/a', '2026-03-01')).toEqual({ pk: 'PAGE#www.example.org/a', sk: 'DAY#2026-03-01' });
+    expect(keys.pageDay('www.example.org/a', '2026-03-01', 7)).toEqual({ pk: 'PAGE#www.example.org/a', sk: 'DAY#2026-03-01#7' });
     expect(keys.pagePartition('www.example.org/a')).toBe('PAGE#www.example.org/a');
-    expect(keys.pageDaySort('2026-03-01')).toBe('DAY#2026-03-01');
-    expect(keys.pageRank('www.example.org/a', 'ALL')).toEqual({ pk: 'PAGE#www.example.org/a', sk: 'RANK#ALL' });
-    expect(keys.pageRank('www.example.org/a', '2026-03')).toEqual({ pk: 'PAGE#www.example.org/a', sk: 'RANK#2026-03' });
+    expect(keys.pageDaysFrom('2026-03-01')).toBe('DAY#2026-03-01#');
+    expect(keys.pageDaysTo('2026-03-01')).toBe('DAY#2026-03-01#~');
+    expect(keys.pageMonth('www.example.org/a', '2026-03')).toEqual({ pk: 'PAGE#www.example.org/a', sk: 'MONTH#2026-03' });
+    expect(keys.pageRank('www.example.org/a', 'ALL', 5)).toEqual({ pk: 'PAGE#www.example.org/a', sk: 'RANK#ALL#5' });
+    expect(keys.pageRank('www.example.org/a', '2026-03', 1)).toEqual({ pk: 'PAGE#www.example.org/a', sk: 'RANK#2026-03#1' });
+    expect(keys.similarCase('f1ng', '2026-03-01T10:00:00.000Z', 'FOI-2026-000001')).toEqual({ pk: 'SIMILAR#f1ng', sk: '2026-03-01T10:00:00.000Z#FOI-2026-000001' });
+    expect(keys.disclosureWordCount('taser')).toEqual({ pk: 'WORD_COUNT#taser', sk: 'WORD_COUNT' });
     expect(keys.queueEntry('COMPLAINT#UNALLOCATED', '2026-03-01#2026-03-01T10:00:00.000Z', 'CMP-2026-000001')).toEqual({
       pk: 'INDEX#COMPLAINT#UNALLOCATED',
       sk: '2026-03-01#2026-03-01T10:00:00.000Z#CMP-2026-000001',
@@ -38,7 +42,7 @@ describe('key formats', () => {
 
   it('build the same index keys as before', () => {
     expect(indexKeys.pageComments('www.example.org/a')).toBe('PAGE_COMMENTS#www.example.org/a');
-    expect(indexKeys.pageRanking('ALL')).toBe('PAGE_RANKING#ALL');
+    expect(indexKeys.pageRanking('ALL', 5)).toBe('PAGE_RANKING#ALL#5');
     expect(indexKeys.researchContacts()).toBe('RESEARCH_CONTACTS');
     expect(indexKeys.auditByActor('staff-1')).toBe('AUDIT_BY#staff-1');
     expect(indexKeys.researchContactsByEmail('e-hash')).toBe('RESEARCH_CONTACT_EMAIL#e-hash');
@@ -46,8 +50,8 @@ describe('key formats', () => {
       gsi1pk: 'PAGE_COMMENTS#www.example.org/a',
       gsi1sk: '2026-03-01T10:00:00.000Z#WEB-2026-000001',
     });
-    expect(indexEntries.pageRanking('2026-03', { average: '1.5000', inverseCount: '999999997', pageKey: 'www.example.org/a' })).toEqual({
-      gsi1pk: 'PAGE_RANKING#2026-03',
+    expect(indexEntries.pageRanking('2026-03', 1, { average: '1.5000', inverseCount: '999999997', pageKey: 'www.example.org/a' })).toEqual({
+      gsi1pk: 'PAGE_RANKING#2026-03#1',
       gsi1sk: '1.5000#999999997#www.example.org/a',
     });
     expect(indexEntries.researchContact('2026-03-01T10:00:00.000Z', 'WEB-2026-000001')).toEqual({
@@ -107,7 +111,7 @@ describe('the catalogue', () => {
     }
     // Kinds that share a partition are told apart by their sort keys.
     expect(prefixes.get('CASE#')).toEqual(['case', 'researchContact', 'correspondence']);
-    expect(prefixes.get('PAGE#')).toEqual(['pageDay', 'pageRank']);
+    expect(prefixes.get('PAGE#')).toEqual(['pageDay', 'pageMonth', 'pageRank']);
     expect(prefixes.get('INDEX#')).toEqual(['queueEntry', 'disclosureLogEntry', 'disclosureWord']);
   });
 });

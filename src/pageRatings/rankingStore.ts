@@ -1,0 +1,108 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
+import type { Db, Item } from '../store/db.js';
+import { indexEntries, keys } from '../store/keys.js';
+import type { ChangeConsumer, TableChange } from '../streams/tableChange.js';
+import { addCounts, noStars, rankingPosition, totalOf, type StarCounts } from './aggregates.js';
+import { ALL_TIME, countsOf } from './repository.js';
+import { tiersReached } from './ranking.js';
+
+/**
+ * The worst-rated-pages ranking, kept from the table's stream: no request writes it, so no rating
+ * ever waits on (or conflicts over) an item that every rating of a page, or of the site, rewrites.
+ *
+ * For each page whose day shards changed in a batch (however many ratings that was), it recomputes
+ * the month from the month's day shards (one Query), then all time from the page's months (one
+ * Query), and writes the page's entry in each ranking tier it has reached. Recomputing, never
+ * adding, makes a redelivered batch harmless; and since counts only grow, an entry is written only
+ * if it has at least as many ratings as the one it replaces, so two consumers recomputing one page
+ * at once (its shards can be on different stream shards) cannot leave the older answer behind.
+ *
+ * Lag: the stream's delivery (one to two seconds in AWS: the stream function's 1 s batching window;
+ * ~200 ms with `npm start`) plus one batch. Expired day shards (after the aggregate retention) are not subtracted.
+ */
+export function pageRankingConsumer(db: Db, retention: RetentionSchedule, now: () => Date): ChangeConsumer {
+  return {
+    name: 'page-ranking',
+    wants: (change) => change.kind !== 'REMOVE' && change.pk.startsWith(keys.pagePartition('')) && change.sk.startsWith('DAY#'),
+    handle: async (changes) => {
+      for (const [pageKey, page] of touchedPages(changes)) {
+        for (const month of page.months) await recomputeMonth(db, retention, now, pageKey, page.pageUrl, month);
+        await recomputeAllTime(db, retention, now, pageKey, page.pageUrl);
+      }
+    },
+  };
+}
+
+function touchedPages(changes: TableChange[]): Map<string, { pageUrl: string; months: Set<string> }> {
+  const pages = new Map<string, { pageUrl: string; months: Set<string> }>();
+  for (const change of changes) {
+    const item = change.newItem ?? {};
+    const pageKey = (item.pageKey as string | undefined) ?? change.pk.slice(keys.pagePartition('').length);
+    const month = change.sk.slice('DAY#'.length, 'DAY#'.length + 7);
+    const page = pages.get(pageKey) ?? { pageUrl: (item.pageUrl as string | undefined) ?? `https://${pageKey}`, months: new Set<string>() };
+    page.months.add(month);
+    pages.set(pageKey, page);
+  }
+  return pages;
+}
+
+async function recomputeMonth(db: Db, retention: RetentionSchedule, now: () => Date, pageKey: string, pageUrl: string, month: string): Promise<void> {
+  const shards = await db.queryAll({
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.pagePartition(pageKey), ':from': keys.pageDaysFrom(`${month}-01`), ':to': keys.pageDaysTo(`${month}-31`) },
+  });
+  const counts = shards.reduce((sum, item) => addCounts(sum, countsOf(item)), noStars);
+  if (totalOf(counts) === 0) return;
+  const expiresAt = expiryEpochSeconds(retention, 'PAGE_RATING_AGGREGATE', now());
+  await putIfNotFewer(db, { ...keys.pageMonth(pageKey, month), kind: 'PAGE_MONTH', pageUrl, pageKey, month, ...counts, total: totalOf(counts), expiresAt });
+  await writeRankEntries(db, pageKey, pageUrl, month, counts, expiresAt);
+}
+
+async function recomputeAllTime(db: Db, retention: RetentionSchedule, now: () => Date, pageKey: string, pageUrl: string): Promise<void> {
+  const months = await db.queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :months)',
+    ExpressionAttributeValues: { ':pk': keys.pagePartition(pageKey), ':months': keys.pageMonthPrefix() },
+  });
+  const counts = months.reduce((sum, item) => addCounts(sum, countsOf(item)), noStars);
+  if (totalOf(counts) === 0) return;
+  await writeRankEntries(db, pageKey, pageUrl, ALL_TIME, counts, expiryEpochSeconds(retention, 'PAGE_RATING_AGGREGATE', now()));
+}
+
+async function writeRankEntries(db: Db, pageKey: string, pageUrl: string, period: string, counts: StarCounts, expiresAt: number): Promise<void> {
+  const total = totalOf(counts);
+  const position = rankingPosition(counts, pageKey);
+  await Promise.all(
+    tiersReached(total).map((tier) =>
+      putIfNotFewer(db, {
+        ...keys.pageRank(pageKey, period, tier),
+        ...indexEntries.pageRanking(period, tier, position),
+        kind: 'PAGE_RANK',
+        pageUrl,
+        period,
+        tier,
+        ...counts,
+        total,
+        expiresAt,
+      }),
+    ),
+  );
+}
+
+/** Writes the item unless the one there already counts more ratings (a newer recompute). */
+async function putIfNotFewer(db: Db, item: Item): Promise<void> {
+  try {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(pk) OR #total <= :total',
+        ExpressionAttributeNames: { '#total': 'total' },
+        ExpressionAttributeValues: { ':total': item.total },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+}
