@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 
 export const JAVA_HELP =
-  'DynamoDB Local needs Java 17 or newer: install it (Debian/Ubuntu: sudo apt-get install -y openjdk-17-jre-headless; macOS: brew install openjdk@17) and run the command again.';
+  'DynamoDB Local needs Java 17 or newer: install it (Debian/Ubuntu: sudo apt-get install -y openjdk-17-jdk-headless; macOS: brew install openjdk@17) and run the command again.';
 
 /** The installed Java's major version, or undefined when there is no java on the PATH. */
 export function javaMajorVersion(command = 'java'): number | undefined {

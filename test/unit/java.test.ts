@@ -6,6 +6,6 @@ describe('the Java check before DynamoDB Local starts', () => {
     const problem = javaProblem('no-such-java-on-this-machine');
     expect(problem).toBe(JAVA_HELP);
     expect(problem).not.toContain('\n');
-    expect(problem).toMatch(/apt-get install -y openjdk-17-jre-headless/);
+    expect(problem).toMatch(/apt-get install -y openjdk-17-jdk-headless/);
   });
 });
