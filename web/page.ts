@@ -116,9 +116,12 @@ export async function answer<TData, TVariables>(
   const prepared = page.variables(values, ctx);
   if ('errors' in prepared) return asForm({ values, errors: prepared.errors }, 400);
   const result = await ask(prepared.variables);
-  if (!result.data) {
-    const failed = (result.errors ?? []).some((e) => !['RATE_LIMITED', 'BAD_USER_INPUT'].includes(String(e.extensions?.code)));
-    return asForm({ values, errors: requestErrors(result.errors ?? []) }, failed ? 500 : 400);
+  // A top-level error means the operation's field did not answer (its data may still be an object
+  // holding a null, as for trackCase when rate-limited): say what went wrong, never "not found".
+  if (!result.data || result.errors?.length) {
+    const codes = (result.errors ?? []).map((e) => String(e.extensions?.code));
+    const status = codes.includes('SERVICE_UNAVAILABLE') ? 503 : codes.includes('RATE_LIMITED') ? 429 : codes.every((c) => c === 'BAD_USER_INPUT') ? 400 : 500;
+    return asForm({ values, errors: requestErrors(result.errors ?? []) }, status);
   }
   const outcome = page.outcome(result.data, values, ctx);
   if ('errors' in outcome) return asForm({ values, errors: outcome.errors, ...(outcome.notice && { notice: outcome.notice }) }, outcome.errors.length ? 400 : 200);

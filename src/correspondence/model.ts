@@ -58,9 +58,11 @@ export const MIN_ADDRESS_LINES = 3;
 export const MAX_ADDRESS_LINES = 7;
 
 /** A letter's recipient, or why a letter cannot be sent. */
-export function letterTo(address: string | null | undefined): Recipient {
-  const lines = addressLinesOf(address);
-  if (lines.length === 0) return { channel: 'NONE', why: 'NO_ADDRESS' };
+export function letterTo(address: string | null | undefined, name?: string | null): Recipient {
+  const addressLines = addressLinesOf(address);
+  if (addressLines.length === 0) return { channel: 'NONE', why: 'NO_ADDRESS' };
+  // A letter is addressed to the person: their name is the first line (Notify's address_line_1).
+  const lines = name?.trim() ? [name.trim(), ...addressLines] : addressLines;
   if (lines.length < MIN_ADDRESS_LINES) return { channel: 'NONE', why: 'ADDRESS_INCOMPLETE' };
   // Extra lines are joined into the last allowed one rather than dropped.
   const kept = lines.length > MAX_ADDRESS_LINES ? [...lines.slice(0, MAX_ADDRESS_LINES - 2), lines.slice(MAX_ADDRESS_LINES - 2, -1).join(', '), lines.at(-1)!] : lines;
@@ -79,12 +81,15 @@ export function emailTo(email: string | null | undefined): Recipient {
 export type ContactPreference = 'EMAIL' | 'POST' | 'NONE';
 
 /** The recipient under a preference, from the person's email and postal address. */
-export function recipientFor(preference: ContactPreference | 'PHONE', contact: { email?: string | null; postalAddress?: string | null }): Recipient {
+export function recipientFor(
+  preference: ContactPreference | 'PHONE',
+  contact: { email?: string | null; postalAddress?: string | null; name?: string | null },
+): Recipient {
   switch (preference) {
     case 'EMAIL':
       return emailTo(contact.email);
     case 'POST':
-      return letterTo(contact.postalAddress);
+      return letterTo(contact.postalAddress, contact.name);
     case 'PHONE':
       return { channel: 'NONE', why: 'PREFERS_PHONE' };
     case 'NONE':

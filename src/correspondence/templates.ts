@@ -190,26 +190,30 @@ This is a fees notice under section 9 of the Freedom of Information Act 2000 for
 
 ((details))
 
-The time we have to respond does not run until the fee arrives. If it is not paid by ((lapsesOn)) (3 months from this notice), the request will lapse. To pay, reply to this message or write to ((force.informationEmail)), quoting ((reference)).
+The time we have to respond does not run until the fee arrives. If it is not paid by ((lapsesOn)) (the last day of the 3 months beginning with the day of this notice), the request will lapse. To pay, reply to this message or write to ((force.informationEmail)), quoting ((reference)).
 
 ${signOff}`,
   },
   {
     name: 'foi-extension-notice',
     audience: 'PUBLIC',
-    description: 'The refusal notice that extends an FOI request for the public interest test (s.10(3), s.17(2)): the exemptions, why more time is needed and the date expected.',
+    description: 'The refusal notice that extends an FOI request for the public interest test (s.10(3), s.17(2)): the exemptions, why more time is needed, the date expected, and what s.17(7) requires (the internal review procedure and the right to complain to the ICO under s.50).',
     subject: 'Your FOI request ((reference)): we need more time to consider the public interest',
     body: `Dear ((name))
 
-We are considering whether the following exemptions apply to the information you asked for in your request, reference ((reference)):
+This is a notice under section 17 of the Freedom of Information Act 2000 about your request, reference ((reference)). We consider that the information you asked for falls under the following exemptions:
 
 ((exemptions))
 
-These exemptions need us to weigh the public interest in disclosing the information against the public interest in withholding it. Section 10(3) of the Freedom of Information Act 2000 allows us more time to do that. Why we need it:
+These are qualified exemptions: we must weigh the public interest in disclosing the information against the public interest in withholding it, and we have not yet reached a decision on that balance. Section 10(3) of the Act allows us more time to do so (section 17(2)). Why we need it:
 
 ((reason))
 
 We expect to give you our decision by ((estimatedDate)).
+
+If you are unhappy with how we are handling your request, you can ask us for an internal review. Write to ((force.informationEmail)) or ((force.postalAddress)), quoting ((reference)) and saying what you are unhappy with. Someone not involved in your request will look at it, normally within 20 working days.
+
+If you are still unhappy after the internal review, you have the right to complain to the Information Commissioner's Office under section 50 of the Act: ((ico.complaintUrl)), ((ico.phone)), or ((ico.address)).
 
 ${signOff}`,
   },

@@ -52,6 +52,12 @@ describe('recipients and the contact preference', () => {
     expect(recipientFor('NONE', person)).toEqual({ channel: 'NONE', why: 'NO_CONTACT_WANTED' });
     expect(recipientFor('EMAIL', { postalAddress: person.postalAddress })).toEqual({ channel: 'NONE', why: 'NO_ADDRESS' });
     expect(letterTo('1 High St, B23 6SY')).toEqual({ channel: 'NONE', why: 'ADDRESS_INCOMPLETE' });
+    // Addressed to the person: the name is the first line (so a name and two address lines will do).
+    expect(recipientFor('POST', { ...person, name: 'Jo Person' })).toEqual({
+      channel: 'LETTER',
+      addressLines: ['Jo Person', '1 High St', 'Erdington', 'Birmingham', 'B23 6SY'],
+    });
+    expect(letterTo('1 High St, B23 6SY', 'Jo Person')).toEqual({ channel: 'LETTER', addressLines: ['Jo Person', '1 High St', 'B23 6SY'] });
   });
 
   it('keeps a long address to Notify’s 7 lines, the postcode last', () => {
@@ -60,6 +66,30 @@ describe('recipients and the contact preference', () => {
     expect(lines.at(-1)).toBe('B1 1AA');
     expect(lines.join(', ')).toBe('a, b, c, d, e, f, g, h, B1 1AA');
     expect(addressLinesOf('1 High St\r\nBirmingham\n\nB1 1AA')).toEqual(['1 High St', 'Birmingham', 'B1 1AA']);
+  });
+});
+
+describe('what each FOI notice says', () => {
+  const foi = (events: Array<{ type: string; on: string; reason?: string }>, extra: Record<string, unknown> = {}) =>
+    as({ receivedOn: '2026-11-02', clockEvents: events.map((e) => ({ event: { type: e.type, on: e.on }, reason: e.reason ?? null })), ...extra });
+
+  it('the fees notice gives the clock’s own last day to pay: the day before the same date 3 months on (s.9(2))', () => {
+    const r = foi([{ type: 'FEES_NOTICE_ISSUED', on: '2026-11-22', reason: '£12.40' }]);
+    const letter = renderDraft(foiPlan.on.issueFeesNotice!(r, null, ctx)[0]!);
+    expect(letter.body).toContain('paid by 21 February 2027');
+    expect(letter.body).not.toContain('22 February 2027');
+  });
+
+  it('the public interest extension is a s.17 notice: the exemptions, the date expected, the internal review and the ICO (s.17(7))', () => {
+    const r = foi([{ type: 'PUBLIC_INTEREST_EXTENSION', on: '2026-11-20', reason: 'Consulting partners' }], {
+      publicInterestExtension: { sections: ['31'], estimatedDate: '2027-01-15' },
+    });
+    const drafts = foiPlan.on.extendFoiForPublicInterest!(r, null, ctx);
+    const letter = renderDraft(drafts[0]!);
+    expect(letter.body).toMatch(/section 17/);
+    expect(letter.body).toMatch(/Section 31/);
+    expect(letter.body).toMatch(/internal review/);
+    expect(letter.body).toMatch(/Information Commissioner's Office under section 50/);
   });
 });
 

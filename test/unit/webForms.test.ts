@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idFor } from '../../web/components.js';
-import { formHtml, fieldName, type PageContext } from '../../web/page.js';
+import { answer, formHtml, fieldName, type PageContext } from '../../web/page.js';
 import { publicPages } from '../../web/pages/index.js';
 import { createCsrfGuard } from '../../src/web/csrf.js';
 import { fieldLimits } from '../../src/web/fieldLimits.js';
@@ -65,5 +65,24 @@ describe('the form token', () => {
     const again = guard.issue(nonce, now);
     expect(again).toMatchObject({ nonce, setCookie: false });
     expect(guard.check({ token: again.token, cookieNonce: nonce, secFetchSite: 'same-origin' }, now)).toBeNull();
+  });
+});
+
+describe('an answer with a top-level error', () => {
+  const track = publicPages.find((p) => p.slug === 'track')!;
+  const values = { reference: 'FOI-2026-000004', trackingCode: 'JSR5-Q7PM-8TDN-WK8B' };
+  const asked = (code: string) => async () => ({ data: { trackCase: null }, errors: [{ message: 'x', extensions: { code } }] });
+
+  it('says "too many attempts" (429) when tracking is rate-limited, never "not found"', async () => {
+    const result = await answer(track, values, ctx('track'), '/forms/track', asked('RATE_LIMITED') as never);
+    expect(result.status).toBe(429);
+    expect(result.main).toContain('too many attempts');
+    expect(result.main).not.toMatch(/could not find/i);
+  });
+
+  it('says the service has a problem (503) when the database is unavailable', async () => {
+    const result = await answer(track, values, ctx('track'), '/forms/track', asked('SERVICE_UNAVAILABLE') as never);
+    expect(result.status).toBe(503);
+    expect(result.main).toContain('problem with the service');
   });
 });

@@ -1,4 +1,3 @@
-import { addCalendarMonths } from '../../calendar/londonDate.js';
 import type { FoiClockEvent } from '../../clocks/foiClock.js';
 import { named } from '../../foi/catalogue.js';
 import type { ExemptionUse, FoiRecord } from '../../foi/model.js';
@@ -74,15 +73,12 @@ export const foiPlan = definePlan<FoiRecord>({
       const asked = lastEvent(r, 'CLARIFICATION_REQUESTED');
       return asked ? [{ template: 'foi-clarification-request', values: { question: asked.reason ?? '' } }] : [];
     },
-    issueFeesNotice: (r) => {
+    issueFeesNotice: (r, _, ctx) => {
       const notice = lastEvent(r, 'FEES_NOTICE_ISSUED');
-      if (!notice) return [];
-      return [
-        {
-          template: 'foi-fees-notice',
-          values: { issuedOn: longDate(notice.event.on), details: notice.reason ?? '', lapsesOn: longDate(addCalendarMonths(notice.event.on, 3)) },
-        },
-      ];
+      // The last day to pay is the clock's own (s.9(2): 3 months beginning with the notice day).
+      const payBy = clockOf(ctx.calendar, r).feeDueBy;
+      if (!notice || !payBy) return [];
+      return [{ template: 'foi-fees-notice', values: { issuedOn: longDate(notice.event.on), details: notice.reason ?? '', lapsesOn: longDate(payBy) } }];
     },
     extendFoiForPublicInterest: (r) => {
       const ext = r.publicInterestExtension;

@@ -21,7 +21,7 @@ const OUTCOME_WORDS: Record<string, string> = {
 
 export const subjectAccessPlan = definePlan<SarRecord>({
   nameOf: (r) => r.requester.name,
-  recipientOf: (r, preference) => recipientFor(preference ?? (r.requester.email ? 'EMAIL' : 'POST'), { email: r.requester.email, postalAddress: r.requester.address }),
+  recipientOf: (r, preference) => recipientFor(preference ?? (r.requester.email ? 'EMAIL' : 'POST'), { email: r.requester.email, postalAddress: r.requester.address, name: r.requester.name }),
   on: {
     SUBMITTED: (r, _, ctx) => acknowledgement(r, clockOf(ctx.calendar, r).dueOn),
     LOGGED: (r, _, ctx) => acknowledgement(r, clockOf(ctx.calendar, r).dueOn),
