@@ -177,13 +177,20 @@ describe('letters, preferences and undeliverable messages', () => {
     await app.drainChanges();
     const [letter] = sentFor(reference);
     expect(letter).toMatchObject({ type: 'letter', templateId: LETTER_TEMPLATE });
-    expect(letter!.personalisation).toMatchObject({ address_line_1: '1 High Street', address_line_2: 'Erdington', address_line_3: 'Birmingham', address_line_4: 'B23 6SY' });
+    // Addressed to the person: their name first, then the address, the postcode last.
+    expect(letter!.personalisation).toMatchObject({
+      address_line_1: 'Alex Requester',
+      address_line_2: '1 High Street',
+      address_line_3: 'Erdington',
+      address_line_4: 'Birmingham',
+      address_line_5: 'B23 6SY',
+    });
     expect((await log(SAR_LOG, 'subjectAccessRequest', reference)).correspondence).toMatchObject([{ channel: 'LETTER', template: 'sar-acknowledgement', status: 'SENT' }]);
   });
 
   it('shows a message that cannot be delivered on the case and in the queue, until staff record how they dealt with it', async () => {
-    // Too short an address to post to: failed as it is written, never sent.
-    const short = await submitSar({ address: '1 High Street, Birmingham' });
+    // Too short an address to post to (with the name, still under Notify's 3 lines): failed as it is written, never sent.
+    const short = await submitSar({ address: '1 High Street Birmingham' });
     // Notify refuses the postcode: failed when sent.
     const refused = await submitSar({ address: '1 High Street\nBirmingham\nNOT A POSTCODE' });
     await app.drainChanges();
