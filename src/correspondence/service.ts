@@ -119,8 +119,13 @@ export class CorrespondenceService {
     // The key's hash names the entry: the same key again finds the same entry.
     const id = `${new Date(input.at).toISOString()}#R${this.deps.hasher.hash('correspondence-key', input.idempotencyKey).slice(0, 16)}`;
     const key = keys.correspondence(found.reference, id);
+    // What was asked, so a retry is told from a different entry sent with a key already used.
+    const { idempotencyKey: _key, ...asked } = input;
+    const requestHash = this.deps.hasher.hash('correspondence-request', JSON.stringify(asked));
+    const reused = () =>
+      refuse('IDEMPOTENCY_KEY_REUSED', 'That idempotency key was used for a different entry: nothing was recorded. Use a new key for a new entry.', ['input', 'idempotencyKey']);
     const earlier = await this.deps.db.get<Item>(key);
-    if (earlier) return succeed(entryView(earlier));
+    if (earlier) return earlier.requestHash === undefined || earlier.requestHash === requestHash ? succeed(entryView(earlier)) : reused();
     const at = now.toISOString();
     const item: Item = {
       ...key,
@@ -135,6 +140,7 @@ export class CorrespondenceService {
       summary: input.summary,
       recordedBy: caller.kind === 'staff' ? caller.name : '',
       recordedAt: at,
+      requestHash,
       expiresAt: caseItem.expiresAt,
     };
     const items: TransactItem[] = [
@@ -155,7 +161,7 @@ export class CorrespondenceService {
     const written = await this.deps.db.transact(items);
     if (!written.ok) {
       const raced = await this.deps.db.get<Item>(key);
-      if (raced) return succeed(entryView(raced));
+      if (raced) return raced.requestHash === requestHash ? succeed(entryView(raced)) : reused();
       return refuse('INVALID', 'That undeliverable message was dealt with by someone else just now.', ['input', 'resolvesMessageId']);
     }
     return succeed(entryView(item));

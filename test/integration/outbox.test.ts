@@ -259,6 +259,9 @@ describe('letters, preferences and undeliverable messages', () => {
     const again = await app.gql(RECORD, { input }, { token: ir() });
     expect(again.body.data!.recordCorrespondence).toEqual(first.body.data!.recordCorrespondence);
     expect((await log(FOI_LOG, 'foiRequest', reference)).correspondence.filter((e: { source: string }) => e.source === 'RECORDED')).toHaveLength(1);
+    // The same key with something else to record is not a retry: refused, so the real note is not lost unnoticed.
+    const reused = await app.gql(RECORD, { input: { ...input, direction: 'OUT', summary: 'Rang them back' } }, { token: ir() });
+    expect(reused.body.data!.recordCorrespondence.userErrors).toEqual([{ field: ['input', 'idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' }]);
     const future = await app.gql(RECORD, { input: { ...input, idempotencyKey: newKey(), at: '2099-01-01T00:00:00Z' } }, { token: ir() });
     expect(future.body.data!.recordCorrespondence.userErrors).toEqual([{ field: ['input', 'at'], code: 'INVALID' }]);
   });
