@@ -93,6 +93,22 @@ describe('what each FOI notice says', () => {
   });
 });
 
+describe('a corrected day of receipt', () => {
+  it('sends the acknowledgement again with the corrected dates, for every information-rights case type', () => {
+    for (const [type, action] of [
+      ['FOI', 'correctFoiReceiptDate'],
+      ['SUBJECT_ACCESS', 'correctSubjectAccessReceiptDate'],
+      ['DATA_PROTECTION_COMPLAINT', 'correctDataProtectionComplaintReceiptDate'],
+    ] as const) {
+      expect(Object.keys(correspondencePlans[type]!.on), type).toContain(action);
+    }
+    const r = as({ receivedOn: '2026-10-26', clockEvents: [] });
+    const letter = renderDraft(foiPlan.on.correctFoiReceiptDate!(r, null, ctx)[0]!);
+    expect(letter.body).toContain('on 26 October 2026');
+    expect(letter.body).toContain('respond by 23 November 2026');
+  });
+});
+
 describe('what each letter says', () => {
   const outcome = (over: Record<string, unknown>) =>
     as({ outcomes: [{ number: 1, summary: 'Not upheld.', letterContent: 'We reviewed the footage.', letterDate: '2026-04-01', reviewWindowClosesOn: '2026-04-29', reviewBody: 'IOPC', ...over }] });

@@ -22,6 +22,8 @@ export const dataProtectionPlan = definePlan<DataProtectionRecord>({
   on: {
     SUBMITTED: receipt,
     LOGGED: receipt,
+    // A corrected day of receipt moves the dates: the person is sent the receipt again, with the right ones.
+    correctDataProtectionComplaintReceiptDate: receipt,
     acknowledgeDataProtectionComplaint: (r) => [{ template: 'dpc-acknowledgement', values: { receivedOn: longDate(r.receivedOn) } }],
     recordDataProtectionOutcome: (r) =>
       r.outcome ? [{ template: 'dpc-outcome', values: { outcome: OUTCOME_WORDS[r.outcome.kind], summary: r.outcome.summary } }] : [],

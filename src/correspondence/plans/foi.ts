@@ -69,6 +69,8 @@ export const foiPlan = definePlan<FoiRecord>({
   on: {
     SUBMITTED: (r, _, ctx) => acknowledgement(r, ctx.calendar),
     LOGGED: (r, _, ctx) => acknowledgement(r, ctx.calendar),
+    // A corrected day of receipt moves the date due: the person is sent the acknowledgement again, with the right dates.
+    correctFoiReceiptDate: (r, _, ctx) => acknowledgement(r, ctx.calendar),
     requestFoiClarification: (r) => {
       const asked = lastEvent(r, 'CLARIFICATION_REQUESTED');
       return asked ? [{ template: 'foi-clarification-request', values: { question: asked.reason ?? '' } }] : [];

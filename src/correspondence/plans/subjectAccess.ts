@@ -25,6 +25,8 @@ export const subjectAccessPlan = definePlan<SarRecord>({
   on: {
     SUBMITTED: (r, _, ctx) => acknowledgement(r, clockOf(ctx.calendar, r).dueOn),
     LOGGED: (r, _, ctx) => acknowledgement(r, clockOf(ctx.calendar, r).dueOn),
+    // A corrected day of receipt moves the date due: the person is sent the acknowledgement again, with the right dates.
+    correctSubjectAccessReceiptDate: (r, _, ctx) => acknowledgement(r, clockOf(ctx.calendar, r).dueOn),
     requestProofOfIdentity: (r) => {
       const asked = lastEvent(r, 'IDENTITY_REQUESTED');
       return asked ? [{ template: 'sar-identity-request', values: { question: asked.reason ?? '' } }] : [];
