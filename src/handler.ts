@@ -2,6 +2,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { cognitoTokenVerifier } from './auth/tokens.js';
 import { loadConfig } from './config.js';
+import { requiredEnv } from './lambdaEnvironment.js';
 import type { LogLevel } from './logging/logger.js';
 import { createPowertools } from './observability/powertools.js';
 import { lambdaHandlerFor } from './server.js';
@@ -17,11 +18,6 @@ import { createDocumentClient } from './store/client.js';
  * kept. The first request waits only for what is not ready yet. If fetching the secret fails, the
  * next request fetches it again.
  */
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-}
 
 /** Powertools Logger, Metrics and Tracer behind the app's ports, once per execution environment. */
 const config = loadConfig(process.env);
@@ -34,7 +30,7 @@ const observability = createPowertools({
 async function fetchSecret(): Promise<Buffer> {
   const secrets = observability.traced(new SecretsManagerClient({}));
   try {
-    const secret = await secrets.send(new GetSecretValueCommand({ SecretId: required('APP_SECRET_ARN') }));
+    const secret = await secrets.send(new GetSecretValueCommand({ SecretId: requiredEnv('APP_SECRET_ARN') }));
     if (!secret.SecretString) throw new Error('the application secret is empty');
     return Buffer.from(secret.SecretString, 'utf8');
   } finally {
@@ -58,9 +54,9 @@ function servicesOnce(): Promise<Services> {
       createServices({
         config,
         doc: createDocumentClient({ instrument: observability.traced }),
-        tableName: required('TABLE_NAME'),
+        tableName: requiredEnv('TABLE_NAME'),
         secret,
-        tokenVerifier: cognitoTokenVerifier({ userPoolId: required('COGNITO_USER_POOL_ID'), clientId: required('COGNITO_CLIENT_ID') }),
+        tokenVerifier: cognitoTokenVerifier({ userPoolId: requiredEnv('COGNITO_USER_POOL_ID'), clientId: requiredEnv('COGNITO_CLIENT_ID') }),
         logger: observability.logger,
         metrics: observability.metrics,
       }),

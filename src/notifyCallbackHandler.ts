@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { AuditLog } from './audit/auditLog.js';
 import { loadConfig } from './config.js';
-import { createLogger, type LogLevel } from './logging/logger.js';
+import { functionLogger, requiredEnv } from './lambdaEnvironment.js';
 import { handleNotifyCallback } from './notifications/callbacks.js';
 import { secretValue } from './notifications/secrets.js';
 import { createDocumentClient } from './store/client.js';
@@ -12,21 +12,15 @@ import { Db } from './store/db.js';
  * API; infra/notifications.ts). The bearer token Notify sends is checked against the callback-token
  * secret; the work is src/notifications/callbacks.ts, the same code npm start serves locally.
  */
-const required = (name: string) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
-
-const logger = createLogger({ level: (process.env.LOG_LEVEL as LogLevel | undefined) ?? 'info', base: { service: 'contact-counts-notify-callback' } });
+const logger = functionLogger('contact-counts-notify-callback');
 const config = loadConfig(process.env);
-const db = new Db(createDocumentClient({}), required('TABLE_NAME'));
+const db = new Db(createDocumentClient({}), requiredEnv('TABLE_NAME'));
 const deps = {
   db,
   audit: new AuditLog(db, config.retention),
   logger,
   now: () => new Date(),
-  token: () => secretValue(required('NOTIFY_CALLBACK_TOKEN_SECRET_ARN')),
+  token: () => secretValue(requiredEnv('NOTIFY_CALLBACK_TOKEN_SECRET_ARN')),
 };
 
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {

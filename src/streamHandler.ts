@@ -1,5 +1,5 @@
 import { loadConfig } from './config.js';
-import { createLogger, type LogLevel } from './logging/logger.js';
+import { functionLogger, requiredEnv } from './lambdaEnvironment.js';
 import { createDocumentClient } from './store/client.js';
 import { createChangeConsumers } from './streams/consumers.js';
 import { createStreamBatchHandler } from './streams/lambdaBatch.js';
@@ -9,18 +9,12 @@ import { createStreamBatchHandler } from './streams/lambdaBatch.js';
  * the local stream poller runs (src/local/streamPoller.ts), built once per execution environment,
  * at module load. Retries, bisecting and the on-failure queue are set in infra/tableStream.ts.
  */
-const required = (name: string) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
-
-const logger = createLogger({ level: (process.env.LOG_LEVEL as LogLevel | undefined) ?? 'info', base: { service: 'contact-counts-stream' } });
+const logger = functionLogger('contact-counts-stream');
 
 export const handler = createStreamBatchHandler(
   createChangeConsumers({
     doc: createDocumentClient({}),
-    tableName: required('TABLE_NAME'),
+    tableName: requiredEnv('TABLE_NAME'),
     logger,
     now: () => new Date(),
     config: loadConfig(process.env),

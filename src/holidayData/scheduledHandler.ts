@@ -3,6 +3,7 @@ import { createDocumentClient } from '../store/client.js';
 import { Db } from '../store/db.js';
 import { HolidayDataStore } from '../store/holidayDataStore.js';
 import { GOV_UK_BANK_HOLIDAYS_URL, refreshHolidayData } from './refresh.js';
+import { requiredEnv } from '../lambdaEnvironment.js';
 
 /**
  * The scheduled Lambda (an EventBridge rule, weekly): refreshes the stored bank holiday data from
@@ -13,8 +14,7 @@ const logger = createLogger({ base: { service: 'contact-counts', function: 'holi
 const doc = createDocumentClient({});
 
 export async function handler(): Promise<{ outcome: string; version?: string }> {
-  const tableName = process.env.TABLE_NAME;
-  if (!tableName) throw new Error('TABLE_NAME is not set');
+  const tableName = requiredEnv('TABLE_NAME');
   const url = process.env.HOLIDAY_DATA_URL ?? GOV_UK_BANK_HOLIDAYS_URL;
   const result = await refreshHolidayData({ store: new HolidayDataStore(new Db(doc, tableName)), url });
   switch (result.outcome) {
