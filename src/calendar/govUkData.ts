@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { divisions, type Division, type HolidayData } from './holidays.js';
 import { isIsoDate } from './londonDate.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate, londonDateOf } from '../calendar/londonDate.js';
 import { succeed } from '../errors.js';
 import type { RequestChannel, UserErrorCode } from '../generated/graphql.js';

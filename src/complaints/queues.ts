@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ukCalendar } from '../calendar/holidays.js';
 import { addDays, daysBetween, isIsoDate, londonDateOf } from '../calendar/londonDate.js';
 import { workingDaysBetween } from '../calendar/workingDays.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, daysBetween } from '../calendar/londonDate.js';
 import type { IndexEntry, QueueQuery } from '../cases/contract.js';
 import type { DataProtectionComplaintQueueInput, DataProtectionComplaintStatus } from '../generated/graphql.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../calendar/londonDate.js';
 import { parseReferenceParts } from '../cases/reference.js';
 import { idempotencyKey, needsSchema, optionalEmail, optionalText, requiredText } from '../validation/common.js';

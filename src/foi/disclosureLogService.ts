@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Caller } from '../auth/caller.js';
 import type { HolidayCalendar } from '../calendar/holidays.js';
 import { isIsoDate, londonDateOf } from '../calendar/londonDate.js';

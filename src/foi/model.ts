@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { receiptCorrectionsField } from '../cases/receiptDate.js';
 import type { ClockEventRecord } from '../clocks/clockEvents.js';
 import type { FoiClockEvent } from '../clocks/foiClock.js';

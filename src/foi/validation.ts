@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../calendar/londonDate.js';
 import { idempotencyKey, optionalEmail, optionalText, requiredText } from '../validation/common.js';
 

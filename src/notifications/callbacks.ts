@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { Logger } from '../logging/logger.js';
 import { auditOf, keyOfProviderReference } from '../outbox/delivery.js';

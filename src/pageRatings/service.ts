@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuditLog } from '../audit/auditLog.js';
 import { actorOf } from '../audit/model.js';
 import type { Caller } from '../auth/caller.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idempotencyKey, optionalEmail, optionalText } from '../validation/common.js';
 import { fieldMeta } from '../validation/fieldFacts.js';
 import { MAX_PAGE_URL_LENGTH, normalisePageUrl } from './pageUrl.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HolidayCalendar } from '../calendar/holidays.js';
 import { londonDateOf } from '../calendar/londonDate.js';
 import { dueRanges, type IndexEntry } from '../cases/caseIndex.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../calendar/londonDate.js';
 import { idempotencyKey, needsSchema, optionalEmail, optionalPhone, optionalText, requiredText } from '../validation/common.js';
 

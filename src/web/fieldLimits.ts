@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { submitComplaintSchema } from '../complaints/validation.js';
 import { submitDataProtectionComplaintSchema } from '../dataProtection/validation.js';
 import { submitFoiSchema } from '../foi/validation.js';
