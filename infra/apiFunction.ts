@@ -38,7 +38,26 @@ export class ApiFunction extends NodejsFunction {
         mainFields: ['module', 'main'],
         banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
         externalModules: [],
+        // compromise (the redactor's name finder) is not bundled: it is required the first time a
+        // name is looked for (src/redaction/names.ts), so its self-contained CommonJS build ships
+        // beside the bundle and no cold start loads it unless the request needs it (issue 12).
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => shipBesideBundle(inputDir, outputDir),
+        },
       },
     });
   }
+}
+
+/** What is required at run time from beside the bundle rather than bundled: package.json (for its exports) and the one build used. */
+export const SHIPPED_BESIDE_BUNDLE = ['compromise/package.json', 'compromise/builds/three/compromise-three.cjs'] as const;
+
+/** Shell commands copying SHIPPED_BESIDE_BUNDLE into the asset's node_modules. */
+export function shipBesideBundle(inputDir: string, outputDir: string): string[] {
+  return SHIPPED_BESIDE_BUNDLE.map((file) => {
+    const target = `${outputDir}/node_modules/${file}`;
+    return `mkdir -p "${target.slice(0, target.lastIndexOf('/'))}" && cp "${inputDir}/node_modules/${file}" "${target}"`;
+  });
 }

@@ -1,4 +1,19 @@
-import nlp from 'compromise';
+import { createRequire as requireRelativeTo } from 'node:module';
+import type nlpLibrary from 'compromise';
+
+type Nlp = typeof nlpLibrary;
+let loaded: Nlp | undefined;
+/**
+ * compromise, loaded the first time a name is looked for: its lexicon takes tens of milliseconds to
+ * unpack, and most requests (ratings without a comment, tracking, every staff read) never need it,
+ * so a Lambda cold start should not pay for it (issue 12). Required synchronously (its self-contained
+ * CommonJS build, the same code in tests, locally and in Lambda, where the build is shipped beside
+ * the bundle: infra/apiFunction.ts), so that finding names stays an ordinary function.
+ */
+function nlp(text: string): ReturnType<Nlp> {
+  loaded ??= requireRelativeTo(import.meta.url)('compromise') as Nlp;
+  return loaded(text);
+}
 import type { Finding } from './kinds.js';
 
 /**
@@ -39,7 +54,7 @@ interface Term {
 }
 
 /** compromise's terms with their offsets and tags (in context), to judge a word after a cue. */
-function termsOf(doc: ReturnType<typeof nlp>, text: string): Term[] {
+function termsOf(doc: ReturnType<Nlp>, text: string): Term[] {
   const out: Term[] = [];
   const sentences = doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: Array<{ text: string; tags: string[]; offset?: { start: number; length: number } }> }>;
   for (const s of sentences) {
