@@ -1,7 +1,8 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // Schema first: schema/*.graphql is the source of truth. This writes the resolver types
-// (src/generated/graphql.ts, types only) and the merged SDL (src/generated/typeDefs.ts).
+// (src/generated/graphql.ts, types only), the merged SDL (src/generated/typeDefs.ts) and the SDL
+// without descriptions the server runs on (src/generated/runtimeSchema.ts).
 // It runs on npm install, npm start, npm test and cdk synth; src/generated is not committed.
 const config: CodegenConfig = {
   schema: 'schema/**/*.graphql',
@@ -41,6 +42,10 @@ const config: CodegenConfig = {
     },
     'src/generated/typeDefs.ts': {
       plugins: ['./src/codegen/typeDefsPlugin.cjs'],
+    },
+    // What the server builds its schema from: the same schema without descriptions (issue 12).
+    'src/generated/runtimeSchema.ts': {
+      plugins: [{ './src/codegen/typeDefsPlugin.cjs': { form: 'runtime' } }],
     },
     // The public pages' operations (web/operations.ts), typed by the client preset. String
     // documents: the browser sends the text as it is, the form routes run the same text.

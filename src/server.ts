@@ -4,7 +4,8 @@ import { startServerAndCreateLambdaHandler, handlers } from '@as-integrations/aw
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { authorizationPlugin } from './auth/authorizationPlugin.js';
-import { typeDefs } from './generated/typeDefs.js';
+import { runtimeTypeDefs } from './generated/runtimeSchema.js';
+import { buildExecutableSchema } from './graphql/executableSchema.js';
 import { buildContext, type GraphQLContext } from './graphql/context.js';
 import { errorLoggingPlugin, formatError } from './graphql/errors.js';
 import { allResolvers } from './graphql/resolvers.js';
@@ -23,7 +24,7 @@ import { createFormRoutes, isFormPath } from './web/formRoutes.js';
  * no landing page, introspection only when configured, masked errors, no stack traces, CSRF
  * prevention, no batching, and query depth, cost, alias, token and directive limits.
  */
-export function createApolloServer(services: Pick<Services, 'config' | 'logger'>): ApolloServerType<GraphQLContext> {
+export function createApolloServer(services: Pick<Services, 'config' | 'logger'>, typeDefs: string = runtimeTypeDefs): ApolloServerType<GraphQLContext> {
   const { limits } = services.config;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
@@ -37,8 +38,8 @@ export function createApolloServer(services: Pick<Services, 'config' | 'logger'>
   });
   const protection = armor.protect();
   return new ApolloServer<GraphQLContext>({
-    typeDefs,
-    resolvers: allResolvers() as never,
+    // The schema text without descriptions unless given (the local server gives the described one).
+    schema: buildExecutableSchema(typeDefs, allResolvers() as Record<string, unknown>),
     introspection: services.config.introspection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
@@ -83,7 +84,7 @@ export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) =>
 
 export function createLambdaHandler(deps: AppDependencies): LambdaHandler {
   const services = createServices(deps);
-  return lambdaHandlerFor(services, () => services, () => deps.secret);
+  return lambdaHandlerFor(services, () => services, () => deps.secret, deps.typeDefs);
 }
 
 /**
@@ -95,8 +96,9 @@ export function lambdaHandlerFor(
   base: Pick<Services, 'config' | 'logger'>,
   services: () => Services | Promise<Services>,
   secret: () => Buffer | Promise<Buffer>,
+  typeDefs?: string,
 ): LambdaHandler {
-  const server = createApolloServer(base);
+  const server = createApolloServer(base, typeDefs);
   const handler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     middleware: [bodyLimit, unreadableBody],
     context: async ({ event, context }) =>

@@ -36,6 +36,12 @@ export interface AppDependencies {
   metrics?: Metrics;
   /** The clock (tests set it). */
   now?: () => Date;
+  /**
+   * The schema text to serve: by default the one without descriptions (src/generated/runtimeSchema.ts,
+   * what Lambda runs, where introspection is off); the local server gives the described one so that
+   * GraphiQL and introspecting clients get the documentation.
+   */
+  typeDefs?: string;
 }
 
 export interface Services {

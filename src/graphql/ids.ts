@@ -1,4 +1,3 @@
-import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import type {
   ComplaintQueueItem,
   DataProtectionComplaint,
@@ -56,20 +55,12 @@ export function parseGlobalId(id: string): { type: string; key: string } | undef
 export const publicId = (hash: (purpose: string, value: string) => string, type: string, reference: string) =>
   hash('public-id', `${type}\0${reference}`).slice(0, 22);
 
-/** The object types of the schema that have an `id` field. */
-export function typesWithIds(typeDefs: string): string[] {
-  return parse(typeDefs)
-    .definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION)
-    .filter((d) => d.fields?.some((f) => f.name.value === 'id'))
-    .map((d) => d.name.value);
-}
-
 type Parent = { id?: string; reference?: string };
 
-/** An `id` resolver for every type that has one. */
-export function idResolvers(typeDefs: string): Resolvers {
+/** An `id` resolver for every type that has one (codegen lists them: src/generated/runtimeSchema.ts). */
+export function idResolvers(typesWithIds: readonly string[]): Resolvers {
   return Object.fromEntries(
-    typesWithIds(typeDefs).map((type) => [
+    typesWithIds.map((type) => [
       type,
       {
         id: (parent: Parent, _: unknown, { services }: GraphQLContext) => {

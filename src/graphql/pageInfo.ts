@@ -1,4 +1,3 @@
-import { Kind, parse, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
 import type { Resolvers } from '../generated/graphql.js';
 
 /**
@@ -27,23 +26,12 @@ export function completePageInfo<C extends ConnectionLike>(connection: C, after:
   };
 }
 
-/** The root Query fields that take `after`: the paginated lists. */
-export function paginatedQueryFields(typeDefs: string): string[] {
-  const fields: FieldDefinitionNode[] = parse(typeDefs)
-    .definitions.filter(
-      (d): d is ObjectTypeDefinitionNode | ObjectTypeExtensionNode =>
-        (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) && d.name.value === 'Query',
-    )
-    .flatMap((d) => [...(d.fields ?? [])]);
-  return fields.filter((f) => f.arguments?.some((a) => a.name.value === 'after')).map((f) => f.name.value);
-}
-
 type Resolver = (parent: unknown, args: { after?: string | null }, context: unknown, info: unknown) => unknown;
 
-/** The resolvers with every paginated list's PageInfo completed. */
-export function withCompletePageInfo(resolvers: Resolvers, typeDefs: string): Resolvers {
+/** The resolvers with every paginated list's PageInfo completed (the root Query fields that take `after`, as codegen lists them). */
+export function withCompletePageInfo(resolvers: Resolvers, paginatedQueryFields: readonly string[]): Resolvers {
   const query = { ...(resolvers.Query as Record<string, Resolver>) };
-  for (const field of paginatedQueryFields(typeDefs)) {
+  for (const field of paginatedQueryFields) {
     const resolve = query[field];
     if (!resolve) continue;
     query[field] = async (parent, args, context, info) => completePageInfo((await resolve(parent, args, context, info)) as ConnectionLike, args.after);

@@ -6,7 +6,7 @@ import { caseTypeResolvers, mergeResolvers } from '../cases/caseResolvers.js';
 import { registry } from '../caseTypes.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 import { correspondenceResolvers } from '../correspondence/resolvers.js';
-import { typeDefs } from '../generated/typeDefs.js';
+import { paginatedQueryFields, typesWithIds } from '../generated/runtimeSchema.js';
 import { withCompletePageInfo } from './pageInfo.js';
 import { idResolvers } from './ids.js';
 import { nodeResolvers } from './node.js';
@@ -23,9 +23,9 @@ const areas: Resolvers[] = [
   correspondenceResolvers,
   // Client conventions: node(id:) for staff records, and every object type's id.
   nodeResolvers(registry.caseTypes),
-  idResolvers(typeDefs),
+  idResolvers(typesWithIds),
 ];
 
 export function allResolvers(): Resolvers {
-  return { ...withCompletePageInfo(mergeResolvers(areas), typeDefs), Date: DateScalar, DateTime: DateTimeScalar };
+  return { ...withCompletePageInfo(mergeResolvers(areas), paginatedQueryFields), Date: DateScalar, DateTime: DateTimeScalar };
 }

@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { localTokenVerifier } from '../auth/tokens.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logging/logger.js';
+import { typeDefs } from '../generated/typeDefs.js';
 import { createLambdaHandler } from '../server.js';
 import { createDocumentClient } from '../store/client.js';
 import { ensureTable } from '../store/ensureTable.js';
@@ -62,6 +63,8 @@ async function main() {
     secret: secrets.appSecret,
     tokenVerifier: localTokenVerifier(secrets.signingKey),
     logger,
+    // With its descriptions, for GraphiQL and clients' codegen (Lambda serves it without them).
+    typeDefs,
   });
   // The table's stream, read as the Lambda stream function reads it in AWS: same consumers.
   poller = startStreamPoller({

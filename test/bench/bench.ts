@@ -12,10 +12,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient, GetItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
@@ -40,6 +40,7 @@ import { indexEntries, keys } from '../../src/store/keys.js';
 import { itemSize, writeUnits, type WireValue } from '../../src/store/writeUnits.js';
 import { createChangeConsumers } from '../../src/streams/consumers.js';
 import { assumptions, costPerMillion, prices } from './costModel.js';
+import { SHIPPED_BESIDE_BUNDLE } from '../../infra/apiFunction.js';
 
 const JSON_OUT = process.argv.includes('--json');
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -89,7 +90,14 @@ export const handler = startServerAndCreateLambdaHandler(server, handlers.create
 async function bundles(dir: string) {
   await build({ ...esbuildOptions, entryPoints: [join(ROOT, 'src/handler.ts')], outfile: join(dir, 'api.mjs') });
   await build({ ...esbuildOptions, stdin: { contents: HELLO, resolveDir: ROOT, loader: 'ts', sourcefile: 'hello.ts' }, outfile: join(dir, 'hello.mjs') });
-  return { api: readFileSync(join(dir, 'api.mjs')).length, hello: readFileSync(join(dir, 'hello.mjs')).length };
+  // What the deployed asset carries beside the bundle (infra/apiFunction.ts), required only when needed.
+  let beside = 0;
+  for (const file of SHIPPED_BESIDE_BUNDLE) {
+    mkdirSync(dirname(join(dir, 'node_modules', file)), { recursive: true });
+    copyFileSync(join(ROOT, 'node_modules', file), join(dir, 'node_modules', file));
+    beside += statSync(join(dir, 'node_modules', file)).size;
+  }
+  return { api: readFileSync(join(dir, 'api.mjs')).length, hello: readFileSync(join(dir, 'hello.mjs')).length, beside };
 }
 
 /** A loopback server speaking Secrets Manager's GetSecretValue (AWS JSON 1.1), for the cold start. */
@@ -124,7 +132,7 @@ function run(command: string, args: string[], env: Record<string, string | undef
   });
 }
 
-async function coldStart(dir: string, bundle: string, query: string, env: Record<string, string>, runs = 7): Promise<number> {
+async function coldStart(dir: string, bundle: string, query: string | (() => string), env: Record<string, string>, runs = 7): Promise<number> {
   const runner = join(dir, 'run.mjs');
   writeFileSync(
     runner,
@@ -135,13 +143,14 @@ const res = await handler(event, { awsRequestId: 'cold' }, () => undefined);
 process.stdout.write('\\nBENCH_RESULT ' + JSON.stringify({ ms: performance.now() - t0, status: res.statusCode, body: res.body }) + '\\n');
 process.exit(0);`,
   );
-  const event = apiGatewayEvent({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), sourceIp: '192.0.2.1' });
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const event = apiGatewayEvent({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: typeof query === 'string' ? query : query() }), sourceIp: '192.0.2.1' });
     const out = await run(process.execPath, [runner, join(dir, bundle), JSON.stringify(event)], { PATH: process.env.PATH, ...env });
     const line = (out.stdout ?? '').split('\n').find((l) => l.startsWith('BENCH_RESULT '));
     const parsed = JSON.parse(line?.slice('BENCH_RESULT '.length) ?? '{}') as { ms?: number; status?: number; body?: string };
-    if (parsed.status !== 200) throw new Error(`cold start of ${bundle} failed: ${out.stdout?.slice(-800)} ${out.stderr?.slice(-800)}`);
+    // A 200 with errors or a refusal is not a measured answer either.
+    if (parsed.status !== 200 || /"errors"|"code"/.test(parsed.body ?? '')) throw new Error(`cold start of ${bundle} failed: ${out.stdout?.slice(-800)} ${out.stderr?.slice(-800)}`);
     times.push(parsed.ms!);
   }
   return percentile(times, 50);
@@ -373,7 +382,12 @@ async function main() {
       value: round(sizes.api / sizes.hello),
       target: '≤ 1.3',
       met: sizes.api / sizes.hello <= 1.3,
-      details: { apiBytes: sizes.api, helloWorldBytes: sizes.hello },
+      details: {
+        apiBytes: sizes.api,
+        helloWorldBytes: sizes.hello,
+        // Not in the bundle, not loaded at a cold start: compromise's build, required the first time a name is looked for.
+        shippedBesideBundleBytes: sizes.beside,
+      },
     });
     const apiEnv = {
       TABLE_NAME: tableName,
@@ -389,6 +403,11 @@ async function main() {
     };
     const apiCold = await coldStart(dir, 'api.mjs', '{ ping }', apiEnv);
     const helloCold = await coldStart(dir, 'hello.mjs', '{ hello }', {});
+    // And a cold start whose first request is real work: a rating with a comment (one DynamoDB
+    // write, the name finder loaded for the comment), for the reader, beside the like-for-like ping.
+    const firstRating = () =>
+      `mutation { submitPageRating(input: { idempotencyKey: "${randomUUID()}", pageUrl: "${PAGE}/cold", rating: 2, comment: "The map does not load. Regards, Priya Patel" }) { receipt { reference } userErrors { code } } }`;
+    const ratingCold = await coldStart(dir, 'api.mjs', firstRating, { ...apiEnv, SUBMIT_RATE_LIMIT: '1000000' });
     rows.push({
       key: 'coldStartVsHelloWorld',
       what: 'module load + first request ÷ hello world',
@@ -397,7 +416,15 @@ async function main() {
       value: round(apiCold / helloCold),
       target: '≤ 1.3',
       met: apiCold / helloCold <= 1.3,
-      details: { apiMs: round(apiCold, 1), helloWorldMs: round(helloCold, 1), runsEach: 7, freshProcessEachRun: true },
+      details: {
+        apiMs: round(apiCold, 1),
+        helloWorldMs: round(helloCold, 1),
+        runsEach: 7,
+        freshProcessEachRun: true,
+        firstRequest: '{ ping } (like-for-like with the hello world\'s { hello })',
+        firstRatingWithCommentMs: round(ratingCold, 1),
+        firstRatingVsHelloWorld: round(ratingCold / helloCold),
+      },
     });
 
     // 9. Cost per million public ratings vs an AppSync build.

@@ -1,9 +1,9 @@
-import { buildSchema, isInterfaceType, isObjectType, type GraphQLObjectType } from 'graphql';
+import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, printSchema, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { decideNode, nodeReadFields, operationPolicy } from '../../src/auth/policy.js';
 import { typeDefs } from '../../src/generated/typeDefs.js';
-import { globalId, parseGlobalId, STAFF_ID_TYPES, typesWithIds } from '../../src/graphql/ids.js';
-import { paginatedQueryFields } from '../../src/graphql/pageInfo.js';
+import { globalId, parseGlobalId, STAFF_ID_TYPES } from '../../src/graphql/ids.js';
+import { paginatedQueryFields, runtimeTypeDefs, typesWithIds } from '../../src/generated/runtimeSchema.js';
 
 const schema = buildSchema(typeDefs);
 const objectTypes = Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith('__'));
@@ -43,9 +43,9 @@ describe('client conventions in the schema', () => {
   });
 
   it('staff ids are global ids; every other type with an id (every public one) gets an opaque one', () => {
-    for (const type of STAFF_ID_TYPES) expect(typesWithIds(typeDefs), type).toContain(type);
+    for (const type of STAFF_ID_TYPES) expect(typesWithIds, type).toContain(type);
     for (const publicType of ['TrackedCase', 'SubmissionReceipt', 'DisclosureEntry']) {
-      expect(typesWithIds(typeDefs)).toContain(publicType);
+      expect(typesWithIds).toContain(publicType);
       expect(STAFF_ID_TYPES.has(publicType), publicType).toBe(false);
     }
     const id = globalId('Complaint', 'CMP-2026-000001');
@@ -53,10 +53,34 @@ describe('client conventions in the schema', () => {
     for (const bad of ['', 'not-an-id', `${id}=`, `${id}.x`, Buffer.from('complaint:CMP').toString('base64url'), 'a'.repeat(500)]) expect(parseGlobalId(bad), bad).toBeUndefined();
   });
 
+  it('the server runs on the described schema without its descriptions; codegen lists its id types and paginated lists', () => {
+    const undescribed = buildSchema(typeDefs);
+    undescribed.description = undefined;
+    for (const type of Object.values(undescribed.getTypeMap())) {
+      type.description = undefined;
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          field.description = undefined;
+          for (const arg of 'args' in field ? field.args : []) arg.description = undefined;
+        }
+      }
+      if (isEnumType(type)) for (const value of type.getValues()) value.description = undefined;
+    }
+    for (const directive of undescribed.getDirectives()) {
+      directive.description = undefined;
+      for (const arg of directive.args) arg.description = undefined;
+    }
+    expect(printSchema(buildSchema(runtimeTypeDefs))).toBe(printSchema(undescribed));
+    expect(runtimeTypeDefs).not.toContain('"""');
+    expect(runtimeTypeDefs.length).toBeLessThan(typeDefs.length / 2);
+    const withIds = Object.values(schema.getTypeMap()).filter((t) => isObjectType(t) && !t.name.startsWith('__') && 'id' in t.getFields()).map((t) => t.name);
+    expect([...typesWithIds].sort()).toEqual(withIds.sort());
+  });
+
   it('every paginated list returns a Relay connection with the full PageInfo', () => {
     const pageInfo = schema.getType('PageInfo') as GraphQLObjectType;
     expect(Object.keys(pageInfo.getFields()).sort()).toEqual(['endCursor', 'hasNextPage', 'hasPreviousPage', 'startCursor']);
-    const lists = paginatedQueryFields(typeDefs);
+    const lists = paginatedQueryFields;
     expect(lists.length).toBeGreaterThanOrEqual(9);
     for (const field of lists) {
       const type = schema.getQueryType()!.getFields()[field]!.type.toString().replace(/!$/, '');
