@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { CaseRecord } from '../cases/contract.js';
 import { registry } from '../caseTypes.js';
 import type { CaseType, Resolvers } from '../generated/graphql.js';
@@ -16,9 +17,12 @@ const correspondenceField = {
 export const correspondenceResolvers = {
   ...Object.fromEntries(registry.caseTypes.filter((t) => correspondencePlans[t.name]).map((t) => [t.graphql.type, correspondenceField])),
   Query: {
-    // Another team's case type shows nothing: its messages are not the caller's to see.
-    undeliverableMessages: (_: unknown, args: { caseType: CaseType; first?: number | null; after?: string | null }, { services, caller }: GraphQLContext) =>
-      services.correspondence.undeliverable(args.caseType, { first: args.first, after: args.after }, caller) ?? { edges: [], pageInfo: { hasNextPage: false, endCursor: null } },
+    // Another team's case type is refused, not answered with an empty queue that looks like "none".
+    undeliverableMessages: (_: unknown, args: { caseType: CaseType; first?: number | null; after?: string | null }, { services, caller }: GraphQLContext) => {
+      const queue = services.correspondence.undeliverable(args.caseType, { first: args.first, after: args.after }, caller);
+      if (!queue) throw new GraphQLError("Your team does not deal with this case type's messages.", { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+      return queue;
+    },
   },
   Mutation: {
     recordCorrespondence: async (_: unknown, { input }: { input: Record<string, unknown> }, { services, caller }: GraphQLContext) =>

@@ -1,3 +1,4 @@
+import { londonDateOf } from '../calendar/londonDate.js';
 import * as z from 'zod';
 import type { AuditLog } from '../audit/auditLog.js';
 import { actorOf } from '../audit/model.js';
@@ -102,7 +103,8 @@ export class CorrespondenceService {
       ExpressionAttributeValues: { ':pk': keys.case(reference).pk, ':corr': 'CORR#' },
     });
     await this.deps.audit.recordReads({ subjects: [reference], actor: actorOf(caller), action: 'READ', fields: ['correspondence'], at: this.deps.now().toISOString() });
-    return items.map(entryView);
+    // By time (a recorded entry's id is not its time); one case's log is small.
+    return items.map(entryView).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /** Staff record a letter, email, call or visit; a retry with the same key gets the same entry back. */
@@ -116,8 +118,14 @@ export class CorrespondenceService {
     if (!found) return notFound();
     const caseItem = await this.deps.db.get<Item>(keys.case(found.reference));
     if (!caseItem || caseItem.caseType !== found.type.name) return notFound();
-    // The key's hash names the entry: the same key again finds the same entry.
-    const id = `${new Date(input.at).toISOString()}#R${this.deps.hasher.hash('correspondence-key', input.idempotencyKey).slice(0, 16)}`;
+    // Not before the case began: a time days or years earlier is a slip of the keyboard.
+    const receivedOn = (caseItem.receivedOn as string | undefined) ?? londonDateOf(new Date((caseItem.receivedAt ?? caseItem.createdAt) as string));
+    if (londonDateOf(new Date(input.at)) < receivedOn) {
+      return refuse('OUT_OF_RANGE', `The time is before the case was received (${receivedOn}).`, ['input', 'at']);
+    }
+    // The key's hash alone names the entry (not its time): the same key again finds the same entry,
+    // whatever else it carries, so a retry sent with a different time is not stored twice.
+    const id = `R${this.deps.hasher.hash('correspondence-key', input.idempotencyKey).slice(0, 16)}`;
     const key = keys.correspondence(found.reference, id);
     // What was asked, so a retry is told from a different entry sent with a key already used.
     const { idempotencyKey: _key, ...asked } = input;

@@ -112,7 +112,8 @@ const samples: Record<string, string> = {
   'Mutation.submitPageRating': `mutation { submitPageRating(input: { idempotencyKey: "${newKey()}", pageUrl: "${PAGE}", rating: 2 }) { userErrors { code } } }`,
   'Mutation.reviewPageRating': 'mutation { reviewPageRating(input: { reference: "WEB-2026-000001", expectedVersion: 1, outcome: NO_ACTION }) { userErrors { code } } }',
   'Mutation.eraseResearchContact': 'mutation { eraseResearchContact(input: { email: "x@example.com" }) { erasedCount } }',
-  'Query.undeliverableMessages': '{ undeliverableMessages(caseType: FOI) { pageInfo { hasNextPage } } }',
+  // Each team asks for its own case type's queue (another team's is refused: test/integration/outbox.test.ts).
+  'Query.undeliverableMessages': '{ undeliverableMessages(caseType: $OWN_CASE_TYPE) { pageInfo { hasNextPage } } }',
   'Mutation.recordCorrespondence': `mutation { recordCorrespondence(input: { idempotencyKey: "${newKey()}", reference: "FOI-2026-000001", direction: IN, channel: PHONE, at: "2026-01-05T10:00:00Z", summary: "Rang" }) { userErrors { code } } }`,
   'Mutation.resendMessage': 'mutation { resendMessage(input: { reference: "FOI-2026-000001", messageId: "x" }) { userErrors { code } } }',
   'Mutation.setContactPreference': 'mutation { setContactPreference(input: { reference: "FOI-2026-000001", preference: NONE }) { userErrors { code } } }',
@@ -140,7 +141,8 @@ describe('authorization', () => {
     for (const caller of callers) {
       const allowed = access.kind === 'public' || (caller !== 'anonymous' && access.groups.includes(caller));
       it(`${operation} is ${allowed ? 'open' : 'closed'} to ${caller}`, async () => {
-        const res = await app.gql(samples[operation]!, {}, caller === 'anonymous' ? {} : { token: app.token(caller) });
+        const sample = samples[operation]!.replace('$OWN_CASE_TYPE', caller === 'professional-standards' ? 'COMPLAINT' : 'FOI');
+        const res = await app.gql(sample, {}, caller === 'anonymous' ? {} : { token: app.token(caller) });
         const code = res.body.errors?.[0]?.extensions?.code;
         if (allowed) {
           expect(code === 'UNAUTHENTICATED' || code === 'FORBIDDEN', JSON.stringify(res.body)).toBe(false);

@@ -203,8 +203,10 @@ describe('letters, preferences and undeliverable messages', () => {
     const queue = async (token: string) =>
       (await app.gql(UNDELIVERABLE, { caseType: 'SUBJECT_ACCESS' }, { token })).body.data!.undeliverableMessages.edges.map((e: { node: { reference: string } }) => e.node.reference);
     expect(await queue(ir())).toEqual(expect.arrayContaining([short, refused]));
-    // Another team sees none of them.
-    expect(await queue(ps())).toEqual([]);
+    // Another team is refused, not shown an empty queue that would read as "nothing undeliverable".
+    const otherTeam = await app.gql(UNDELIVERABLE, { caseType: 'SUBJECT_ACCESS' }, { token: ps() });
+    expect(otherTeam.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(otherTeam.body.data).toBeNull();
 
     const recorded = await app.gql(RECORD, {
       input: { idempotencyKey: newKey(), reference: short, direction: 'OUT', channel: 'PHONE', at: new Date().toISOString(), summary: 'Rang them and took the full address', resolvesMessageId: shortEntry.id },
@@ -252,9 +254,34 @@ describe('letters, preferences and undeliverable messages', () => {
     expect(other.body.data!.setContactPreference.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
   });
 
+  it('answers a retry sent with a different time as the first attempt too: one entry, however the time was filled in', async () => {
+    const reference = await submitFoi();
+    const input = { idempotencyKey: newKey(), reference, direction: 'IN', channel: 'PHONE', at: new Date(Date.now() - 60_000).toISOString(), summary: 'Called about progress' };
+    const first = await app.gql(RECORD, { input }, { token: ir() });
+    expect(first.body.data!.recordCorrespondence.userErrors).toEqual([]);
+    // A client that fills in "now" again when it retries.
+    const retried = await app.gql(RECORD, { input: { ...input, at: new Date().toISOString() } }, { token: ir() });
+    expect(retried.body.data!.recordCorrespondence.userErrors).toEqual([{ field: ['input', 'idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' }]);
+    expect((await log(FOI_LOG, 'foiRequest', reference)).correspondence.filter((e: { source: string }) => e.source === 'RECORDED')).toHaveLength(1);
+  });
+
+  it('refuses a time before the case was received (OUT_OF_RANGE), and takes one on the day of receipt', async () => {
+    const reference = await submitFoi();
+    const dayBefore = new Date(Date.now() - 36 * 3600_000).toISOString();
+    const before = await app.gql(RECORD, { input: { idempotencyKey: newKey(), reference, direction: 'IN', channel: 'LETTER', at: dayBefore, summary: 'An earlier letter' } }, { token: ir() });
+    expect(before.body.data!.recordCorrespondence.userErrors).toEqual([{ field: ['input', 'at'], code: 'OUT_OF_RANGE' }]);
+    const yearsBefore = await app.gql(RECORD, { input: { idempotencyKey: newKey(), reference, direction: 'IN', channel: 'LETTER', at: '2016-03-04T10:00:00Z', summary: 'A typo for 2026' } }, { token: ir() });
+    expect(yearsBefore.body.data!.recordCorrespondence.userErrors).toEqual([{ field: ['input', 'at'], code: 'OUT_OF_RANGE' }]);
+    const sameDay = await app.gql(RECORD, { input: { idempotencyKey: newKey(), reference, direction: 'IN', channel: 'LETTER', at: new Date(Date.now() - 1000).toISOString(), summary: 'Moments before it was logged, the same day' } }, { token: ir() });
+    expect(sameDay.body.data!.recordCorrespondence.userErrors).toEqual([]);
+    // Oldest first by time, messages and recorded entries together.
+    const times = (await log(FOI_LOG, 'foiRequest', reference)).correspondence.map((e: { at: string }) => e.at);
+    expect(times).toEqual([...times].sort());
+  });
+
   it('answers a retried recordCorrespondence as the first attempt, and refuses a time in the future', async () => {
     const reference = await submitFoi();
-    const input = { idempotencyKey: newKey(), reference, direction: 'IN', channel: 'LETTER', at: '2026-03-04T10:00:00Z', summary: 'Letter asking for progress' };
+    const input = { idempotencyKey: newKey(), reference, direction: 'IN', channel: 'LETTER', at: new Date().toISOString(), summary: 'Letter asking for progress' };
     const first = await app.gql(RECORD, { input }, { token: ir() });
     const again = await app.gql(RECORD, { input }, { token: ir() });
     expect(again.body.data!.recordCorrespondence).toEqual(first.body.data!.recordCorrespondence);
