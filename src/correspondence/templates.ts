@@ -39,7 +39,8 @@ const signOff = `Yours sincerely
 
 ((force.name))`;
 
-const track = `You can follow your case at ((force.trackUrl)) with your reference, ((reference)), and the tracking code you were given.`;
+// ((trackingCode)): the code shown on the website, or, for a case staff logged, one they send separately (plans/plan.ts).
+const track = `You can follow your case at ((force.trackUrl)) with your reference, ((reference)), and ((trackingCode)).`;
 
 export const templates: readonly MessageTemplate[] = [
   // ---- every public submission ------------------------------------------------------------

@@ -109,6 +109,28 @@ describe('a corrected day of receipt', () => {
   });
 });
 
+describe('the tracking code in acknowledgements', () => {
+  it('speaks of the code shown on the website only to those who used it; a case staff logged is told the code follows separately', () => {
+    const foiRecord = (channel: string) => as({ receivedOn: '2026-11-02', clockEvents: [], channel });
+    const sarRecord = (channel: string) => as({ receivedOn: '2026-11-02', clockEvents: [], channel, identityVerified: true });
+    const dpcRecord = (channel: string) => as({ receivedOn: '2026-11-02', channel });
+    for (const [plan, record] of [
+      [foiPlan, foiRecord],
+      [subjectAccessPlan, sarRecord],
+      [correspondencePlans.DATA_PROTECTION_COMPLAINT!, dpcRecord],
+    ] as const) {
+      const web = renderDraft(plan.on.SUBMITTED!(record('WEB'), null, ctx)[0]!);
+      expect(web.body).toContain('the tracking code you were given');
+      for (const channel of ['POST', 'EMAIL']) {
+        const logged = renderDraft(plan.on.LOGGED!(record(channel), null, ctx)[0]!);
+        expect(logged.body).not.toContain('you were given');
+        expect(logged.body).toContain('a tracking code, which we will send you separately');
+      }
+    }
+    expect(renderDraft(complaintPlan.on.SUBMITTED!(as({}), null, ctx)[0]!).body).toContain('the tracking code you were given');
+  });
+});
+
 describe('what each letter says', () => {
   const outcome = (over: Record<string, unknown>) =>
     as({ outcomes: [{ number: 1, summary: 'Not upheld.', letterContent: 'We reviewed the footage.', letterDate: '2026-04-01', reviewWindowClosesOn: '2026-04-29', reviewBody: 'IOPC', ...over }] });

@@ -2,7 +2,7 @@ import type { ComplaintRecord } from '../../complaints/model.js';
 import { FIRST_REPLY_DAYS, nextUpdateDueOn } from '../../complaints/rules.js';
 import { recipientFor } from '../model.js';
 import { forceDetails } from '../templates.js';
-import { definePlan, longDate } from './plan.js';
+import { definePlan, longDate, trackingCodeWords } from './plan.js';
 
 /**
  * Complaints (RULES.md §4, "Contact"): the acknowledgement on arrival; the first contact confirmed
@@ -38,7 +38,7 @@ export const complaintPlan = definePlan<ComplaintRecord>({
   nameOf: (c) => c.complainant.name,
   recipientOf: (c, preference) => recipientFor(preference ?? c.complainant.preferredContact, c.complainant),
   on: {
-    SUBMITTED: () => [{ template: 'complaint-acknowledgement', values: { firstReplyDays: String(FIRST_REPLY_DAYS) } }],
+    SUBMITTED: () => [{ template: 'complaint-acknowledgement', values: { firstReplyDays: String(FIRST_REPLY_DAYS), trackingCode: trackingCodeWords('WEB') } }],
     recordComplaintContact: (c, before) => {
       const added = c.contacts.slice(before?.contacts.length ?? 0);
       const contact = added.at(-1);

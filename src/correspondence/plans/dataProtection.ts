@@ -1,7 +1,7 @@
 import { acknowledgementDueOn } from '../../dataProtection/clock.js';
 import type { DataProtectionRecord } from '../../dataProtection/model.js';
 import { recipientFor } from '../model.js';
-import { definePlan, longDate } from './plan.js';
+import { definePlan, longDate, trackingCodeWords } from './plan.js';
 
 /**
  * Data-protection complaints (DPA 2018 s.164A; RULES.md §4): a receipt on arrival naming the day the
@@ -14,7 +14,7 @@ const OUTCOME_WORDS = {
   NOT_UPHELD: 'We have not upheld your complaint.',
 } as const;
 
-const receipt = (r: DataProtectionRecord) => [{ template: 'dpc-receipt', values: { receivedOn: longDate(r.receivedOn), dueOn: longDate(acknowledgementDueOn(r.receivedOn)) } }];
+const receipt = (r: DataProtectionRecord) => [{ template: 'dpc-receipt', values: { receivedOn: longDate(r.receivedOn), dueOn: longDate(acknowledgementDueOn(r.receivedOn)), trackingCode: trackingCodeWords(r.channel) } }];
 
 export const dataProtectionPlan = definePlan<DataProtectionRecord>({
   nameOf: (r) => r.complainant.name,

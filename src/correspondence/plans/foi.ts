@@ -3,7 +3,7 @@ import { named } from '../../foi/catalogue.js';
 import type { ExemptionUse, FoiRecord } from '../../foi/model.js';
 import { clockOf } from '../../foi/status.js';
 import { recipientFor } from '../model.js';
-import { bullets, definePlan, longDate, type MessageDraft } from './plan.js';
+import { bullets, definePlan, longDate, trackingCodeWords, type MessageDraft } from './plan.js';
 
 /**
  * FOI (RULES.md §2): the acknowledgement with the date due; the clarification request (s.1(3));
@@ -103,5 +103,5 @@ export const foiPlan = definePlan<FoiRecord>({
 
 function acknowledgement(r: FoiRecord, calendar: Parameters<typeof clockOf>[0]): MessageDraft[] {
   const clock = clockOf(calendar, r);
-  return [{ template: 'foi-acknowledgement', values: { receivedOn: longDate(r.receivedOn), dueOn: longDate(clock.dueOn) } }];
+  return [{ template: 'foi-acknowledgement', values: { receivedOn: longDate(r.receivedOn), dueOn: longDate(clock.dueOn), trackingCode: trackingCodeWords(r.channel) } }];
 }

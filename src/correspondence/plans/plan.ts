@@ -47,3 +47,11 @@ export function longDate(day: string | null | undefined): string {
 
 /** One line per item, each starting with a dash (Notify's list syntax). */
 export const bullets = (lines: string[]): string => lines.map((l) => `- ${l}`).join('\n');
+
+/**
+ * How an acknowledgement speaks of the tracking code: a website submission showed it to the person
+ * once; a case staff logged from a letter, email or call gave it to staff, to send on (the logging
+ * mutations' receipt says so), so the letter must not speak of a code "you were given".
+ */
+export const trackingCodeWords = (channel: string): string =>
+  channel === 'WEB' ? 'the tracking code you were given' : 'a tracking code, which we will send you separately';

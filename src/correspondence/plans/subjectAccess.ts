@@ -2,7 +2,7 @@ import type { SarClockEvent } from '../../clocks/sarClock.js';
 import type { SarRecord } from '../../subjectAccess/model.js';
 import { clockOf } from '../../subjectAccess/status.js';
 import { recipientFor } from '../model.js';
-import { definePlan, longDate } from './plan.js';
+import { definePlan, longDate, trackingCodeWords } from './plan.js';
 
 /**
  * Subject access (RULES.md §3): the acknowledgement with the date due; the request for proof of
@@ -51,5 +51,5 @@ function acknowledgement(r: SarRecord, dueOn: string | null) {
   const whatNext = dueOn
     ? `We will respond by ${longDate(dueOn)}, one month from the day we received your request. If we need proof of your identity, or more detail to find your information, we will ask you and explain how that changes the date.`
     : 'We need to confirm your identity before we can start: we will write to you about this. We will respond within one month of the day your proof of identity arrives.';
-  return [{ template: 'sar-acknowledgement', values: { receivedOn: longDate(r.receivedOn), whatNext } }];
+  return [{ template: 'sar-acknowledgement', values: { receivedOn: longDate(r.receivedOn), whatNext, trackingCode: trackingCodeWords(r.channel) } }];
 }
