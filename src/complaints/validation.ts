@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { optionalPostalAddress } from '../validation/postalAddress.js';
 import { isIsoDate } from '../calendar/londonDate.js';
 import { idempotencyKey, needsSchema, optionalEmail, optionalPhone, optionalText, requiredText } from '../validation/common.js';
 import { fieldMeta } from '../validation/fieldFacts.js';
@@ -16,7 +17,7 @@ export const submitComplaintSchema = (today: string) =>
         name: text(200, 'your name'),
         email: optionalEmail,
         phone,
-        postalAddress: optionalText(500, 'An address'),
+        postalAddress: optionalPostalAddress('An address'),
         preferredContact: z.enum(['EMAIL', 'PHONE', 'POST']),
       }),
       onBehalfOf: z

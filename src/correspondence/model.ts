@@ -1,3 +1,5 @@
+import { addressLinesOf } from '../validation/postalAddress.js';
+
 /**
  * Correspondence, as the case model sees it: a message the API sends (through the outbox) and a
  * letter, email or call staff record. Both are entries of one case's correspondence log.
@@ -44,14 +46,8 @@ export interface PlannedMessage {
 export type RecordedChannel = 'EMAIL' | 'LETTER' | 'PHONE' | 'IN_PERSON';
 export type Direction = 'IN' | 'OUT';
 
-/** Splits a postal address as people type it (lines or commas) into Notify's address lines. */
-export function addressLinesOf(address: string | null | undefined): string[] {
-  if (!address) return [];
-  return address
-    .split(/\r?\n|,/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-}
+/** Splits a postal address as people type it (lines or commas) into Notify's address lines (one place: src/validation/postalAddress.ts). */
+export { addressLinesOf };
 
 /** Notify posts a letter only to an address of 3 to 7 lines. */
 export const MIN_ADDRESS_LINES = 3;

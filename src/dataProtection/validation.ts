@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { optionalPostalAddress } from '../validation/postalAddress.js';
 import { isIsoDate } from '../calendar/londonDate.js';
 import { parseReferenceParts } from '../cases/reference.js';
 import { idempotencyKey, needsSchema, optionalEmail, optionalText, requiredText } from '../validation/common.js';
@@ -11,7 +12,7 @@ const complainant = z
   .object({
     name: text(200, 'your name'),
     email: optionalEmail,
-    postalAddress: optionalText(500, 'An address'),
+    postalAddress: optionalPostalAddress('An address'),
     preferredContact: z.enum(['EMAIL', 'POST']),
   })
   .superRefine((c, ctx) => {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { optionalPostalAddress } from '../validation/postalAddress.js';
 import { isIsoDate } from '../calendar/londonDate.js';
 import { idempotencyKey, optionalEmail, optionalText, requiredText } from '../validation/common.js';
 
@@ -16,7 +17,7 @@ const requester = z
       'A Freedom of Information request needs your real name (FOIA s.8): give your name, not a nickname or an email address.',
     ),
     email: optionalEmail,
-    postalAddress: optionalText(500, 'An address'),
+    postalAddress: optionalPostalAddress('An address'),
     phone: optionalText(40, 'A phone number'),
   })
   .refine((r) => r.email !== null || r.postalAddress !== null, {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { requiredPostalAddress } from '../validation/postalAddress.js';
 import { isIsoDate } from '../calendar/londonDate.js';
 import { idempotencyKey, needsSchema, optionalEmail, optionalPhone, optionalText, requiredText } from '../validation/common.js';
 
@@ -9,7 +10,7 @@ const form = (today: string) => ({
     name: requiredText(200, 'your full name'),
     previousNames: z.array(requiredText(200, 'a previous name')).max(10, 'List at most 10 previous names.').nullish().transform((v) => v ?? []),
     dateOfBirth: date.refine((d) => d <= today && d >= '1900-01-01', 'Give a real date of birth.'),
-    address: requiredText(500, 'your address'),
+    address: requiredPostalAddress('your address'),
     email: optionalEmail,
     phone: optionalPhone,
   }),

@@ -343,7 +343,7 @@ describe('also: statistics and requester history', () => {
       const web = (await submit({ requester: { name: 'Harriet Leak', email: 'harriet.leak@example.com' } })).reference;
       const sameEmail = (await submit({ requester: { name: 'H Leak', email: 'Harriet.Leak@example.com' } })).reference;
       const posted = (
-        await app.gql(LOG, { input: { ...form(), channel: 'POST', receivedOn: '2026-02-27', requester: { name: 'Ms Harriet  Leak', postalAddress: '4 Privet Drive' } } }, { token: ir() })
+        await app.gql(LOG, { input: { ...form(), channel: 'POST', receivedOn: '2026-02-27', requester: { name: 'Ms Harriet  Leak', postalAddress: '4 Privet Drive, Little Whinging' } } }, { token: ir() })
       ).body.data!.logFoiRequest.receipt.reference;
       const other = (await submit({ requester: { name: 'Harriet Other', email: 'ho@example.com' } })).reference;
       const history = (await app.gql(HISTORY, { reference: web }, { token: ir() })).body.data!.foiRequesterHistory;
@@ -387,7 +387,7 @@ describe('found by walking the journeys as an information-rights officer, and pu
 
   it('never publishes the requester’s identity however it is written, even when staff confirm they reviewed the text', async () => {
     const { reference } = await submit({
-      requester: { name: 'Harriet Leak', email: 'hl1984@example.com', postalAddress: '4 Privet Drive Little Whinging Surrey GU7 3HH' },
+      requester: { name: 'Harriet Leak', email: 'hl1984@example.com', postalAddress: '4 Privet Drive, Little Whinging, Surrey GU7 3HH' },
       description: "This is Harriet Leak's request, from Ms Leak's home. How many thefts of bicycles in Surrey?",
     });
     await ok('respondToFoiRequest', reference, { outcome: 'PROVIDED_IN_FULL', summary: 'There were 40.' });

@@ -123,7 +123,7 @@ describe('staff logging is never merged (issue 11, finding 3)', () => {
     expect(await foi.read(second.receipt!.reference)).toMatchObject({ channel: 'EMAIL', receivedOn: '2026-02-27' });
 
     // Written differently (case, spacing), still possibly the same: both earlier ones are named, newest first.
-    const third = await logFoi({ requester: { name: '  pat   LETTERWRITER ', postalAddress: '4 Canal Street' }, receivedOn: '2026-02-28' });
+    const third = await logFoi({ requester: { name: '  pat   LETTERWRITER ', postalAddress: '4 Canal Street, Dudley' }, receivedOn: '2026-02-28' });
     expect(third.possibleDuplicateOf).toEqual([second.receipt!.reference, first.receipt!.reference]);
   });
 
@@ -135,7 +135,7 @@ describe('staff logging is never merged (issue 11, finding 3)', () => {
       { ip: '198.18.77.1' },
     );
     const webReference = web.body.data!.submitFoiRequest.receipt.reference;
-    const logged = await logFoi({ requester: { name: 'Jo Webfirst', postalAddress: '1 High St' }, description });
+    const logged = await logFoi({ requester: { name: 'Jo Webfirst', postalAddress: '1 High St, Walsall' }, description });
     expect(logged.receipt!.reference).not.toBe(webReference);
     expect(logged.possibleDuplicateOf).toEqual([webReference]);
   });
@@ -172,7 +172,7 @@ describe('staff logging is never merged (issue 11, finding 3)', () => {
     const references: string[] = [];
     for (let i = 1; i <= 21; i++) {
       app.setNow(new Date(Date.parse('2026-03-02T11:00:00Z') + i * 20_000));
-      const out = await logFoi({ description: `Postal request number ${i}: the force's spending on body-worn video in 2025.`, requester: { name: `Writer ${i}`, postalAddress: '1 High St' } });
+      const out = await logFoi({ description: `Postal request number ${i}: the force's spending on body-worn video in 2025.`, requester: { name: `Writer ${i}`, postalAddress: '1 High St, Walsall' } });
       expect(out.userErrors, `request ${i}`).toEqual([]);
       references.push(out.receipt!.reference);
     }

@@ -20,7 +20,7 @@ export const complaintPage: PublicPage<SubmitComplaintMutation, SubmitComplaintM
     input({ name: 'complainant.name', label: 'Your full name', values, errors, autocomplete: 'name', spellcheck: false }) +
     input({ name: 'complainant.email', label: 'Email address', values, errors, type: 'email', autocomplete: 'email', spellcheck: false }) +
     input({ name: 'complainant.phone', label: 'Telephone number', values, errors, type: 'tel', autocomplete: 'tel', width: 20 }) +
-    textarea({ name: 'complainant.postalAddress', label: 'Postal address', values, errors, maxlength: ctx.limits['complainant.postalAddress'], rows: 3 }) +
+    textarea({ name: 'complainant.postalAddress', label: 'Postal address', hint: 'Put each part of the address on its own line, ending with the postcode.', values, errors, maxlength: ctx.limits['complainant.postalAddress'], rows: 3 }) +
     radios({
       name: 'complainant.preferredContact',
       label: 'How would you like us to contact you?',

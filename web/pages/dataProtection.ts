@@ -27,7 +27,7 @@ export const dataProtectionPage: PublicPage<SubmitDataProtectionComplaintMutatio
       ],
     }) +
     input({ name: 'complainant.email', label: 'Email address', values, errors, type: 'email', autocomplete: 'email', spellcheck: false }) +
-    textarea({ name: 'complainant.postalAddress', label: 'Postal address', values, errors, maxlength: ctx.limits['complainant.postalAddress'], rows: 3 }) +
+    textarea({ name: 'complainant.postalAddress', label: 'Postal address', hint: 'Put each part of the address on its own line, ending with the postcode.', values, errors, maxlength: ctx.limits['complainant.postalAddress'], rows: 3 }) +
     textarea({ name: 'whatHappened', label: 'What happened with your personal data?', values, errors, maxlength: ctx.limits.whatHappened, rows: 8 }) +
     textarea({ name: 'desiredOutcome', label: 'What would you like us to do? (optional)', values, errors, maxlength: ctx.limits.desiredOutcome, rows: 4 }) +
     input({ name: 'relatedReference', label: 'Reference of a related case (optional)', hint: 'For example, SAR-2026-000123', values, errors, width: 20, spellcheck: false }),

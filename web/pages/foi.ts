@@ -18,7 +18,7 @@ export const foiPage: PublicPage<SubmitFoiRequestMutation, SubmitFoiRequestMutat
   fields: ({ values, errors, notice }, ctx) =>
     input({ name: 'requester.name', label: 'Your full name', hint: 'The law needs your real name.', values, errors, autocomplete: 'name', spellcheck: false }) +
     input({ name: 'requester.email', label: 'Email address', hint: 'Give an email or postal address for our reply.', values, errors, type: 'email', autocomplete: 'email', spellcheck: false }) +
-    textarea({ name: 'requester.postalAddress', label: 'Postal address (optional)', values, errors, maxlength: ctx.limits['requester.postalAddress'], rows: 3 }) +
+    textarea({ name: 'requester.postalAddress', label: 'Postal address (optional)', hint: 'Put each part of the address on its own line, ending with the postcode.', values, errors, maxlength: ctx.limits['requester.postalAddress'], rows: 3 }) +
     textarea({ name: 'description', label: 'What information do you want?', values, errors, maxlength: ctx.limits.description, rows: 6 }) +
     radios({
       name: 'format',

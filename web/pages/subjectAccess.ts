@@ -17,7 +17,7 @@ export const subjectAccessPage: PublicPage<SubmitSubjectAccessRequestMutation, S
   fields: ({ values, errors, notice }, ctx) =>
     input({ name: 'requester.name', label: 'Your full name', values, errors, autocomplete: 'name', spellcheck: false }) +
     dateInput({ name: 'requester.dateOfBirth', label: 'Your date of birth', hint: 'For example, 27 3 1980', values, errors, autocomplete: 'bday' }) +
-    textarea({ name: 'requester.address', label: 'Your postal address', values, errors, maxlength: ctx.limits['requester.address'], rows: 3 }) +
+    textarea({ name: 'requester.address', label: 'Your postal address', hint: 'Put each part of the address on its own line, ending with the postcode.', values, errors, maxlength: ctx.limits['requester.address'], rows: 3 }) +
     input({ name: 'requester.email', label: 'Email address (optional)', values, errors, type: 'email', autocomplete: 'email', spellcheck: false }) +
     input({ name: 'requester.phone', label: 'Telephone number (optional)', values, errors, type: 'tel', autocomplete: 'tel', width: 20 }) +
     textarea({ name: 'scope.description', label: 'What information do you want?', hint: 'For example, the record of an incident you reported, with its date.', values, errors, maxlength: ctx.limits['scope.description'], rows: 6 }) +
