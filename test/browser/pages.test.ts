@@ -201,6 +201,24 @@ describe('Subject access request', () => {
     await context.close();
   });
 
+  it('without JavaScript: the optional sections (someone asking for another, previous names, needs) go to the API, which says what is missing', async () => {
+    const { context, page } = await open(false, '/forms/subject-access');
+    await fill(page, `The record of the call I made to 101 in March 2026 (${Date.now()}).`);
+    await page.fill('#requester-previousNames', 'Pat Maiden');
+    await page.fill('#agent-agentName', 'Sam Solicitor');
+    await page.fill('#needs-accessibility', 'Large print, please.');
+    await page.check('#needs-interpreterNeeded');
+    await send(page, 400);
+    expect(await inlineError(page, 'agent-relationship')).toContain('Give');
+    expect(await page.inputValue('#needs-accessibility')).toBe('Large print, please.');
+    await expectAccessible(page, 'optional sections with errors');
+    await page.fill('#agent-relationship', 'Solicitor');
+    await page.fill('#agent-authority', 'Signed consent from my client');
+    await send(page, 200);
+    expect(await page.locator('.govuk-panel__body').innerText()).toMatch(/SAR-\d{4}-\d{6}/);
+    await context.close();
+  });
+
   it('keyboard only, with JavaScript', async () => {
     const { context, page } = await open(true, '/forms/subject-access');
     await typeInto(page, '#requester-name', 'Robin Keys');

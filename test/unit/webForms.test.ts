@@ -32,6 +32,25 @@ describe('the public pages\' fields', () => {
     expect(html).toContain('id="incident-date-error"');
   });
 
+  it('sends an optional section only when something in it is filled in, and then all of it (the API says what is missing)', () => {
+    const vars = (slug: string, values: Record<string, string>) => {
+      const page = publicPages.find((p) => p.slug === slug)!;
+      const out = page.variables({ 'complainant.preferredContact': 'EMAIL', 'incident.date-day': '1', 'incident.date-month': '3', 'incident.date-year': '2026', wantsFormalRecording: 'true', 'requester.dateOfBirth-day': '1', 'requester.dateOfBirth-month': '5', 'requester.dateOfBirth-year': '1980', format: 'ELECTRONIC', ...values }, ctx(slug));
+      return (out as { variables: { input: Record<string, unknown> } }).variables.input;
+    };
+    for (const slug of ['complaint', 'subject-access', 'data-protection-complaint']) {
+      expect(vars(slug, {}).needs, slug).toBeNull();
+      expect(vars(slug, { 'needs.interpreterNeeded': 'true' }).needs, slug).toEqual({ language: null, interpreterNeeded: true, accessibility: null });
+      expect(vars(slug, { 'needs.language': ' Punjabi ', 'needs.accessibility': 'Large print' }).needs, slug).toEqual({ language: 'Punjabi', interpreterNeeded: false, accessibility: 'Large print' });
+    }
+    expect(vars('complaint', {}).onBehalfOf).toBeNull();
+    expect(vars('complaint', { 'onBehalfOf.name': 'Sam Son' }).onBehalfOf).toEqual({ name: 'Sam Son', relationship: '', hasTheirConsent: false });
+    expect(vars('complaint', { 'onBehalfOf.name': 'Sam Son', 'onBehalfOf.relationship': 'Parent', 'onBehalfOf.hasTheirConsent': 'true' }).onBehalfOf).toEqual({ name: 'Sam Son', relationship: 'Parent', hasTheirConsent: true });
+    expect(vars('subject-access', {}).agent).toBeNull();
+    expect(vars('subject-access', { 'agent.agentName': 'A Solicitor', 'agent.relationship': 'Solicitor', 'agent.authority': 'Signed consent' }).agent).toEqual({ agentName: 'A Solicitor', relationship: 'Solicitor', authority: 'Signed consent' });
+    expect((vars('subject-access', { 'requester.previousNames': 'Jo Maiden, , Jo Other ' }).requester as { previousNames: string[] }).previousNames).toEqual(['Jo Maiden', 'Jo Other']);
+  });
+
   it('names a userError\'s field as the form does', () => {
     expect(fieldName(['input', 'complainant', 'email'])).toBe('complainant.email');
     expect(fieldName(['input', 'complaintTypes', '0'])).toBe('complaintTypes');

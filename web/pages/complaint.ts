@@ -3,6 +3,7 @@ import type { SubmitComplaintMutation, SubmitComplaintMutationVariables } from '
 import { SubmitComplaint } from '../operations.js';
 import { userErrors, type PublicPage } from '../page.js';
 import { receiptPage } from './receipt.js';
+import { needsFields, needsVariables, onBehalfOfFields, onBehalfOfVariables } from '../sections.js';
 
 const text = (values: Values, name: string) => valueOf(values, name).trim() || null;
 
@@ -15,43 +16,49 @@ export const complaintPage: PublicPage<SubmitComplaintMutation, SubmitComplaintM
   submitText: 'Send complaint',
   intro:
     '<p class="govuk-body">Tell us what happened. If you are in danger or a crime is happening now, call 999.</p>',
-  fields: ({ values, errors }, ctx) =>
-    '<h2 class="govuk-heading-m">About you</h2>' +
-    input({ name: 'complainant.name', label: 'Your full name', values, errors, autocomplete: 'name', spellcheck: false }) +
-    input({ name: 'complainant.email', label: 'Email address', values, errors, type: 'email', autocomplete: 'email', spellcheck: false }) +
-    input({ name: 'complainant.phone', label: 'Telephone number', values, errors, type: 'tel', autocomplete: 'tel', width: 20 }) +
-    textarea({ name: 'complainant.postalAddress', label: 'Postal address', hint: 'Put each part of the address on its own line, ending with the postcode.', values, errors, maxlength: ctx.limits['complainant.postalAddress'], rows: 3 }) +
-    radios({
-      name: 'complainant.preferredContact',
-      label: 'How would you like us to contact you?',
-      values,
-      errors,
-      items: [
-        { value: 'EMAIL', text: 'Email' },
-        { value: 'PHONE', text: 'Telephone' },
-        { value: 'POST', text: 'Post' },
-      ],
-    }) +
-    '<h2 class="govuk-heading-m">What happened</h2>' +
-    dateInput({ name: 'incident.date', label: 'When did it happen?', values, errors }) +
-    input({ name: 'incident.time', label: 'What time did it happen? (optional)', hint: 'For example, 14:30', values, errors, width: 10 }) +
-    input({ name: 'incident.place', label: 'Where did it happen?', values, errors }) +
-    textarea({ name: 'incident.description', label: 'What happened?', values, errors, maxlength: ctx.limits['incident.description'], rows: 8 }) +
-    checkboxes({ name: 'complaintTypes', label: 'What is your complaint about?', hint: 'Select all that apply.', values, errors, items: ctx.options.complaintTypes ?? [] }) +
-    input({ name: 'otherTypeDescription', label: 'If something else, what is it about?', values, errors }) +
-    textarea({ name: 'desiredOutcome', label: 'What would you like to happen?', values, errors, maxlength: ctx.limits.desiredOutcome, rows: 4 }) +
-    radios({
-      name: 'wantsFormalRecording',
-      label: 'Do you want your complaint formally recorded?',
-      hint: 'A recorded complaint is handled under Schedule 3 of the Police Reform Act 2002. You can ask for this at any time.',
-      values,
-      errors,
-      inline: true,
-      items: [
-        { value: 'true', text: 'Yes' },
-        { value: 'false', text: 'No' },
-      ],
-    }),
+  fields: (state, ctx) => {
+    const { values, errors } = state;
+    return (
+      '<h2 class="govuk-heading-m">About you</h2>' +
+      input({ name: 'complainant.name', label: 'Your full name', values, errors, autocomplete: 'name', spellcheck: false }) +
+      input({ name: 'complainant.email', label: 'Email address', values, errors, type: 'email', autocomplete: 'email', spellcheck: false }) +
+      input({ name: 'complainant.phone', label: 'Telephone number', values, errors, type: 'tel', autocomplete: 'tel', width: 20 }) +
+      textarea({ name: 'complainant.postalAddress', label: 'Postal address', hint: 'Put each part of the address on its own line, ending with the postcode.', values, errors, maxlength: ctx.limits['complainant.postalAddress'], rows: 3 }) +
+      radios({
+        name: 'complainant.preferredContact',
+        label: 'How would you like us to contact you?',
+        values,
+        errors,
+        items: [
+          { value: 'EMAIL', text: 'Email' },
+          { value: 'PHONE', text: 'Telephone' },
+          { value: 'POST', text: 'Post' },
+        ],
+      }) +
+      '<h2 class="govuk-heading-m">What happened</h2>' +
+      dateInput({ name: 'incident.date', label: 'When did it happen?', values, errors }) +
+      input({ name: 'incident.time', label: 'What time did it happen? (optional)', hint: 'For example, 14:30', values, errors, width: 10 }) +
+      input({ name: 'incident.place', label: 'Where did it happen?', values, errors }) +
+      textarea({ name: 'incident.description', label: 'What happened?', values, errors, maxlength: ctx.limits['incident.description'], rows: 8 }) +
+      checkboxes({ name: 'complaintTypes', label: 'What is your complaint about?', hint: 'Select all that apply.', values, errors, items: ctx.options.complaintTypes ?? [] }) +
+      input({ name: 'otherTypeDescription', label: 'If something else, what is it about?', values, errors }) +
+      textarea({ name: 'desiredOutcome', label: 'What would you like to happen?', values, errors, maxlength: ctx.limits.desiredOutcome, rows: 4 }) +
+      radios({
+        name: 'wantsFormalRecording',
+        label: 'Do you want your complaint formally recorded?',
+        hint: 'A recorded complaint is handled under Schedule 3 of the Police Reform Act 2002. You can ask for this at any time.',
+        values,
+        errors,
+        inline: true,
+        items: [
+          { value: 'true', text: 'Yes' },
+          { value: 'false', text: 'No' },
+        ],
+      }) +
+      onBehalfOfFields(state) +
+      needsFields(state, ctx)
+    );
+  },
   variables(values, ctx) {
     const errors: FieldError[] = [];
     const preferredContact = valueOf(values, 'complainant.preferredContact');
@@ -85,6 +92,8 @@ export const complaintPage: PublicPage<SubmitComplaintMutation, SubmitComplaintM
           otherTypeDescription: text(values, 'otherTypeDescription'),
           desiredOutcome: valueOf(values, 'desiredOutcome'),
           wantsFormalRecording: formal === 'true',
+          onBehalfOf: onBehalfOfVariables(values),
+          needs: needsVariables(values),
           honeypot: text(values, 'honeypot'),
         },
       },

@@ -3,6 +3,7 @@ import type { SubmitDataProtectionComplaintMutation, SubmitDataProtectionComplai
 import { SubmitDataProtectionComplaint } from '../operations.js';
 import { userErrors, type PublicPage } from '../page.js';
 import { receiptPage } from './receipt.js';
+import { needsFields, needsVariables } from '../sections.js';
 
 const text = (values: Values, name: string) => valueOf(values, name).trim() || null;
 
@@ -14,23 +15,28 @@ export const dataProtectionPage: PublicPage<SubmitDataProtectionComplaintMutatio
   document: SubmitDataProtectionComplaint,
   submitText: 'Send complaint',
   intro: '<p class="govuk-body">We will acknowledge your complaint within 30 days.</p>',
-  fields: ({ values, errors }, ctx) =>
-    input({ name: 'complainant.name', label: 'Your full name', values, errors, autocomplete: 'name', spellcheck: false }) +
-    radios({
-      name: 'complainant.preferredContact',
-      label: 'How would you like to hear from us?',
-      values,
-      errors,
-      items: [
-        { value: 'EMAIL', text: 'Email' },
-        { value: 'POST', text: 'Post' },
-      ],
-    }) +
-    input({ name: 'complainant.email', label: 'Email address', values, errors, type: 'email', autocomplete: 'email', spellcheck: false }) +
-    textarea({ name: 'complainant.postalAddress', label: 'Postal address', hint: 'Put each part of the address on its own line, ending with the postcode.', values, errors, maxlength: ctx.limits['complainant.postalAddress'], rows: 3 }) +
-    textarea({ name: 'whatHappened', label: 'What happened with your personal data?', values, errors, maxlength: ctx.limits.whatHappened, rows: 8 }) +
-    textarea({ name: 'desiredOutcome', label: 'What would you like us to do? (optional)', values, errors, maxlength: ctx.limits.desiredOutcome, rows: 4 }) +
-    input({ name: 'relatedReference', label: 'Reference of a related case (optional)', hint: 'For example, SAR-2026-000123', values, errors, width: 20, spellcheck: false }),
+  fields: (state, ctx) => {
+    const { values, errors } = state;
+    return (
+      input({ name: 'complainant.name', label: 'Your full name', values, errors, autocomplete: 'name', spellcheck: false }) +
+      radios({
+        name: 'complainant.preferredContact',
+        label: 'How would you like to hear from us?',
+        values,
+        errors,
+        items: [
+          { value: 'EMAIL', text: 'Email' },
+          { value: 'POST', text: 'Post' },
+        ],
+      }) +
+      input({ name: 'complainant.email', label: 'Email address', values, errors, type: 'email', autocomplete: 'email', spellcheck: false }) +
+      textarea({ name: 'complainant.postalAddress', label: 'Postal address', hint: 'Put each part of the address on its own line, ending with the postcode.', values, errors, maxlength: ctx.limits['complainant.postalAddress'], rows: 3 }) +
+      textarea({ name: 'whatHappened', label: 'What happened with your personal data?', values, errors, maxlength: ctx.limits.whatHappened, rows: 8 }) +
+      textarea({ name: 'desiredOutcome', label: 'What would you like us to do? (optional)', values, errors, maxlength: ctx.limits.desiredOutcome, rows: 4 }) +
+      input({ name: 'relatedReference', label: 'Reference of a related case (optional)', hint: 'For example, SAR-2026-000123', values, errors, width: 20, spellcheck: false }) +
+      needsFields(state, ctx)
+    );
+  },
   variables(values, ctx) {
     const errors: FieldError[] = [];
     const preferredContact = valueOf(values, 'complainant.preferredContact');
@@ -49,6 +55,7 @@ export const dataProtectionPage: PublicPage<SubmitDataProtectionComplaintMutatio
           whatHappened: valueOf(values, 'whatHappened'),
           desiredOutcome: text(values, 'desiredOutcome'),
           relatedReference: text(values, 'relatedReference'),
+          needs: needsVariables(values),
           honeypot: text(values, 'honeypot'),
         },
       },
