@@ -1,4 +1,4 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageRankingConsumer } from '../../src/pageRatings/rankingStore.js';
@@ -72,6 +72,44 @@ describe('a bare rating: one item, one PutItem', () => {
       });
     }
     expect(await ratingItems(app, page)).toHaveLength(1);
+  });
+});
+
+describe('a bare rating at the edges of its derived reference', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+
+  it("finds a rating made just before midnight on New Year's Eve when it is sent again just after", async () => {
+    const input = { idempotencyKey: newKey(), pageUrl: `${PAGE}/new-year`, rating: 3 };
+    app.setNow('2026-12-31T23:59:58Z');
+    const first = await app.gql(SUBMIT, { input });
+    app.setNow('2027-01-01T00:00:03Z');
+    const again = await app.gql(SUBMIT, { input });
+    const other = await app.gql(SUBMIT, { input: { ...input, rating: 1 } });
+    app.setNow(undefined);
+    expect(first.body.data!.submitPageRating.receipt.reference).toMatch(/^WEB-2026-/);
+    expect(again.body.data!.submitPageRating.receipt).toEqual(first.body.data!.submitPageRating.receipt);
+    expect(other.body.data!.submitPageRating.userErrors).toEqual([expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' })]);
+    expect(await ratingItems(app, `${PAGE}/new-year`)).toHaveLength(1);
+  });
+
+  it('moves to the next derived number when its number belongs to another key, and answers retries from there', async () => {
+    const input = { idempotencyKey: newKey(), pageUrl: `${PAGE}/collision`, rating: 2 };
+    const first = await app.gql(SUBMIT, { input });
+    const taken = first.body.data!.submitPageRating.receipt.reference as string;
+    // Make the item under that number another key's, as a collision of derived numbers would be.
+    await app.doc.send(
+      new UpdateCommand({ TableName: app.tableName, Key: { pk: `CASE#${taken}`, sk: 'CASE' }, UpdateExpression: 'SET idempotencyKeyHash = :other', ExpressionAttributeValues: { ':other': 'another-key' } }),
+    );
+    const moved = await app.gql(SUBMIT, { input });
+    const receipt = moved.body.data!.submitPageRating.receipt;
+    expect(receipt.reference).not.toBe(taken);
+    expect(receipt.trackingCode).toBe(first.body.data!.submitPageRating.receipt.trackingCode);
+    const again = await app.gql(SUBMIT, { input });
+    expect(again.body.data!.submitPageRating.receipt).toEqual(receipt);
+    expect(await ratingItems(app, `${PAGE}/collision`)).toHaveLength(2);
   });
 });
 
