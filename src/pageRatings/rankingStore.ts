@@ -26,9 +26,9 @@ import { tiersReached } from './ranking.js';
  * Lag: the stream's delivery (one to two seconds in AWS: the stream function's 1 s batching window;
  * ~200 ms with `npm start`) plus one batch. Expired day shards (after the aggregate retention) are not subtracted.
  */
-export function pageRankingConsumer(db: Db, retention: RetentionSchedule, now: () => Date): ChangeConsumer {
+export function pageCountsAndRankingConsumer(db: Db, retention: RetentionSchedule, now: () => Date): ChangeConsumer {
   return {
-    name: 'page-ranking',
+    name: 'page-counts-and-ranking',
     wants: isNewRating,
     handle: async (changes) => {
       const ratings = changes.map(newRatingOf).filter((r) => r !== undefined);

@@ -1,7 +1,7 @@
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pageRankingConsumer } from '../../src/pageRatings/rankingStore.js';
+import { pageCountsAndRankingConsumer } from '../../src/pageRatings/rankingStore.js';
 import { Db } from '../../src/store/db.js';
 import { itemSize, writeUnits, type WireValue } from '../../src/store/writeUnits.js';
 import type { TableChange } from '../../src/streams/tableChange.js';
@@ -132,7 +132,7 @@ describe('page counts from the stream', () => {
     // Not counted until the stream has been read: the request wrote only the rating.
     expect((await summary(page)).total).toBe(0);
 
-    const consumer = pageRankingConsumer(new Db(app.doc, app.tableName), app.config.retention, () => new Date());
+    const consumer = pageCountsAndRankingConsumer(new Db(app.doc, app.tableName), app.config.retention, () => new Date());
     const batch = asInserts([...(await ratingItems(app, page)), ...(await ratingItems(app, other))]);
     expect(batch.every((change) => consumer.wants(change))).toBe(true);
     await consumer.handle(batch);
@@ -156,7 +156,7 @@ describe('page counts from the stream', () => {
   });
 
   it('ignores what is not a new page rating (a review changing one, other case types)', async () => {
-    const consumer = pageRankingConsumer(new Db(app.doc, app.tableName), app.config.retention, () => new Date());
+    const consumer = pageCountsAndRankingConsumer(new Db(app.doc, app.tableName), app.config.retention, () => new Date());
     const [item] = await ratingItems(app, `${PAGE}/redelivered`);
     expect(consumer.wants({ id: 'm', kind: 'MODIFY', pk: item!.pk as string, sk: 'CASE', newItem: { ...item, status: 'REVIEWED' }, oldItem: item })).toBe(false);
     expect(consumer.wants({ id: 'f', kind: 'INSERT', pk: 'CASE#FOI-2026-000001', sk: 'CASE', newItem: { caseType: 'FOI' } })).toBe(false);
