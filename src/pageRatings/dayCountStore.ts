@@ -43,14 +43,20 @@ export function isNewRating(change: TableChange): boolean {
   return change.kind === 'INSERT' && change.pk.startsWith('CASE#') && change.sk === 'CASE' && change.newItem?.caseType === 'PAGE_RATING';
 }
 
+/**
+ * The rating a stream change creates, to count; undefined for one not to count here: a rating
+ * stored before counts moved to the stream carries its page key (`pageKey`, no longer kept) and was
+ * counted in its own transaction, so one delivered around a deployment is not counted twice.
+ */
 export function newRatingOf(change: TableChange): NewRating | undefined {
   const item = change.newItem ?? {};
   const parts = typeof item.reference === 'string' ? parseReferenceParts(item.reference) : undefined;
   if (!parts || typeof item.pageUrl !== 'string' || typeof item.createdAt !== 'string' || typeof item.rating !== 'number') return undefined;
+  if (item.pageKey !== undefined) return undefined;
   return {
     number: parts.sequence,
     pageUrl: item.pageUrl,
-    pageKey: (item.pageKey as string | undefined) ?? pageKeyOf(item.pageUrl),
+    pageKey: pageKeyOf(item.pageUrl),
     day: londonDateOf(new Date(item.createdAt)),
     star: starAttribute(item.rating),
   };

@@ -162,4 +162,17 @@ describe('page counts from the stream', () => {
     expect(consumer.wants({ id: 'f', kind: 'INSERT', pk: 'CASE#FOI-2026-000001', sk: 'CASE', newItem: { caseType: 'FOI' } })).toBe(false);
     expect(consumer.wants({ id: 'd', kind: 'MODIFY', pk: 'PAGE#x', sk: 'DAY#2026-11-21#3', newItem: {} })).toBe(false);
   });
+
+  it('does not count again a rating stored before counts moved to the stream (it has its page key, and was counted in its own transaction)', async () => {
+    const consumer = pageCountsAndRankingConsumer(new Db(app.doc, app.tableName), app.config.retention, () => new Date());
+    const page = `${PAGE}/before-the-stream`;
+    const res = await app.gql(SUBMIT, { input: { idempotencyKey: newKey(), pageUrl: page, rating: 1 } });
+    expect(res.body.data!.submitPageRating.userErrors).toEqual([]);
+    const [item] = await ratingItems(app, page);
+    const older = { ...item!, reference: item!.reference.replace(/\d$/, (d: string) => String((Number(d) + 1) % 10)), pageKey: page.slice('https://'.length) };
+    await consumer.handle(asInserts([older]));
+    expect((await summary(page)).total).toBe(0);
+    await app.drainChanges();
+    expect((await summary(page)).total).toBe(1);
+  });
 });
