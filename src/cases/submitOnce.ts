@@ -35,7 +35,8 @@ import type { TrackingCodes } from './trackingCode.js';
  * Page ratings (`derivedReference`) go further: their reference is derived from the idempotency
  * key (a keyed hash, so no counter item every rating would rewrite), the rating item itself is the
  * idempotency record, and it carries its own submission (who and which fields) instead of a
- * separate audit entry: three items, six write units, for a rating without a comment.
+ * separate audit entry. A rating with a comment or contact details is still one transaction (its
+ * rate count and duplicate guard with it); a bare rating is one item (`submitAsOneItem`).
  *
  * Staff logging (`log`) is not a public submission: idempotent by its key alone, never
  * rate-limited and never merged; earlier cases of the type with the same content (from any source,
@@ -69,6 +70,23 @@ export interface SubmissionRequest {
   caseItems: (created: CreatedCase) => Promise<TransactItem[]>;
 }
 
+/**
+ * A public submission that is ONE item (a bare page rating): the case item, with a reference
+ * derived from the idempotency key, is its own idempotency record and carries its own submission.
+ * No rate count (the edge limits these per address: see `submitAsOneItem`), no duplicate guard.
+ */
+export interface OneItemSubmission {
+  caseType: CaseType;
+  prefix: string;
+  idempotencyKey: string;
+  /** The validated input without the idempotency key: a retry must send the same. */
+  canonicalInput: unknown;
+  /** The names of the fields given, kept on the item as its submission (never their values). */
+  auditFields: string[];
+  /** The case item (keep it under 1 KB and without index entries: one write unit). Called again for another reference. */
+  caseItem: (created: CreatedCase) => Item;
+}
+
 export interface CreatedCase {
   reference: string;
   receivedAt: Date;
@@ -82,8 +100,13 @@ export interface CreatedCase {
  * retention rely on), then the case type's own fields.
  */
 export function newCaseItem(db: Db, created: CreatedCase, caseType: CaseType, expiresAt: number, fields: Item): TransactItem {
+  return db.putNew(caseItem(created, caseType, expiresAt, fields));
+}
+
+/** The case item itself (see newCaseItem), for a submission that is this one item. */
+export function caseItem(created: CreatedCase, caseType: CaseType, expiresAt: number, fields: Item): Item {
   const at = created.receivedAt.toISOString();
-  return db.putNew({
+  return {
     ...keys.case(created.reference),
     kind: 'CASE',
     caseType,
@@ -95,7 +118,7 @@ export function newCaseItem(db: Db, created: CreatedCase, caseType: CaseType, ex
     expiresAt,
     ...created.own,
     ...fields,
-  });
+  };
 }
 
 export interface Receipt {
@@ -168,6 +191,45 @@ export class SubmissionDesk {
   /** A public submission: replayed, rate-limited, guarded against duplicates, all in its one write. */
   submit(request: SubmissionRequest): Promise<Outcome<Receipt>> {
     return this.store(request, false);
+  }
+
+  /**
+   * A public submission that is one item, in one conditional PutItem (one write unit, no
+   * transaction): nothing else is written, nothing is read first. The item's own condition
+   * (`attribute_not_exists`) is the idempotency check, read only to answer a refusal:
+   *
+   * - the same key and input: the first answer, tracking code included (however many retries at once);
+   * - the same key, other input: IDEMPOTENCY_KEY_REUSED;
+   * - another key's item under the derived reference (a collision): the next derived number.
+   *
+   * It is not rate-limited here: a rate count would be a second item (and a transaction). Callers
+   * use it only for what the edge limits per address (the WAF's rate-based rule, infra/edge.ts).
+   * On New Year's Day (London) it first reads the previous year's derived reference, so that a
+   * retry just after midnight finds a rating made just before it: one read, one day a year.
+   */
+  async submitAsOneItem(request: OneItemSubmission): Promise<Outcome<Receipt>> {
+    const keyHash = this.hasher.hash('idempotency-key', request.idempotencyKey);
+    const requestHash = this.hasher.hash('request', JSON.stringify(request.canonicalInput));
+    const trackingCode = this.trackingCodes.codeFor(request.caseType, request.idempotencyKey);
+    const trackingCodeHash = this.trackingCodes.hashOf(trackingCode);
+    let probe = 0;
+    for (let round = 1; round <= MAX_ROUNDS; round++) {
+      const receivedAt = this.now();
+      const year = londonYearOf(receivedAt);
+      if (londonDateOf(receivedAt).endsWith('-01-01')) {
+        const earlier = await this.replay(keys.case(this.derivedReference(request.prefix, year - 1, keyHash, probe)), keyHash, requestHash, request, true);
+        if (earlier && earlier !== 'collision') return earlier;
+      }
+      const reference = this.derivedReference(request.prefix, year, keyHash, probe);
+      const item = request.caseItem({ reference, receivedAt, trackingCodeHash, own: { idempotencyKeyHash: keyHash, requestHash, submittedFields: request.auditFields } });
+      if (await this.db.putIfAbsent(item)) {
+        return succeed({ reference, trackingCode, receivedAt: receivedAt.toISOString(), duplicateOfEarlierSubmission: false });
+      }
+      const answer = await this.replay(keys.case(reference), keyHash, requestHash, request, true);
+      if (answer === 'collision') probe++;
+      else if (answer) return answer;
+    }
+    return tryAgain();
   }
 
   /**
@@ -327,7 +389,7 @@ export class SubmissionDesk {
    * the case item): undefined if there is none (it expired meanwhile), 'collision' if a derived
    * reference belongs to another key.
    */
-  private async replay(key: Key, keyHash: string, requestHash: string, request: SubmissionRequest, derived: boolean): Promise<Outcome<Receipt> | 'collision' | undefined> {
+  private async replay(key: Key, keyHash: string, requestHash: string, request: Pick<SubmissionRequest, 'caseType' | 'idempotencyKey'>, derived: boolean): Promise<Outcome<Receipt> | 'collision' | undefined> {
     const item = await this.db.get<Item>(key);
     if (!item || (!derived && this.expired(item))) return undefined;
     if (derived && item.idempotencyKeyHash !== keyHash) return 'collision';

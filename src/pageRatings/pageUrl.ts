@@ -27,3 +27,8 @@ export function normalisePageUrl(raw: string, allowedHosts: readonly string[]): 
   const pageUrl = `https://${host}${path}`;
   return { ok: true, pageUrl, pageKey: `${host}${path}` };
 }
+
+/** A normalised page address's key: the address without its "https://". */
+export function pageKeyOf(pageUrl: string): string {
+  return pageUrl.replace(/^https:\/\//, '');
+}

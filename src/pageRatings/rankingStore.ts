@@ -3,53 +3,47 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
 import type { Db, Item } from '../store/db.js';
 import { indexEntries, keys } from '../store/keys.js';
-import type { ChangeConsumer, TableChange } from '../streams/tableChange.js';
+import type { ChangeConsumer } from '../streams/tableChange.js';
+import { countNewRatings, isNewRating, newRatingOf } from './dayCountStore.js';
 import { addCounts, noStars, rankingPosition, totalOf, type StarCounts } from './aggregates.js';
 import { ALL_TIME, countsOf } from './repository.js';
 import { tiersReached } from './ranking.js';
 
 /**
- * The worst-rated-pages ranking, kept from the table's stream: no request writes it, so no rating
- * ever waits on (or conflicts over) an item that every rating of a page, or of the site, rewrites.
+ * Page counts and the worst-rated-pages ranking, kept from the table's stream: no request writes
+ * them, so a rating is one item and never waits on (or conflicts over) an item that every rating of
+ * a page, or of the site, rewrites.
  *
- * For each page whose day shards changed in a batch (however many ratings that was), it recomputes
- * the month from the month's day shards (one Query), then all time from the page's months (one
- * Query), and writes the page's entry in each ranking tier it has reached. Recomputing, never
- * adding, makes a redelivered batch harmless; and since counts only grow, an entry is written only
- * if it has at least as many ratings as the one it replaces, so two consumers recomputing one page
- * at once (its shards can be on different stream shards) cannot leave the older answer behind.
+ * For each batch it first counts the batch's new ratings into their page-day shards, exactly once
+ * each (src/pageRatings/dayCountStore.ts), then, for each page with ratings in the batch (however many
+ * that was), recomputes the months touched from their day shards (one Query each), then all time
+ * from the page's months (one Query), and writes the page's entry in each ranking tier it has
+ * reached. Recomputing, never adding, makes a redelivered batch harmless; and since counts only
+ * grow, an entry is written only if it has at least as many ratings as the one it replaces, so two
+ * consumers recomputing one page at once (its ratings are on different stream shards) cannot leave
+ * the older answer behind. Reads are strongly consistent: they follow this consumer's own writes.
  *
  * Lag: the stream's delivery (one to two seconds in AWS: the stream function's 1 s batching window;
  * ~200 ms with `npm start`) plus one batch. Expired day shards (after the aggregate retention) are not subtracted.
  */
-export function pageRankingConsumer(db: Db, retention: RetentionSchedule, now: () => Date): ChangeConsumer {
+export function pageCountsAndRankingConsumer(db: Db, retention: RetentionSchedule, now: () => Date): ChangeConsumer {
   return {
-    name: 'page-ranking',
-    wants: (change) => change.kind !== 'REMOVE' && change.pk.startsWith(keys.pagePartition('')) && change.sk.startsWith('DAY#'),
+    name: 'page-counts-and-ranking',
+    wants: isNewRating,
     handle: async (changes) => {
-      for (const [pageKey, page] of touchedPages(changes)) {
-        for (const month of page.months) await recomputeMonth(db, retention, now, pageKey, page.pageUrl, month);
+      const ratings = changes.map(newRatingOf).filter((r) => r !== undefined);
+      const pages = await countNewRatings(db, retention, now, ratings);
+      for (const [pageKey, page] of pages) {
+        for (const month of new Set([...page.days].map((day) => day.slice(0, 7)))) await recomputeMonth(db, retention, now, pageKey, page.pageUrl, month);
         await recomputeAllTime(db, retention, now, pageKey, page.pageUrl);
       }
     },
   };
 }
 
-function touchedPages(changes: TableChange[]): Map<string, { pageUrl: string; months: Set<string> }> {
-  const pages = new Map<string, { pageUrl: string; months: Set<string> }>();
-  for (const change of changes) {
-    const item = change.newItem ?? {};
-    const pageKey = (item.pageKey as string | undefined) ?? change.pk.slice(keys.pagePartition('').length);
-    const month = change.sk.slice('DAY#'.length, 'DAY#'.length + 7);
-    const page = pages.get(pageKey) ?? { pageUrl: (item.pageUrl as string | undefined) ?? `https://${pageKey}`, months: new Set<string>() };
-    page.months.add(month);
-    pages.set(pageKey, page);
-  }
-  return pages;
-}
-
 async function recomputeMonth(db: Db, retention: RetentionSchedule, now: () => Date, pageKey: string, pageUrl: string, month: string): Promise<void> {
   const shards = await db.queryAll({
+    ConsistentRead: true,
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
     ExpressionAttributeValues: { ':pk': keys.pagePartition(pageKey), ':from': keys.pageDaysFrom(`${month}-01`), ':to': keys.pageDaysTo(`${month}-31`) },
   });
@@ -62,6 +56,7 @@ async function recomputeMonth(db: Db, retention: RetentionSchedule, now: () => D
 
 async function recomputeAllTime(db: Db, retention: RetentionSchedule, now: () => Date, pageKey: string, pageUrl: string): Promise<void> {
   const months = await db.queryAll({
+    ConsistentRead: true,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :months)',
     ExpressionAttributeValues: { ':pk': keys.pagePartition(pageKey), ':months': keys.pageMonthPrefix() },
   });

@@ -1,11 +1,11 @@
-import { randomInt } from 'node:crypto';
 import { addDays, londonDateOf } from '../calendar/londonDate.js';
-import { newCaseItem, type CreatedCase } from '../cases/submitOnce.js';
+import { caseItem, type CreatedCase } from '../cases/submitOnce.js';
 import { expiryEpochSeconds, type RetentionSchedule } from '../retention/schedule.js';
 import type { Db, Item, TransactItem } from '../store/db.js';
 import { indexEntries, indexKeys, keys } from '../store/keys.js';
 import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
-import { addCounts, noStars, starAttribute, type DateRange, type StarCounts } from './aggregates.js';
+import { addCounts, noStars, type DateRange, type StarCounts } from './aggregates.js';
+import { pageKeyOf } from './pageUrl.js';
 import { rankingTier } from './ranking.js';
 import type { ReadBudget } from '../store/readBudget.js';
 import type { PageRatingRecord, ResearchContactRecord } from './model.js';
@@ -15,8 +15,9 @@ import type { PersonalDataKind } from '../redaction/personalData.js';
 export const ALL_TIME = 'ALL';
 
 /**
- * Each rating ADDs to one of this many items for its page and day, picked at random, so that
- * concurrent ratings of one page seldom meet on an item (a summary sums the shards).
+ * A page's ratings of one day are counted in this many items (a rating's shard is its reference
+ * number modulo this), so that each stays small and concurrent counting seldom meets on one item;
+ * a summary sums the shards.
  */
 export const DAY_SHARDS = 10;
 
@@ -31,8 +32,9 @@ export interface RankedPage {
  *   when it has a comment;
  * - research-contact details are a separate item (CASE#ref / RESEARCH_CONTACT) with their own,
  *   shorter retention, listed by gsi1 and found for erasure by a keyed hash of the email (gsi2);
- * - each page has a count per star per day, in shards (PAGE#key / DAY#date#n), ADDed in the
- *   rating's transaction: exact, and no item every rating of a page rewrites;
+ * - each page has a count per star per day, in shards (PAGE#key / DAY#date#n), ADDed from the
+ *   table's stream by src/pageRatings/dayCountStore.ts, exactly once per rating: exact, seconds behind,
+ *   and no request writes it;
  * - the ranking (PAGE#key / RANK#period#tier, worst first by gsi1) is kept from the table's stream
  *   by rankingConsumer.ts: it lags the ratings by seconds and no request ever writes it.
  */
@@ -43,7 +45,27 @@ export class PageRatingRepository {
     private readonly retention: RetentionSchedule,
   ) {}
 
-  /** The items a new rating writes, with its count, for the submission transaction. */
+  /**
+   * A new rating's item: the case envelope and the rating. The page is kept by its address only
+   * (its key is the address without "https://"), so a bare rating stays one small item (one write
+   * unit for addresses up to several hundred characters). Counted later, from the table's stream.
+   */
+  newRatingItem(created: CreatedCase, input: SubmitPageRating, comment: { text: string; kinds: PersonalDataKind[] } | null): Item {
+    const at = created.receivedAt.toISOString();
+    const { pageUrl, pageKey } = input.pageUrl;
+    return caseItem(created, 'PAGE_RATING', expiryEpochSeconds(this.retention, 'PAGE_RATING', created.receivedAt), {
+      ...(comment && indexEntries.pageComment(pageKey, at, created.reference)),
+      status: 'RECEIVED',
+      pageUrl,
+      rating: input.rating,
+      comment: comment?.text ?? null,
+      redactions: comment?.kinds ?? [],
+      hasResearchContact: input.researchContact !== null,
+      reviewOutcome: null,
+    });
+  }
+
+  /** The items a rating with a comment or contact details writes, for the submission transaction. */
   async newRatingItems(
     created: CreatedCase,
     input: SubmitPageRating,
@@ -52,28 +74,7 @@ export class PageRatingRepository {
   ): Promise<TransactItem[]> {
     const { reference, receivedAt } = created;
     const at = receivedAt.toISOString();
-    const { pageUrl, pageKey } = input.pageUrl;
-    const day = londonDateOf(receivedAt);
-    const star = starAttribute(input.rating);
-    const items: TransactItem[] = [
-      newCaseItem(this.db, created, 'PAGE_RATING', expiryEpochSeconds(this.retention, 'PAGE_RATING', receivedAt), {
-        ...(comment && indexEntries.pageComment(pageKey, at, reference)),
-        status: 'RECEIVED',
-        pageUrl,
-        pageKey,
-        rating: input.rating,
-        comment: comment?.text ?? null,
-        redactions: comment?.kinds ?? [],
-        hasResearchContact: input.researchContact !== null,
-        reviewOutcome: null,
-      }),
-      this.db.updateItem(
-        keys.pageDay(pageKey, day, randomInt(DAY_SHARDS)),
-        'ADD #star :one SET pageUrl = :pageUrl, pageKey = :pageKey, expiresAt = :expires',
-        { '#star': star },
-        { ':one': 1, ':pageUrl': pageUrl, ':pageKey': pageKey, ':expires': expiryEpochSeconds(this.retention, 'PAGE_RATING_AGGREGATE', receivedAt) },
-      ),
-    ];
+    const items: TransactItem[] = [this.db.putNew(this.newRatingItem(created, input, comment))];
     if (input.researchContact) {
       const deleteAt = expiryEpochSeconds(this.retention, 'RESEARCH_CONTACT', receivedAt);
       items.push(
@@ -85,7 +86,7 @@ export class PageRatingRepository {
           reference,
           name: input.researchContact.name,
           email: input.researchContact.email,
-          pageUrl,
+          pageUrl: input.pageUrl.pageUrl,
           consentedAt: at,
           expiresAt: deleteAt,
         }),
@@ -178,7 +179,7 @@ export function toRating(item: Item): PageRatingRecord {
   return {
     reference: item.reference as string,
     pageUrl: item.pageUrl as string,
-    pageKey: item.pageKey as string,
+    pageKey: (item.pageKey as string | undefined) ?? pageKeyOf(item.pageUrl as string),
     rating: item.rating as number,
     comment: (item.comment as string | null) ?? null,
     redactions: (item.redactions as PersonalDataKind[]) ?? [],

@@ -62,6 +62,19 @@ export class PageRatingService {
     const email = input.researchContact?.email ?? null;
     const emailHash = email === null ? null : this.hasher.hash('research-contact-email', emailLookupForm(email));
     const { idempotencyKey, ...canonical } = input;
+    const auditFields = ['pageUrl', 'rating', ...(comment ? ['comment'] : []), ...(input.researchContact ? ['researchContact'] : [])];
+    if (input.comment === null && input.researchContact === null) {
+      // Bare stars: one item in one PutItem. Limited per address at the edge (WAF), not by a rate
+      // count here (a second item); counted from the table's stream (src/pageRatings/dayCountStore.ts).
+      return this.desk.submitAsOneItem({
+        caseType: 'PAGE_RATING',
+        prefix: 'WEB',
+        idempotencyKey,
+        canonicalInput: canonical,
+        auditFields,
+        caseItem: (created) => this.repo.newRatingItem(created, input, null),
+      });
+    }
     return this.desk.submit({
       caseType: 'PAGE_RATING',
       prefix: 'WEB',
@@ -70,10 +83,10 @@ export class PageRatingService {
       sourceHash: caller.sourceHash,
       // No counter, no separate idempotency record or audit entry: see SubmissionRequest.derivedReference.
       derivedReference: true,
-      // Only something a person wrote makes two ratings "the same": bare stars from one address
-      // (a family, an office, a library behind one router) are different people's, each counted.
-      duplicateContent: input.comment !== null || input.researchContact !== null ? [input.pageUrl.pageKey, input.rating, input.comment, email] : undefined,
-      auditFields: ['pageUrl', 'rating', ...(comment ? ['comment'] : []), ...(input.researchContact ? ['researchContact'] : [])],
+      // Only something a person wrote makes two ratings "the same" (bare stars from one address, a
+      // family, an office, a library behind one router, are different people's, each counted).
+      duplicateContent: [input.pageUrl.pageKey, input.rating, input.comment, email],
+      auditFields,
       caseItems: (created) => this.repo.newRatingItems(created, input, comment, emailHash),
     });
   }

@@ -199,10 +199,10 @@ export const itemKinds = {
   pageDay: {
     kind: null,
     title: 'Page-day shard',
-    holds: "A share of a page's ratings counted per star for one London day: each rating ADDs to one of 10 shards (picked at random), in the submission's transaction; a day's count is the sum of its shards.",
+    holds: "A share of a page's ratings counted per star for one London day, with the numbers of the ratings counted in it (`counted`): a rating belongs to shard (its reference number mod 10), and a stream consumer ADDs each batch's new ratings per shard in one UpdateItem, on condition that none was counted yet (exactly once under redelivery); a day's count is the sum of its shards.",
     primary: pair('PAGE#{pageKey}', 'DAY#{date}#{shard}'),
     retention: { ttl: 'schedule', recordType: 'PAGE_RATING_AGGREGATE', from: 'the latest rating counted' },
-    writtenBy: 'src/pageRatings/repository.ts',
+    writtenBy: 'src/pageRatings/dayCountStore.ts (from the table\'s stream)',
   },
   pageMonth: {
     kind: 'PAGE_MONTH',
@@ -387,7 +387,7 @@ export const accessPatterns: AccessPattern[] = [
   },
   {
     name: 'Count a request (rate limit)',
-    purpose: 'public reads (disclosure log) and tracking lookups per source and window (submissions count inside their transaction)',
+    purpose: 'public reads (disclosure log) and tracking lookups per source and window (submissions count inside their transaction; bare page ratings are limited at the edge instead)',
     kind: 'rateWindow',
     index: 'table',
     operation: 'UpdateItem (returns new value)',
@@ -515,7 +515,7 @@ export const accessPatterns: AccessPattern[] = [
     keyCondition: `${tablePk(k.pageDay)} AND sk BETWEEN ${k.pageDay.primary.sk.show({ date: '{from}', shard: '' })} AND ${k.pageDay.primary.sk.show({ date: '{to}', shard: '~' })}`,
     growth: 'at most 10 shards per day with ratings, ≤ 3,660 small items per read',
     heat: 'warm',
-    heatNote: "every rating of a page ADDs to one of the day's 10 shards: concurrent ratings of a page rarely meet on one item, and a conflict is retried with back-off",
+    heatNote: "no request writes them: the stream consumer ADDs a batch's ratings of a page in one write per shard (of the day's 10), and concurrent consumers rarely meet on one item",
   },
   {
     name: 'A page month from its day shards',

@@ -1,7 +1,8 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -51,6 +52,20 @@ export class Db {
     const unprocessed = out.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
     const rest = unprocessed.length ? await this.getMany<T>(unprocessed as Key[]) : [];
     return [...((out.Responses?.[this.tableName] ?? []) as T[]), ...rest];
+  }
+
+  /**
+   * One PutItem that must not replace an item: true if it was written, false if an item with its
+   * key exists (nothing written). Not a transaction: one write unit per KB.
+   */
+  async putIfAbsent(item: Item): Promise<boolean> {
+    try {
+      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async update(input: Omit<UpdateCommandInput, 'TableName'>) {

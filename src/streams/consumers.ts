@@ -5,7 +5,7 @@ import type { ChangeConsumer } from './tableChange.js';
 import { outboxConsumers } from '../notifications/consumers.js';
 import type { MessageSender } from '../outbox/sender.js';
 import { Db } from '../store/db.js';
-import { pageRankingConsumer } from '../pageRatings/rankingStore.js';
+import { pageCountsAndRankingConsumer } from '../pageRatings/rankingStore.js';
 import { disclosureWordCountConsumer } from '../foi/disclosureLogWordCountStore.js';
 
 /** What the table's stream consumers may use. */
@@ -25,5 +25,5 @@ export interface StreamDependencies {
  */
 export function createChangeConsumers(deps: StreamDependencies): ChangeConsumer[] {
   const db = new Db(deps.doc, deps.tableName);
-  return [pageRankingConsumer(db, deps.config.retention, deps.now), disclosureWordCountConsumer(db), ...outboxConsumers(deps)];
+  return [pageCountsAndRankingConsumer(db, deps.config.retention, deps.now), disclosureWordCountConsumer(db), ...outboxConsumers(deps)];
 }

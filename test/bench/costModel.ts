@@ -22,19 +22,19 @@ export const prices = {
 export const assumptions = {
   /** The API function's memory (infra/apiFunction.ts). */
   lambdaMemoryGb: 1,
+  /** The stream function's memory (infra/tableStream.ts). */
+  streamLambdaMemoryGb: 0.5,
   /**
-   * The stream consumer's work per rating, amortised: one recompute (two small Queries, a month
-   * item and a few tier entries) per page per batch; with batches of ~10 ratings of a page, about
-   * this many write and read units per rating. Stream reads by a Lambda trigger are free.
+   * The traffic the stream consumer's units are MEASURED with (the bench, `writeUnitsPerPageRating`):
+   * 1,000 bare ratings over 50 pages (about 20 a page), stored first and then counted through the
+   * real consumers in the stream function's batches of 100 (infra/tableStream.ts `batchSize`). Full
+   * batches are the stream's best case: at a trickle (one rating a batch, the 1 s window) each
+   * rating pays its page's whole ranking recompute alone. Stream reads by a Lambda trigger are free.
    */
-  streamWriteUnitsPerRating: 0.6,
-  streamReadUnitsPerRating: 0.4,
-  /** The stream function's invocations per rating (batches of up to 100 records), and its duration. */
-  streamInvocationsPerRating: 0.05,
-  streamMsPerInvocation: 50,
+  streamTraffic: { ratings: 1000, pages: 50, batchSize: 100 },
   /**
    * The AppSync build: the same schema with JavaScript resolvers writing the same DynamoDB items in
-   * the same transaction (so the same write units), no Lambda and no API Gateway: AppSync's request
+   * the same single write or transaction (so the same write units), no Lambda and no API Gateway: AppSync's request
    * price instead. Its ranking would need the same stream consumer, so that is counted for both.
    */
   appSyncSameDynamoWork: true,
@@ -47,13 +47,21 @@ export interface SubmissionCost {
   lines: Record<string, number>;
 }
 
-/** Dollars per million public page ratings, ours and the AppSync build's, from measured write units and duration. */
-export function costPerMillion(writeUnitsPerRating: number, handlerMsP50: number): SubmissionCost {
+/** What the table stream's consumers spend per rating: measured by the bench (see assumptions.streamTraffic). */
+export interface StreamWork {
+  writeUnitsPerRating: number;
+  readUnitsPerRating: number;
+  invocationsPerRating: number;
+  msPerInvocation: number;
+}
+
+/** Dollars per million public page ratings, ours and the AppSync build's, from measured write units, duration and stream work. */
+export function costPerMillion(writeUnitsPerRating: number, handlerMsP50: number, streamWork: StreamWork): SubmissionCost {
   const dynamo = writeUnitsPerRating * prices.dynamoWriteUnitsPerMillion;
   const stream =
-    assumptions.streamWriteUnitsPerRating * prices.dynamoWriteUnitsPerMillion +
-    assumptions.streamReadUnitsPerRating * prices.dynamoReadUnitsPerMillion +
-    assumptions.streamInvocationsPerRating * (prices.lambdaRequestsPerMillion + (assumptions.streamMsPerInvocation / 1000) * assumptions.lambdaMemoryGb * prices.lambdaArmPerGbSecond * 1e6);
+    streamWork.writeUnitsPerRating * prices.dynamoWriteUnitsPerMillion +
+    streamWork.readUnitsPerRating * prices.dynamoReadUnitsPerMillion +
+    streamWork.invocationsPerRating * (prices.lambdaRequestsPerMillion + (streamWork.msPerInvocation / 1000) * assumptions.streamLambdaMemoryGb * prices.lambdaArmPerGbSecond * 1e6);
   const lambda = prices.lambdaRequestsPerMillion + (handlerMsP50 / 1000) * assumptions.lambdaMemoryGb * prices.lambdaArmPerGbSecond * 1e6;
   const ours = prices.httpApiPerMillion + lambda + dynamo + stream;
   const appSync = prices.appSyncRequestsPerMillion + dynamo + stream;

@@ -26,7 +26,9 @@ beforeAll(async () => {
   app = await createTestApp({ trackRateLimit: { limit: 2, windowSeconds: 600 }, submitRateLimit: { limit: 2, windowSeconds: 600 } });
 });
 
-const rating = () => ({ input: { idempotencyKey: newKey(), pageUrl: PAGE, rating: 2 } });
+// With a comment: bare ratings are limited at the edge (WAF), not by the app's submission limit.
+let comments = 0;
+const rating = () => ({ input: { idempotencyKey: newKey(), pageUrl: PAGE, rating: 2, comment: `Comment ${++comments}` } });
 
 describe('rate limits', () => {
   it('answer 429 with Retry-After when trackCase is called too often', async () => {

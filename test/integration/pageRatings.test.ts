@@ -97,6 +97,8 @@ describe('submitting a rating', () => {
     const first = await app.gql(SUBMIT, { input }, { ip });
     const again = await app.gql(SUBMIT, { input }, { ip: freshIp() });
     expect(again.body.data!.submitPageRating.receipt).toEqual(first.body.data!.submitPageRating.receipt);
+    // Counted from the table's stream, seconds later: drain it first.
+    await app.drainChanges();
     const summary = await app.gql(SUMMARY, { input: { pageUrl: `${PAGE}/retry`, period: 'LAST_7_DAYS' } }, { token: app.token('web-content') });
     expect(summary.body.data!.pageRatingSummary.total).toBe(1);
   });
@@ -106,6 +108,8 @@ describe('submitting a rating', () => {
     const answers = await Promise.all([1, 2, 3, 4].map(() => app.gql(SUBMIT, { input }, { ip: freshIp() })));
     const references = new Set(answers.map((a) => a.body.data!.submitPageRating.receipt.reference));
     expect(references.size).toBe(1);
+    // Counted from the table's stream, seconds later: drain it first.
+    await app.drainChanges();
     const summary = await app.gql(SUMMARY, { input: { pageUrl: `${PAGE}/race`, period: 'LAST_7_DAYS' } }, { token: app.token('web-content') });
     expect(summary.body.data!.pageRatingSummary.total).toBe(1);
   });
@@ -132,6 +136,8 @@ describe('submitting a rating', () => {
     });
     const fromElsewhere = await rating(app, { pageUrl: page, rating: 1, comment: 'Broken link' }, { ip: freshIp() });
     expect(fromElsewhere.body.data!.submitPageRating.receipt.duplicateOfEarlierSubmission).toBe(false);
+    // Counted from the table's stream, seconds later: drain it first.
+    await app.drainChanges();
     const summary = await app.gql(SUMMARY, { input: { pageUrl: page, period: 'LAST_7_DAYS' } }, { token: app.token('web-content') });
     expect(summary.body.data!.pageRatingSummary.total).toBe(2);
   });
@@ -226,6 +232,29 @@ describe('rate limit', () => {
     expect(other.body.data!.submitPageRating.userErrors).toEqual([]);
     const items = JSON.stringify(await scanAll(app));
     expect(items).not.toContain('192.0.2.50');
+  });
+});
+
+describe('bare ratings and the rate limit', () => {
+  // Bare stars are one item (no rate count): the edge (WAF, per address) limits them. A rating with
+  // a comment or contact details, and every case, keeps the app's own per-source limit.
+  it('stores and counts a burst of bare ratings from one address over the app limit, and still limits commented ones', async () => {
+    const app = await createTestApp({ submitRateLimit: { limit: 3, windowSeconds: 600 } });
+    const ip = '192.0.2.60';
+    const page = `${PAGE}/bare-burst`;
+    const bare = await Promise.all(Array.from({ length: 10 }, (_, i) => rating(app, { pageUrl: page, rating: (i % 3) + 1 }, { ip })));
+    expect(bare.flatMap((a) => a.body.data!.submitPageRating.userErrors)).toEqual([]);
+    for (let i = 0; i < 3; i++) {
+      const ok = await rating(app, { pageUrl: page, comment: `comment ${i}` }, { ip });
+      expect(ok.body.data!.submitPageRating.userErrors).toEqual([]);
+    }
+    const refused = await rating(app, { pageUrl: page, comment: 'one more' }, { ip });
+    expect(refused.body.data!.submitPageRating).toEqual({ receipt: null, userErrors: [expect.objectContaining({ code: 'RATE_LIMITED', field: null })] });
+    const moreBare = await rating(app, { pageUrl: page, rating: 1 }, { ip });
+    expect(moreBare.body.data!.submitPageRating.userErrors).toEqual([]);
+    await app.drainChanges();
+    const summary = await app.gql(SUMMARY, { input: { pageUrl: page, period: 'LAST_7_DAYS' } }, { token: app.token('web-content') });
+    expect(summary.body.data!.pageRatingSummary.total).toBe(14);
   });
 });
 

@@ -65,9 +65,10 @@ describe('submissions under load', () => {
     expect(answers.filter((a) => a.body.errors)).toEqual([]);
     expect(answers.flatMap((a) => a.body.data!.submitPageRating.userErrors)).toEqual([]);
     expect(new Set(answers.map((a) => a.body.data!.submitPageRating.receipt.reference)).size).toBe(100);
+    // Counted (and ranked) from the table's stream, seconds later.
+    await app.drainChanges();
     const summary = await app.gql(SUMMARY, { input: { pageUrl: page, period: 'LAST_7_DAYS' } }, { token: web() });
     expect(summary.body.data!.pageRatingSummary).toMatchObject({ total: 100, counts: [{ stars: 1, count: 34 }, { stars: 2, count: 33 }, { stars: 3, count: 33 }] });
-    await app.drainChanges();
     const worst = await app.gql(WORST, { input: { minimumRatings: 100 } }, { token: web() });
     expect(worst.body.data!.worstRatedPages.edges).toEqual([expect.objectContaining({ node: expect.objectContaining({ pageUrl: page, total: 100 }) })]);
   });
@@ -81,16 +82,19 @@ describe('submissions under load', () => {
     const first = payloads[0].receipt;
     expect(first.trackingCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     for (const p of payloads) expect(p.receipt).toEqual({ ...first, duplicateOfEarlierSubmission: false });
+    await app.drainChanges();
     const summary = await app.gql(SUMMARY, { input: { pageUrl: `${PAGE}/retries`, period: 'LAST_7_DAYS' } }, { token: web() });
     expect(summary.body.data!.pageRatingSummary.total).toBe(1);
   });
 
+  // A bare rating is one PutItem (no transaction to conflict); a commented one is a transaction.
   it('retries a write that conflicts with another transaction, and stores it once', async () => {
     const stop = conflictNext(app, 3);
     try {
       const page = `${PAGE}/conflict`;
-      const res = await app.gql(SUBMIT, { input: { idempotencyKey: newKey(), pageUrl: page, rating: 2 } }, { ip: '192.0.2.78' });
+      const res = await app.gql(SUBMIT, { input: { idempotencyKey: newKey(), pageUrl: page, rating: 2, comment: 'Conflicted' } }, { ip: '192.0.2.78' });
       expect(res.body.data!.submitPageRating.userErrors).toEqual([]);
+      await app.drainChanges();
       const summary = await app.gql(SUMMARY, { input: { pageUrl: page, period: 'LAST_7_DAYS' } }, { token: web() });
       expect(summary.body.data!.pageRatingSummary.total).toBe(1);
     } finally {
@@ -99,7 +103,7 @@ describe('submissions under load', () => {
   });
 
   it('answers TRY_AGAIN, a retriable user error and not an internal one, when conflicts never clear; the same key then succeeds', async () => {
-    const input = { idempotencyKey: newKey(), pageUrl: `${PAGE}/busy`, rating: 3 };
+    const input = { idempotencyKey: newKey(), pageUrl: `${PAGE}/busy`, rating: 3, comment: 'Busy' };
     const stop = conflictNext(app, 1000);
     let res;
     try {
@@ -116,10 +120,20 @@ describe('submissions under load', () => {
     expect(again.body.data!.submitPageRating.userErrors).toEqual([]);
   });
 
-  it('writes one item per rating and day shard: no ranking or counter item on the request path', async () => {
+  it('writes a bare rating as one PutItem of one item: no count, rate, ranking or counter item on the request path', async () => {
     const counter = countCalls(app);
     try {
       await app.gql(SUBMIT, { input: { idempotencyKey: newKey(), pageUrl: `${PAGE}/one-write`, rating: 2 } }, { ip: '192.0.2.80' });
+    } finally {
+      counter.stop();
+    }
+    expect(counter.calls.map((c) => c.command)).toEqual(['PutItemCommand']);
+  });
+
+  it('writes a commented rating in one transaction', async () => {
+    const counter = countCalls(app);
+    try {
+      await app.gql(SUBMIT, { input: { idempotencyKey: newKey(), pageUrl: `${PAGE}/one-write`, rating: 2, comment: 'Broken map' } }, { ip: '192.0.2.80' });
     } finally {
       counter.stop();
     }
@@ -132,6 +146,7 @@ describe('submissions under load', () => {
       const res = await app.gql(SUBMIT, { input: { idempotencyKey: newKey(), pageUrl: page, rating: 3 } }, { ip: '192.0.2.81' });
       expect(res.body.data!.submitPageRating.receipt.duplicateOfEarlierSubmission).toBe(false);
     }
+    await app.drainChanges();
     const summary = await app.gql(SUMMARY, { input: { pageUrl: page, period: 'LAST_7_DAYS' } }, { token: web() });
     expect(summary.body.data!.pageRatingSummary.total).toBe(3);
   });
