@@ -1,19 +1,25 @@
 /**
- * The worst-rated-pages ranking is kept in tiers: a page has an entry in each tier it has reached
- * (at least 1, 5, 10, … ratings in the period), so a ranking of pages with at least N ratings reads
- * one partition in which every entry qualifies when N is a tier (the default, 5, is), instead of
- * reading past every lightly rated page. Pure: no I/O.
+ * The worst-rated-pages ranking is kept in tiers by how many ratings a page has in the period: a
+ * page has ONE entry per period, in the partition of the largest tier it has reached. A ranking of
+ * pages with at least N ratings reads the partition of the largest tier not above N (filtered to N
+ * when N is between tiers) and every tier above it, merged by rank: never the partition of the
+ * lightly rated pages below N, and at most 3 partitions for N ≥ 5 (the default).
+ *
+ * One entry per page, not one per tier reached: each recompute of a page rewrites one entry per
+ * period (a put and, when its rank moves, an index move), not one per tier (issue 12: the stream's
+ * write units per rating). Pure: no I/O.
  */
-export const RANKING_TIERS = [1, 5, 10, 25, 50, 100, 250, 1000] as const;
+export const RANKING_TIERS = [1, 5, 50, 1000] as const;
 
-/** The largest tier not above the minimum: its partition holds every page the ranking wants. */
-export function rankingTier(minimumRatings: number): number {
+/** The one tier a page with this many ratings is kept in: the largest it has reached. */
+export function tierOf(total: number): number {
   let tier: number = RANKING_TIERS[0];
-  for (const t of RANKING_TIERS) if (t <= minimumRatings) tier = t;
+  for (const t of RANKING_TIERS) if (t <= total) tier = t;
   return tier;
 }
 
-/** The tiers a page with this many ratings has entries in. */
-export function tiersReached(total: number): number[] {
-  return RANKING_TIERS.filter((t) => t <= total);
+/** The tiers a ranking of pages with at least `minimumRatings` reads: the largest not above it, and every one above. */
+export function tiersToRead(minimumRatings: number): number[] {
+  const lowest = tierOf(minimumRatings);
+  return RANKING_TIERS.filter((t) => t >= lowest);
 }

@@ -7,7 +7,7 @@ import type { ChangeConsumer } from '../streams/tableChange.js';
 import { countNewRatings, isNewRating, newRatingOf } from './dayCountStore.js';
 import { addCounts, noStars, rankingPosition, totalOf, type StarCounts } from './aggregates.js';
 import { ALL_TIME, countsOf } from './repository.js';
-import { tiersReached } from './ranking.js';
+import { tierOf } from './ranking.js';
 
 /**
  * Page counts and the worst-rated-pages ranking, kept from the table's stream: no request writes
@@ -17,8 +17,8 @@ import { tiersReached } from './ranking.js';
  * For each batch it first counts the batch's new ratings into their page-day shards, exactly once
  * each (src/pageRatings/dayCountStore.ts), then, for each page with ratings in the batch (however many
  * that was), recomputes the months touched from their day shards (one Query each), then all time
- * from the page's months (one Query), and writes the page's entry in each ranking tier it has
- * reached. Recomputing, never adding, makes a redelivered batch harmless; and since counts only
+ * from the page's months (one Query), and writes the page's one entry for each period (the month and
+ * all time), in the partition of the largest tier it has reached (src/pageRatings/ranking.ts). Recomputing, never adding, makes a redelivered batch harmless; and since counts only
  * grow, an entry is written only if it has at least as many ratings as the one it replaces, so two
  * consumers recomputing one page at once (its ratings are on different stream shards) cannot leave
  * the older answer behind. Reads are strongly consistent: they follow this consumer's own writes.
@@ -67,22 +67,20 @@ async function recomputeAllTime(db: Db, retention: RetentionSchedule, now: () =>
 
 async function writeRankEntries(db: Db, pageKey: string, pageUrl: string, period: string, counts: StarCounts, expiresAt: number): Promise<void> {
   const total = totalOf(counts);
-  const position = rankingPosition(counts, pageKey);
-  await Promise.all(
-    tiersReached(total).map((tier) =>
-      putIfNotFewer(db, {
-        ...keys.pageRank(pageKey, period, tier),
-        ...indexEntries.pageRanking(period, tier, position),
-        kind: 'PAGE_RANK',
-        pageUrl,
-        period,
-        tier,
-        ...counts,
-        total,
-        expiresAt,
-      }),
-    ),
-  );
+  // One entry per page and period, in the partition of the largest tier it has reached: moving up a
+  // tier moves the entry's index key, like any change of rank.
+  const tier = tierOf(total);
+  await putIfNotFewer(db, {
+    ...keys.pageRank(pageKey, period),
+    ...indexEntries.pageRanking(period, tier, rankingPosition(counts, pageKey)),
+    kind: 'PAGE_RANK',
+    pageUrl,
+    period,
+    tier,
+    ...counts,
+    total,
+    expiresAt,
+  });
 }
 
 /** Writes the item unless the one there already counts more ratings (a newer recompute). */

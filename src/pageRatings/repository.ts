@@ -6,7 +6,7 @@ import { indexEntries, indexKeys, keys } from '../store/keys.js';
 import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
 import { addCounts, noStars, type DateRange, type StarCounts } from './aggregates.js';
 import { pageKeyOf } from './pageUrl.js';
-import { rankingTier } from './ranking.js';
+import { tiersToRead } from './ranking.js';
 import type { ReadBudget } from '../store/readBudget.js';
 import type { PageRatingRecord, ResearchContactRecord } from './model.js';
 import type { SubmitPageRating } from './validation.js';
@@ -35,7 +35,7 @@ export interface RankedPage {
  * - each page has a count per star per day, in shards (PAGE#key / DAY#date#n), ADDed from the
  *   table's stream by src/pageRatings/dayCountStore.ts, exactly once per rating: exact, seconds behind,
  *   and no request writes it;
- * - the ranking (PAGE#key / RANK#period#tier, worst first by gsi1) is kept from the table's stream
+ * - the ranking (PAGE#key / RANK#period, worst first by gsi1, in tier partitions) is kept from the table's stream
  *   by rankingConsumer.ts: it lags the ratings by seconds and no request ever writes it.
  */
 export class PageRatingRepository {
@@ -118,20 +118,22 @@ export class PageRatingRepository {
   }
 
   /**
-   * The ranking among pages with at least `minimumRatings`: the partition of the largest tier not
-   * above it (usually exactly it: nothing read is thrown away), filtered only when the minimum is
-   * between tiers, and never beyond the read budget.
+   * The ranking among pages with at least `minimumRatings`: the partitions of the largest tier not
+   * above it (filtered only when the minimum is between tiers) and of every tier above, merged by
+   * rank (src/pageRatings/ranking.ts; at most 3 Queries for a minimum of 5 or more), never beyond the
+   * read budget.
    */
   ranking(period: string, minimumRatings: number, page: PageArgs, budget?: ReadBudget): Promise<Connection<RankedPage>> {
-    const tier = rankingTier(minimumRatings);
-    return this.paginator.list(
-      {
-        index: 'gsi1',
+    const tiers = tiersToRead(minimumRatings);
+    return this.paginator.merged(
+      tiers.map((tier) => ({
+        index: 'gsi1' as const,
         keyCondition: 'gsi1pk = :pk',
         values: { ':pk': indexKeys.pageRanking(period, tier), ...(tier < minimumRatings && { ':min': minimumRatings }) },
         ...(tier < minimumRatings && { filter: '#total >= :min', names: { '#total': 'total' } }),
         ascending: true,
-      },
+      })),
+      'gsi1sk',
       page,
       (item) => ({ pageUrl: item.pageUrl as string, counts: countsOf(item) }),
       budget,

@@ -20,8 +20,8 @@ export const pageRatingResolvers: Resolvers = {
         counts: countsList(s.counts),
       };
     },
-    worstRatedPages: async (_, { input, first, after }, { services }) => {
-      const connection = await services.pageRatings.worstRated(input, { first, after });
+    worstRatedPages: async (_, { input, first, after }, { services, readBudget }) => {
+      const connection = await services.pageRatings.worstRated(input, { first, after }, readBudget);
       return {
         pageInfo: connection.pageInfo,
         edges: connection.edges.map(({ cursor, node }) => ({

@@ -14,6 +14,7 @@ import type { PageRatingReviewOutcome, PageRatingSummaryInput, WorstRatedPagesIn
 import type { Logger } from '../logging/logger.js';
 import type { Db } from '../store/db.js';
 import type { Connection, PageArgs } from '../store/pagination.js';
+import type { ReadBudget } from '../store/readBudget.js';
 import { emailLookupForm, optionalEmail } from '../validation/common.js';
 import { parseInput, parseQueryInput } from '../validation/parse.js';
 import { summaryRange, type DateRange, type StarCounts } from './aggregates.js';
@@ -108,7 +109,8 @@ export class PageRatingService {
     return { pageUrl: page.pageUrl, range: range.range, counts: await this.repo.countsForRange(page.pageKey, range.range) };
   }
 
-  async worstRated(input: WorstRatedPagesInput, page: PageArgs): Promise<Connection<RankedPage>> {
+  /** Within the request's read budget (shared with its other fields: src/store/readBudget.ts). */
+  async worstRated(input: WorstRatedPagesInput, page: PageArgs, budget?: ReadBudget): Promise<Connection<RankedPage>> {
     const valid = parseQueryInput(
       z.object({
         month: z
@@ -119,7 +121,7 @@ export class PageRatingService {
       }),
       input,
     );
-    return this.repo.ranking(valid.month ?? ALL_TIME, valid.minimumRatings ?? 5, page);
+    return this.repo.ranking(valid.month ?? ALL_TIME, valid.minimumRatings ?? 5, page, budget);
   }
 
   /** A page's comments: a staff read of each rating listed, audited as one entry naming them all. */

@@ -30,8 +30,8 @@ export const keys = {
   /** A page's ratings counted for one month (the ranking consumer's). */
   pageMonth: (pageKey: string, month: string) => primaryKey(k.pageMonth.primary, { pageKey, month }),
   pageMonthPrefix: () => k.pageMonth.primary.sk.fill({ month: '' }),
-  /** A page's entry in a ranking period (ALL, or YYYY-MM) and tier. */
-  pageRank: (pageKey: string, period: string, tier: number) => primaryKey(k.pageRank.primary, { pageKey, period, tier }),
+  /** A page's entry in a ranking period (ALL, or YYYY-MM); its tier is in its index key. */
+  pageRank: (pageKey: string, period: string) => primaryKey(k.pageRank.primary, { pageKey, period }),
   /** One case with this (hashed) content, for possible-duplicate warnings. */
   similarCase: (fingerprint: string, at: string, reference: string) => primaryKey(k.similarCase.primary, { fingerprint, at, reference }),
   similarPartition: (fingerprint: string) => k.similarCase.primary.pk.fill({ fingerprint }),

@@ -103,6 +103,90 @@ export class Paginator {
     return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
+  /**
+   * One list read from several partitions that share a sort key and order (a ranking kept in tiers:
+   * src/pageRatings/ranking.ts), merged by that key. Each partition is read, within the budget, until
+   * it has a page and one more (or ends); the cursor is the sort key of the last item returned, so
+   * the next page reads each partition from just after it. When the budget stops a partition early,
+   * the page ends where that partition's reading ended (nothing beyond it is known to be in order),
+   * with `stoppedAtReadBudget` and a cursor there.
+   */
+  async merged<T>(
+    queries: ListQuery[],
+    sortKey: string,
+    page: PageArgs,
+    toNode: (item: Item) => T,
+    budget: ReadBudget = new ReadBudget(),
+  ): Promise<Connection<T>> {
+    const size = pageSize(page.first);
+    const ascending = queries[0]?.ascending ?? true;
+    const scope = JSON.stringify(['merged', sortKey, queries.map((q) => [q.index ?? 'table', q.keyCondition, q.values, q.filter ?? null])]);
+    const after = page.after ? (this.decode(page.after, scope) as { after?: unknown }).after : undefined;
+    if (after !== undefined && typeof after !== 'string') throw new UserInputError([{ field: ['after'], message: 'This cursor is not one this list gave out: start again without `after`.', code: 'INVALID' }]);
+    const before = (a: string, b: string) => (ascending ? a < b : a > b);
+    const items: Item[] = [];
+    // Where the earliest partition's reading stopped for want of budget (its last key examined, or the
+    // cursor); nothingKnown when one stopped before reading anything on a first page.
+    let horizon: string | undefined;
+    let nothingKnown = false;
+    let stopped = false;
+    for (const [index, query] of queries.entries()) {
+      // Each partition's fair share of what is left, so that one cannot starve the others: the page
+      // then ends no later than every partition's reading, and each request makes progress.
+      let quota = Math.max(1, Math.floor(budget.remaining / (queries.length - index)));
+      const names = after === undefined ? query.names : { ...query.names, '#mergeSortKey': sortKey };
+      const keyCondition = after === undefined ? query.keyCondition : `${query.keyCondition} AND #mergeSortKey ${ascending ? '>' : '<'} :mergeAfter`;
+      const values = after === undefined ? query.values : { ...query.values, ':mergeAfter': after };
+      const found: Item[] = [];
+      let start: Record<string, unknown> | undefined;
+      let more: boolean;
+      do {
+        const wanted = Math.min(quota, query.filter ? Math.max(FILTERED_CHUNK, 4 * (size + 1)) : size + 1 - found.length);
+        const allowance = wanted > 0 ? budget.take(wanted) : 0;
+        if (allowance <= 0) {
+          stopped = true;
+          if (wanted > 0) budget.exhausted = true;
+          const at = (start?.[sortKey] as string | undefined) ?? after;
+          if (at === undefined) nothingKnown = true;
+          else if (horizon === undefined || before(at, horizon)) horizon = at;
+          break;
+        }
+        const out = await this.db.query({
+          IndexName: query.index,
+          KeyConditionExpression: keyCondition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          FilterExpression: query.filter,
+          ScanIndexForward: ascending,
+          ExclusiveStartKey: start,
+          Limit: allowance,
+        });
+        const examined = out.ScannedCount ?? out.Items?.length ?? 0;
+        budget.refund(allowance - examined);
+        quota -= examined;
+        found.push(...((out.Items ?? []) as Item[]));
+        start = out.LastEvaluatedKey;
+        more = start !== undefined;
+      } while (found.length <= size && more);
+      items.push(...found);
+    }
+    items.sort((a, b) => (before(a[sortKey] as string, b[sortKey] as string) ? -1 : 1));
+    const cursorAt = (key: string) => this.encode({ after: key }, scope);
+    if (stopped) {
+      // Only what lies before the earliest place a partition stopped is known to be complete and in order.
+      const known = nothingKnown ? [] : items.filter((item) => !before(horizon!, item[sortKey] as string));
+      const edges = known.slice(0, size).map((item) => ({ cursor: cursorAt(item[sortKey] as string), node: toNode(item) }));
+      if (known.length <= size) {
+        const end = nothingKnown ? (page.after ?? null) : cursorAt(horizon!);
+        return { edges, pageInfo: { hasNextPage: true, endCursor: end }, stoppedAtReadBudget: true };
+      }
+      return { edges, pageInfo: { hasNextPage: true, endCursor: edges.at(-1)!.cursor } };
+    }
+    const edges = items.slice(0, size).map((item) => ({ cursor: cursorAt(item[sortKey] as string), node: toNode(item) }));
+    // Each partition read a page and one more (or all it had): more than a page in all means more to come.
+    return { edges, pageInfo: { hasNextPage: items.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
   private encode(key: Record<string, unknown>, scope: string): string {
     const payload = Buffer.from(JSON.stringify(key)).toString('base64url');
     return `${payload}.${this.hasher.hash('cursor', `${scope}\0${payload}`).slice(0, 22)}`;

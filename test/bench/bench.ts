@@ -31,7 +31,7 @@ import { startDynamoDbLocal } from '../../src/local/dynamoDbLocal.js';
 import { startStreamPoller } from '../../src/local/streamPoller.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { rankingPosition, type StarCounts } from '../../src/pageRatings/aggregates.js';
-import { tiersReached } from '../../src/pageRatings/ranking.js';
+import { tierOf } from '../../src/pageRatings/ranking.js';
 import { createLambdaHandler } from '../../src/server.js';
 import { createDocumentClient } from '../../src/store/client.js';
 import { Db, type Item } from '../../src/store/db.js';
@@ -360,9 +360,8 @@ async function main() {
     const rankEntry = (pageKey: string, counts: StarCounts) => {
       const total = counts.s1 + counts.s2 + counts.s3;
       for (const period of ['ALL', '2026-11']) {
-        for (const tier of tiersReached(total)) {
-          rankItems.push({ ...keys.pageRank(pageKey, period, tier), ...indexEntries.pageRanking(period, tier, rankingPosition(counts, pageKey)), kind: 'PAGE_RANK', pageUrl: `https://${pageKey}`, period, tier, ...counts, total });
-        }
+        const tier = tierOf(total);
+        rankItems.push({ ...keys.pageRank(pageKey, period), ...indexEntries.pageRanking(period, tier, rankingPosition(counts, pageKey)), kind: 'PAGE_RANK', pageUrl: `https://${pageKey}`, period, tier, ...counts, total });
       }
     };
     for (let i = 0; i < LIGHT_PAGES; i++) rankEntry(`www.west-midlands.police.uk/light/${i}`, { s1: i % 2, s2: 1, s3: i % 3 });

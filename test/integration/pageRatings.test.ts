@@ -1,4 +1,7 @@
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { rankingPosition } from '../../src/pageRatings/aggregates.js';
+import { tierOf } from '../../src/pageRatings/ranking.js';
+import { indexEntries, keys } from '../../src/store/keys.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMENTS, CONTACTS, ERASE, PAGE, RATING, REVIEW, SUBMIT, SUMMARY, TRACK, WORST } from '../support/operations.js';
 import { createTestApp, newKey, type GraphQLResponse, type TestApp } from '../support/testApp.js';
@@ -453,6 +456,58 @@ describe('the web team’s views', () => {
     const page2 = second.body.data!.worstRatedPages;
     expect(page2.edges.map((e: { node: { pageUrl: string } }) => e.node.pageUrl)).toEqual([good]);
     expect(page2.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('merges the tier partitions in rank order, a page at a time, with nothing missed or repeated, across tier edges', async () => {
+    // Entries as the stream consumer writes them (one per page, in the largest tier reached), for a month nothing else uses.
+    const month = '2026-06';
+    const totals = [1, 3, 4, 5, 6, 9, 10, 11, 49, 50, 51, 120, 999, 1000, 1001, 4000];
+    const entries = totals.map((total, i) => {
+      const counts = { s1: (i * 7) % (total + 1), s2: 0, s3: 0 };
+      counts.s2 = Math.floor((total - counts.s1) / 2);
+      counts.s3 = total - counts.s1 - counts.s2;
+      const pageKey = `www.west-midlands.police.uk/tiers/${i}`;
+      return { ...keys.pageRank(pageKey, month), ...indexEntries.pageRanking(month, tierOf(total), rankingPosition(counts, pageKey)), kind: 'PAGE_RANK', pageUrl: `https://${pageKey}`, period: month, tier: tierOf(total), ...counts, total };
+    });
+    for (const item of entries) await app.doc.send(new PutCommand({ TableName: app.tableName, Item: item }));
+    const expected = (min: number) =>
+      entries
+        .filter((e) => e.total >= min)
+        .sort((a, b) => (a.gsi1sk < b.gsi1sk ? -1 : 1))
+        .map((e) => e.pageUrl);
+    for (const min of [1, 5, 6, 10, 50, 51, 1000]) {
+      for (const first of [1, 2, 3, 20]) {
+        const seen: string[] = [];
+        let after: string | null = null;
+        for (let pages = 0; pages < 40; pages++) {
+          const res: GraphQLResponse = await app.gql(WORST, { input: { month, minimumRatings: min }, first, after }, { token: token() });
+          const connection = res.body.data!.worstRatedPages as { edges: Array<{ node: { pageUrl: string; total: number } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+          seen.push(...connection.edges.map((e) => e.node.pageUrl));
+          if (!connection.pageInfo.hasNextPage) break;
+          after = connection.pageInfo.endCursor;
+        }
+        expect(seen, `minimum ${min}, ${first} a page`).toEqual(expected(min));
+      }
+    }
+    // With a read budget too small for a page (each request stops part-way through a partition), still
+    // nothing is missed, repeated or out of order: each page ends where the reading ended.
+    const tight = await createTestApp({ limits: { ...app.config.limits, readBudget: { items: 4, calls: 8 } } }, { tableName: app.tableName });
+    let cutShort = 0;
+    for (const min of [1, 5, 10]) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages < 60; pages++) {
+        const res: GraphQLResponse = await tight.gql(WORST, { input: { month, minimumRatings: min }, first: 3, after }, { token: tight.token('web-content') });
+        const connection = res.body.data!.worstRatedPages as { edges: Array<{ node: { pageUrl: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+        seen.push(...connection.edges.map((e) => e.node.pageUrl));
+        if (!connection.pageInfo.hasNextPage) break;
+        if (connection.edges.length < 3) cutShort++;
+        after = connection.pageInfo.endCursor;
+      }
+      expect(seen, `minimum ${min}, budget 4`).toEqual(expected(min));
+    }
+    // The budget did stop pages part-way (so the path above was taken).
+    expect(cutShort).toBeGreaterThan(0);
   });
 
   it('lists a page’s comments newest first, a page at a time', async () => {

@@ -13,7 +13,7 @@ describe("README's table design section", () => {
 
   it('names every item kind and hot partition', () => {
     const doc = accessPatternsMarkdown();
-    expect(doc).toContain('`PAGE#{pageKey}` | `RANK#{period}#{tier}`');
+    expect(doc).toContain('`PAGE#{pageKey}` | `RANK#{period}`');
     // Issue 12: no request rewrites a ranking row or a page's day shards (both kept from the stream).
     expect(doc).toMatch(/\*\*Page ranking\*\*.*warm: written only by the stream consumer/);
     expect(doc).toMatch(/\*\*Page summary\*\*.*warm: no request writes them: the stream consumer ADDs/);

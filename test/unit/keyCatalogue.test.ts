@@ -26,8 +26,8 @@ describe('key formats', () => {
     expect(keys.pageDaysFrom('2026-03-01')).toBe('DAY#2026-03-01#');
     expect(keys.pageDaysTo('2026-03-01')).toBe('DAY#2026-03-01#~');
     expect(keys.pageMonth('www.example.org/a', '2026-03')).toEqual({ pk: 'PAGE#www.example.org/a', sk: 'MONTH#2026-03' });
-    expect(keys.pageRank('www.example.org/a', 'ALL', 5)).toEqual({ pk: 'PAGE#www.example.org/a', sk: 'RANK#ALL#5' });
-    expect(keys.pageRank('www.example.org/a', '2026-03', 1)).toEqual({ pk: 'PAGE#www.example.org/a', sk: 'RANK#2026-03#1' });
+    expect(keys.pageRank('www.example.org/a', 'ALL')).toEqual({ pk: 'PAGE#www.example.org/a', sk: 'RANK#ALL' });
+    expect(keys.pageRank('www.example.org/a', '2026-03')).toEqual({ pk: 'PAGE#www.example.org/a', sk: 'RANK#2026-03' });
     expect(keys.similarCase('f1ng', '2026-03-01T10:00:00.000Z', 'FOI-2026-000001')).toEqual({ pk: 'SIMILAR#f1ng', sk: '2026-03-01T10:00:00.000Z#FOI-2026-000001' });
     expect(keys.disclosureWordCount('taser')).toEqual({ pk: 'WORD_COUNT#taser', sk: 'WORD_COUNT' });
     expect(keys.queueEntry('COMPLAINT#UNALLOCATED', '2026-03-01#2026-03-01T10:00:00.000Z', 'CMP-2026-000001')).toEqual({
