@@ -8,6 +8,13 @@ export type PageUrlResult =
   | { ok: false; code: 'INVALID' | 'HOST_NOT_ALLOWED' | 'TOO_LONG' };
 
 export const MAX_PAGE_URL_LENGTH = 2000;
+/**
+ * The longest a normalised page address may be, in bytes (UTF-8, after percent-encoding: "é" is
+ * six): it is part of DynamoDB keys (a page's partition key, and the ranking index's sort key,
+ * which may be at most 1,024 bytes), and a bare rating item must stay under 1 KB (one write unit).
+ * The force's real pages are well under 200.
+ */
+export const MAX_PAGE_KEY_BYTES = 500;
 
 export function normalisePageUrl(raw: string, allowedHosts: readonly string[]): PageUrlResult {
   const trimmed = raw.trim();
@@ -25,7 +32,9 @@ export function normalisePageUrl(raw: string, allowedHosts: readonly string[]): 
   let path = url.pathname.replace(/\/{2,}/g, '/');
   if (path.length > 1) path = path.replace(/\/+$/, '');
   const pageUrl = `https://${host}${path}`;
-  return { ok: true, pageUrl, pageKey: `${host}${path}` };
+  const pageKey = `${host}${path}`;
+  if (new TextEncoder().encode(pageKey).length > MAX_PAGE_KEY_BYTES) return { ok: false, code: 'TOO_LONG' };
+  return { ok: true, pageUrl, pageKey };
 }
 
 /** A normalised page address's key: the address without its "https://". */

@@ -8,7 +8,7 @@ export const MAX_COMMENT_LENGTH = 2000;
 const pageUrlMessages = {
   INVALID: 'Give the full address of the page, starting https://.',
   HOST_NOT_ALLOWED: "Only pages of the force's own website can be rated.",
-  TOO_LONG: 'A page address can be at most 2,000 characters.',
+  TOO_LONG: 'A page address can be at most 2,000 characters, and 500 without its query string (letters other than a to z count as several).',
 } as const;
 
 /** A page address, normalised; refused when it is not a page of the force's websites. */
@@ -18,7 +18,7 @@ export const pageUrlSchema = (allowedHosts: readonly string[]) =>
     if (result.ok) return { pageUrl: result.pageUrl, pageKey: result.pageKey };
     ctx.addIssue({ code: 'custom', message: pageUrlMessages[result.code], params: { code: result.code } });
     return z.NEVER;
-  }).meta(fieldMeta({ codes: ['INVALID', 'HOST_NOT_ALLOWED', 'TOO_LONG'], maxLength: MAX_PAGE_URL_LENGTH, limit: "an http(s) address of the force's website" }));
+  }).meta(fieldMeta({ codes: ['INVALID', 'HOST_NOT_ALLOWED', 'TOO_LONG'], maxLength: MAX_PAGE_URL_LENGTH, limit: "an http(s) address of the force's website; at most 500 bytes without its query string (UTF-8, percent-encoded)" }));
 
 export const submitPageRatingSchema = (allowedHosts: readonly string[]) =>
   z.object({

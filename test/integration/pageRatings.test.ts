@@ -182,6 +182,9 @@ describe('validation', () => {
     ['an address that is not a URL', { pageUrl: 'contact us' }, ['input', 'pageUrl'], 'INVALID'],
     ['a page on another website', { pageUrl: 'https://www.example.com/' }, ['input', 'pageUrl'], 'HOST_NOT_ALLOWED'],
     ['a comment over 2,000 characters', { comment: 'x'.repeat(2001) }, ['input', 'comment'], 'TOO_LONG'],
+    // Under 2,000 characters, but too long a key once percent-encoded (never stored, never an internal error).
+    ['a page address too long once encoded', { pageUrl: `https://www.west-midlands.police.uk/${'é'.repeat(600)}` }, ['input', 'pageUrl'], 'TOO_LONG'],
+    ['the same with a comment', { pageUrl: `https://www.west-midlands.police.uk/${'é'.repeat(600)}`, comment: 'x' }, ['input', 'pageUrl'], 'TOO_LONG'],
     ['a short idempotency key', { idempotencyKey: 'abc' }, ['input', 'idempotencyKey'], 'INVALID'],
     ['contact details without consent', { researchContact: { email: 'jo@example.com', consentToContact: false } }, ['input', 'researchContact', 'consentToContact'], 'INVALID'],
     ['contact details with no name or email', { researchContact: { name: ' ', consentToContact: true } }, ['input', 'researchContact'], 'REQUIRED'],
@@ -195,6 +198,22 @@ describe('validation', () => {
     expect(payload.userErrors).toEqual([expect.objectContaining({ field, code, message: expect.any(String) })]);
     expect(payload.userErrors[0].message.length).toBeGreaterThan(10);
     expect(JSON.stringify(payload)).not.toContain('jo at example');
+  });
+
+  it('stores, counts and ranks a rating of the longest page address allowed (500 bytes), bare and with a comment', async () => {
+    // Its own table: this describe's other tests check that refusals store nothing.
+    const app = await createTestApp();
+    const longest = `https://www.west-midlands.police.uk/${'a'.repeat(500 - 'www.west-midlands.police.uk/'.length)}`;
+    for (const extra of [{}, { comment: 'The map does not load.' }]) {
+      const res = await rating(app, { pageUrl: longest, rating: 1, ...extra });
+      expect(res.body.data!.submitPageRating.userErrors).toEqual([]);
+    }
+    await app.drainChanges();
+    const token = app.token('web-content');
+    expect((await app.gql(SUMMARY, { input: { pageUrl: longest, period: 'LAST_7_DAYS' } }, { token })).body.data!.pageRatingSummary).toMatchObject({ total: 2 });
+    const ranked = await app.gql(WORST, { input: { minimumRatings: 1 }, first: 100 }, { token });
+    expect(ranked.body.data!.worstRatedPages.edges.map((e: { node: { pageUrl: string } }) => e.node.pageUrl)).toContain(longest);
+    expect(app.logger.lines.filter((l) => l.includes('"level":"error"') || l.includes('stream consumer failed'))).toEqual([]);
   });
 
   it('reports every problem at once', async () => {

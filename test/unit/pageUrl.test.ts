@@ -28,7 +28,15 @@ describe('normalisePageUrl', () => {
     ['https://www.example.com/contact-us', 'HOST_NOT_ALLOWED'],
     ['https://west-midlands.police.uk.evil.example/', 'HOST_NOT_ALLOWED'],
     [`https://www.west-midlands.police.uk/${'a'.repeat(2001)}`, 'TOO_LONG'],
+    // Part of DynamoDB keys: at most 500 bytes once normalised (percent-encoded: é is 6 bytes), whatever the raw length.
+    [`https://www.west-midlands.police.uk/${'é'.repeat(80)}`, 'TOO_LONG'],
+    [`https://www.west-midlands.police.uk/${'a'.repeat(500 - 'www.west-midlands.police.uk/'.length + 1)}`, 'TOO_LONG'],
   ])('refuses %s as %s', (raw, code) => {
     expect(normalisePageUrl(raw, hosts)).toEqual({ ok: false, code });
+  });
+
+  it('takes a normalised address of exactly 500 bytes, the most a key may hold', () => {
+    const longest = `https://www.west-midlands.police.uk/${'a'.repeat(500 - 'www.west-midlands.police.uk/'.length)}`;
+    expect(normalisePageUrl(`${longest}?q=${'z'.repeat(1000)}`, hosts)).toMatchObject({ ok: true, pageUrl: longest });
   });
 });
