@@ -118,22 +118,23 @@ export class CorrespondenceService {
     if (!found) return notFound();
     const caseItem = await this.deps.db.get<Item>(keys.case(found.reference));
     if (!caseItem || caseItem.caseType !== found.type.name) return notFound();
-    // Not before the case began: a time days or years earlier is a slip of the keyboard.
-    const receivedOn = (caseItem.receivedOn as string | undefined) ?? londonDateOf(new Date((caseItem.receivedAt ?? caseItem.createdAt) as string));
-    if (londonDateOf(new Date(input.at)) < receivedOn) {
-      return refuse('OUT_OF_RANGE', `The time is before the case was received (${receivedOn}).`, ['input', 'at']);
-    }
-    // The key's hash alone names the entry (not its time): the same key again finds the same entry,
-    // whatever else it carries, so a retry sent with a different time is not stored twice.
-    const id = `R${this.deps.hasher.hash('correspondence-key', input.idempotencyKey).slice(0, 16)}`;
+    // The key's hash names the entry (not its time: a retry sent with another time is the same entry),
+    // with the case's reference, so that entries of two cases never share an id.
+    const id = `R${this.deps.hasher.hash('correspondence-key', `${found.reference}\0${input.idempotencyKey}`).slice(0, 16)}`;
     const key = keys.correspondence(found.reference, id);
     // What was asked, so a retry is told from a different entry sent with a key already used.
     const { idempotencyKey: _key, ...asked } = input;
     const requestHash = this.deps.hasher.hash('correspondence-request', JSON.stringify(asked));
     const reused = () =>
       refuse('IDEMPOTENCY_KEY_REUSED', 'That idempotency key was used for a different entry: nothing was recorded. Use a new key for a new entry.', ['input', 'idempotencyKey']);
+    // A retry is answered as the first attempt was, before anything that may have changed since (the day of receipt, corrected).
     const earlier = await this.deps.db.get<Item>(key);
     if (earlier) return earlier.requestHash === undefined || earlier.requestHash === requestHash ? succeed(entryView(earlier)) : reused();
+    // Not before the case began: a time days or years earlier is a slip of the keyboard.
+    const receivedOn = (caseItem.receivedOn as string | undefined) ?? londonDateOf(new Date((caseItem.receivedAt ?? caseItem.createdAt) as string));
+    if (londonDateOf(new Date(input.at)) < receivedOn) {
+      return refuse('OUT_OF_RANGE', `The time is before the case was received (${receivedOn}).`, ['input', 'at']);
+    }
     const at = now.toISOString();
     const item: Item = {
       ...key,
@@ -160,6 +161,10 @@ export class CorrespondenceService {
       const message = await this.deps.db.get<Item>(messageKey);
       if (!message || message.entry !== 'MESSAGE' || message.status !== 'FAILED' || message.resolvedBy) {
         return refuse('INVALID', 'That is not an undeliverable message of this case still waiting to be dealt with.', ['input', 'resolvesMessageId']);
+      }
+      // What dealt with a failed message came after it was written.
+      if (new Date(input.at).getTime() < new Date(message.at as string).getTime()) {
+        return refuse('OUT_OF_RANGE', 'What dealt with the message cannot be earlier than the message itself.', ['input', 'at']);
       }
       items.push(
         this.deps.db.updateItem(messageKey, 'SET resolvedBy = :id, resolvedAt = :at', undefined, { ':id': id, ':at': at }, 'attribute_not_exists(resolvedBy)'),

@@ -75,6 +75,9 @@ async function submitSar(requester: Record<string, unknown>) {
   return res.body.data!.submitSubjectAccessRequest.receipt.reference as string;
 }
 
+/** A London date some days ago, YYYY-MM-DD. */
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
 const log = async (query: string, field: string, reference: string) => (await app.gql(query, { reference }, { token: field === 'complaint' ? ps() : ir() })).body.data![field];
 const sentFor = (reference: string) => notify.sent.filter((m) => m.reference?.startsWith(`CASE#${reference}|`));
 
@@ -282,6 +285,41 @@ describe('letters, preferences and undeliverable messages', () => {
     // Oldest first by time, messages and recorded entries together.
     const times = (await log(FOI_LOG, 'foiRequest', reference)).correspondence.map((e: { at: string }) => e.at);
     expect(times).toEqual([...times].sort());
+  });
+
+  it('answers a retry as the first attempt even after the day of receipt was corrected to a later day', async () => {
+    const logged = await app.gql(`mutation($input: LogFoiRequestInput!) { logFoiRequest(input: $input) { receipt { reference } userErrors { code } } }`, {
+      input: { idempotencyKey: newKey(), channel: 'POST', receivedOn: daysAgo(6), requester: { name: 'Pat Letterwriter', postalAddress: '4 Canal Street, Dudley DY1 1AA' }, description: `Budget figures (${newKey()})`, format: 'PAPER_COPY' },
+    }, { token: ir() });
+    const reference = logged.body.data!.logFoiRequest.receipt.reference as string;
+    const input = { idempotencyKey: newKey(), reference, direction: 'IN', channel: 'PHONE', at: `${daysAgo(5)}T10:00:00Z`, summary: 'Rang to ask about progress' };
+    const first = await app.gql(RECORD, { input }, { token: ir() });
+    expect(first.body.data!.recordCorrespondence.userErrors).toEqual([]);
+    await foi.ok('correctFoiReceiptDate', reference, { receivedOn: daysAgo(3), reason: 'The post room date-stamped it late' });
+    const retry = await app.gql(RECORD, { input }, { token: ir() });
+    expect(retry.body.data!.recordCorrespondence).toEqual(first.body.data!.recordCorrespondence);
+    // A new entry that early is refused now, with the corrected day.
+    const early = await app.gql(RECORD, { input: { ...input, idempotencyKey: newKey() } }, { token: ir() });
+    expect(early.body.data!.recordCorrespondence.userErrors).toEqual([{ field: ['input', 'at'], code: 'OUT_OF_RANGE' }]);
+  });
+
+  it('gives entries of two cases recorded with one key two ids, and refuses dealing with a message before it existed', async () => {
+    const [a, b] = [await submitFoi(), await submitFoi()];
+    const key = newKey();
+    const at = new Date().toISOString();
+    const ids = [];
+    for (const reference of [a, b]) {
+      const res = await app.gql(RECORD, { input: { idempotencyKey: key, reference, direction: 'IN', channel: 'PHONE', at, summary: 'Called' } }, { token: ir() });
+      expect(res.body.data!.recordCorrespondence.userErrors).toEqual([]);
+      ids.push(res.body.data!.recordCorrespondence.entry.id);
+    }
+    expect(ids[0]).not.toBe(ids[1]);
+    const refused = await submitSar({ address: '1 High Street\nBirmingham\nNOT A POSTCODE' });
+    await app.drainChanges();
+    const failed = (await log(SAR_LOG, 'subjectAccessRequest', refused)).correspondence[0];
+    const before = new Date(new Date(failed.at).getTime() - 60_000).toISOString();
+    const res = await app.gql(RECORD, { input: { idempotencyKey: newKey(), reference: refused, direction: 'OUT', channel: 'PHONE', at: before, summary: 'Rang them', resolvesMessageId: failed.id } }, { token: ir() });
+    expect(res.body.data!.recordCorrespondence.userErrors).toEqual([{ field: ['input', 'at'], code: 'OUT_OF_RANGE' }]);
   });
 
   it('answers a retried recordCorrespondence as the first attempt, and refuses a time in the future', async () => {
