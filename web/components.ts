@@ -12,6 +12,8 @@ export type Values = Record<string, string | string[] | undefined>;
 export interface FieldError {
   name?: string;
   message: string;
+  /** The API's user-error code, when it came from the API. */
+  code?: string;
 }
 
 export function esc(value: unknown): string {

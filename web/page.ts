@@ -63,12 +63,20 @@ export function fieldName(path: readonly string[] | null | undefined): string | 
   return rest.length > 0 ? rest.join('.') : undefined;
 }
 
-export function userErrors(errors: ReadonlyArray<{ field?: readonly string[] | null; message: string }>): FieldError[] {
+export function userErrors(errors: ReadonlyArray<{ field?: readonly string[] | null; message: string; code?: string | null }>): FieldError[] {
   return errors.map((e) => {
     const name = fieldName(e.field);
-    return name === undefined ? { message: e.message } : { name, message: e.message };
+    const code = e.code ? { code: e.code } : {};
+    return name === undefined ? { message: e.message, ...code } : { name, message: e.message, ...code };
   });
 }
+
+/**
+ * The form was sent before with other answers (the person went back, changed something and sent
+ * it again): the API refuses the reused key. Said plainly, and the form shown again with a NEW key,
+ * so that sending it once more sends these answers as a new submission, never a dead end.
+ */
+const SENT_BEFORE = 'You already sent this form with different answers, and that was received. To send these answers as well, check them and send the form again.';
 
 /** The page's main content: heading, errors, form. */
 export function formHtml(page: PublicPage, state: FormState, ctx: PageContext, action: string): string {
@@ -124,6 +132,11 @@ export async function answer<TData, TVariables>(
     return asForm({ values, errors: requestErrors(result.errors ?? []) }, status);
   }
   const outcome = page.outcome(result.data, values, ctx);
+  if ('errors' in outcome && outcome.errors.some((e) => e.code === 'IDEMPOTENCY_KEY_REUSED')) {
+    const fresh = { ...ctx, idempotencyKey: globalThis.crypto.randomUUID() };
+    const errors = outcome.errors.map((e) => (e.code === 'IDEMPOTENCY_KEY_REUSED' ? { message: SENT_BEFORE } : e));
+    return { title: `Error: ${page.title}`, main: formHtml(page as PublicPage, { values: { ...values, idempotencyKey: fresh.idempotencyKey }, errors }, fresh, action), status: 409 };
+  }
   if ('errors' in outcome) return asForm({ values, errors: outcome.errors, ...(outcome.notice && { notice: outcome.notice }) }, outcome.errors.length ? 400 : 200);
   if (page.answerBelowForm) {
     return { title: `${outcome.title} – ${page.title}`, main: formHtml(page as PublicPage, { values, errors: [] }, ctx, action) + outcome.html, status: 200 };

@@ -1,4 +1,4 @@
-import { checkboxes, input, radios, textarea, valueOf, type Values } from './components.js';
+import { checkboxes, input, radios, textarea, valueOf, type FieldError, type Values } from './components.js';
 import type { FormState, PageContext } from './page.js';
 
 /**
@@ -46,6 +46,14 @@ export const onBehalfOfFields = ({ values, errors }: FormState): string =>
       { value: 'false', text: 'No' },
     ],
   });
+
+/** A section that was started must say whether they agreed: a choice not made is not "no". */
+export function onBehalfOfErrors(values: Values): FieldError[] {
+  const started = ['onBehalfOf.name', 'onBehalfOf.relationship'].some((name) => text(values, name) !== null);
+  return started && !['true', 'false'].includes(valueOf(values, 'onBehalfOf.hasTheirConsent'))
+    ? [{ name: 'onBehalfOf.hasTheirConsent', message: 'Choose whether they have agreed to you making this complaint for them.' }]
+    : [];
+}
 
 export function onBehalfOfVariables(values: Values): { name: string; relationship: string; hasTheirConsent: boolean } | null {
   const name = text(values, 'onBehalfOf.name');

@@ -44,11 +44,27 @@ describe('the public pages\' fields', () => {
       expect(vars(slug, { 'needs.language': ' Punjabi ', 'needs.accessibility': 'Large print' }).needs, slug).toEqual({ language: 'Punjabi', interpreterNeeded: false, accessibility: 'Large print' });
     }
     expect(vars('complaint', {}).onBehalfOf).toBeNull();
-    expect(vars('complaint', { 'onBehalfOf.name': 'Sam Son' }).onBehalfOf).toEqual({ name: 'Sam Son', relationship: '', hasTheirConsent: false });
+    // A section started without the consent question answered: asked, never taken as "no".
+    const unanswered = publicPages.find((p) => p.slug === 'complaint')!.variables({ 'complainant.preferredContact': 'EMAIL', 'incident.date-day': '1', 'incident.date-month': '3', 'incident.date-year': '2026', wantsFormalRecording: 'true', 'onBehalfOf.name': 'Sam Son' }, ctx('complaint'));
+    expect(unanswered).toEqual({ errors: [{ name: 'onBehalfOf.hasTheirConsent', message: expect.stringContaining('agreed') }] });
+    expect(vars('complaint', { 'onBehalfOf.name': 'Sam Son', 'onBehalfOf.hasTheirConsent': 'false' }).onBehalfOf).toEqual({ name: 'Sam Son', relationship: '', hasTheirConsent: false });
     expect(vars('complaint', { 'onBehalfOf.name': 'Sam Son', 'onBehalfOf.relationship': 'Parent', 'onBehalfOf.hasTheirConsent': 'true' }).onBehalfOf).toEqual({ name: 'Sam Son', relationship: 'Parent', hasTheirConsent: true });
     expect(vars('subject-access', {}).agent).toBeNull();
     expect(vars('subject-access', { 'agent.agentName': 'A Solicitor', 'agent.relationship': 'Solicitor', 'agent.authority': 'Signed consent' }).agent).toEqual({ agentName: 'A Solicitor', relationship: 'Solicitor', authority: 'Signed consent' });
     expect((vars('subject-access', { 'requester.previousNames': 'Jo Maiden, , Jo Other ' }).requester as { previousNames: string[] }).previousNames).toEqual(['Jo Maiden', 'Jo Other']);
+  });
+
+  it('after a change of answers, says the form was sent before and shows it again with a NEW key, so sending again is not a dead end', async () => {
+    const page = publicPages.find((p) => p.slug === 'rate-this-page')!;
+    const context = { ...ctx('rate-this-page'), idempotencyKey: 'key-used-before-000001' };
+    const refused = { data: { submitPageRating: { receipt: null, userErrors: [{ field: ['input', 'idempotencyKey'], message: 'This idempotency key was already used for a different submission.', code: 'IDEMPOTENCY_KEY_REUSED' }] } } };
+    const result = await answer(page, { pageUrl: 'https://www.west-midlands.police.uk/contact-us', rating: '1' }, context, '/forms/rate-this-page', async () => refused as never);
+    expect(result.status).toBe(409);
+    expect(result.main).toContain('You already sent this form with different answers');
+    expect(result.main).not.toContain('idempotency key');
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(result.main)?.[1];
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(key).not.toBe('key-used-before-000001');
   });
 
   it('names a userError\'s field as the form does', () => {

@@ -3,7 +3,7 @@ import type { SubmitComplaintMutation, SubmitComplaintMutationVariables } from '
 import { SubmitComplaint } from '../operations.js';
 import { userErrors, type PublicPage } from '../page.js';
 import { receiptPage } from './receipt.js';
-import { needsFields, needsVariables, onBehalfOfFields, onBehalfOfVariables } from '../sections.js';
+import { needsFields, needsVariables, onBehalfOfErrors, onBehalfOfFields, onBehalfOfVariables } from '../sections.js';
 
 const text = (values: Values, name: string) => valueOf(values, name).trim() || null;
 
@@ -70,6 +70,7 @@ export const complaintPage: PublicPage<SubmitComplaintMutation, SubmitComplaintM
     if (date === null) errors.push({ name: 'incident.date-day', message: 'The date it happened must be a real date, for example 27 3 2026.' });
     const formal = valueOf(values, 'wantsFormalRecording');
     if (!['true', 'false'].includes(formal)) errors.push({ name: 'wantsFormalRecording', message: 'Choose whether you want your complaint formally recorded.' });
+    errors.push(...onBehalfOfErrors(values));
     if (errors.length) return { errors };
     return {
       variables: {
