@@ -1,4 +1,4 @@
-import { addressLinesOf } from '../validation/postalAddress.js';
+import { addressLinesOf, postalLinesOf } from '../validation/postalAddress.js';
 
 /**
  * Correspondence, as the case model sees it: a message the API sends (through the outbox) and a
@@ -55,7 +55,7 @@ export const MAX_ADDRESS_LINES = 7;
 
 /** A letter's recipient, or why a letter cannot be sent. */
 export function letterTo(address: string | null | undefined, name?: string | null): Recipient {
-  const addressLines = addressLinesOf(address);
+  const addressLines = postalLinesOf(address);
   if (addressLines.length === 0) return { channel: 'NONE', why: 'NO_ADDRESS' };
   // A letter is addressed to the person: their name is the first line (Notify's address_line_1).
   const lines = name?.trim() ? [name.trim(), ...addressLines] : addressLines;

@@ -126,7 +126,7 @@ describe('the public form', () => {
   });
 
   it.each([
-    ['no email for email contact', { complainant: { name: 'Dana', postalAddress: '1 High St', preferredContact: 'EMAIL' } }, 'input.complainant.email', 'REQUIRED'],
+    ['no email for email contact', { complainant: { name: 'Dana', postalAddress: '1 High St, Walsall WS1 1AA', preferredContact: 'EMAIL' } }, 'input.complainant.email', 'REQUIRED'],
     ['no address for contact by post', { complainant: { name: 'Dana', email: 'd@example.com', preferredContact: 'POST' } }, 'input.complainant.postalAddress', 'REQUIRED'],
     ['a bad email address', { complainant: { name: 'Dana', email: 'not-an-email', preferredContact: 'EMAIL' } }, 'input.complainant.email', 'INVALID'],
     ['no name', { complainant: { name: ' ', email: 'd@example.com', preferredContact: 'EMAIL' } }, 'input.complainant.name', 'REQUIRED'],

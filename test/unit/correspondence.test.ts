@@ -60,6 +60,14 @@ describe('recipients and the contact preference', () => {
     expect(letterTo('1 High St, B23 6SY', 'Jo Person')).toEqual({ channel: 'LETTER', addressLines: ['Jo Person', '1 High St', 'B23 6SY'] });
   });
 
+  it('puts a postcode written at the end of the last line on a line of its own, as Notify needs', () => {
+    expect(letterTo('1 High Street, Birmingham B1 1AA', 'Jo Person')).toEqual({ channel: 'LETTER', addressLines: ['Jo Person', '1 High Street', 'Birmingham', 'B1 1AA'] });
+    expect(letterTo('1 High Street\nBirmingham b23 6sy', 'Jo Person')).toEqual({ channel: 'LETTER', addressLines: ['Jo Person', '1 High Street', 'Birmingham', 'B23 6SY'] });
+    // Already on its own line, or no postcode (an address abroad ends with its country): as written.
+    expect(letterTo('1 High Street, Birmingham, B1 1AA', 'Jo Person')).toEqual({ channel: 'LETTER', addressLines: ['Jo Person', '1 High Street', 'Birmingham', 'B1 1AA'] });
+    expect(letterTo('12 Rue de la Paix, 75002 Paris, France', 'Jo Person')).toEqual({ channel: 'LETTER', addressLines: ['Jo Person', '12 Rue de la Paix', '75002 Paris', 'France'] });
+  });
+
   it('keeps a long address to Notify’s 7 lines, the postcode last', () => {
     const lines = (letterTo('a, b, c, d, e, f, g, h, B1 1AA') as { addressLines: string[] }).addressLines;
     expect(lines).toHaveLength(7);
