@@ -65,14 +65,14 @@ ${signOff}`,
   {
     name: 'foi-acknowledgement',
     audience: 'PUBLIC',
-    description: 'Acknowledges an FOI request: its reference and the date a response is due (20 working days).',
+    description: 'Acknowledges an FOI request: its reference and the date a response is due (20 working days), with an apology when that date has passed (a request logged late).',
     subject: 'Your Freedom of Information request: ((reference))',
     body: `Dear ((name))
 
 We received your request for information on ((receivedOn)). Its reference is ((reference)).
 
 What happens next
-We will search for the information you asked for and respond by ((dueOn)). That is 20 working days after we received it, as the Freedom of Information Act 2000 requires. If we need you to clarify what you are asking for, or if a fee applies, we will tell you before then and explain how that changes the date.
+((whatNext))
 
 ${track}
 
@@ -104,7 +104,7 @@ ${signOff}`,
 We received your complaint about how we have used your personal information on ((receivedOn)). Its reference is ((reference)).
 
 What happens next
-A member of our Information Rights team will look into it. We will write to you by ((dueOn)) at the latest to acknowledge it formally and explain how we will look into it, and we will keep you informed of our progress.
+A member of our Information Rights team will look into it. ((whatNext))
 
 ${track}
 

@@ -117,6 +117,25 @@ describe('a corrected day of receipt', () => {
   });
 });
 
+describe('an acknowledgement sent after its date has passed (a request logged late)', () => {
+  it('apologises and promises no day gone by, for FOI, subject access and data-protection complaints; on the day itself it still gives the date', () => {
+    const foiRecord = as({ receivedOn: '2025-12-10', clockEvents: [], channel: 'POST' });
+    const late = { today: '2026-11-22', calendar: ukCalendar };
+    const foi = renderDraft(foiPlan.on.LOGGED!(foiRecord, null, late)[0]!).body;
+    expect(foi).toContain('required us to respond by 13 January 2026');
+    expect(foi).toContain('We are sorry');
+    expect(foi).not.toContain('and respond by 13 January 2026');
+    // Due that very day: not late yet.
+    expect(renderDraft(foiPlan.on.LOGGED!(foiRecord, null, { ...late, today: '2026-01-13' })[0]!).body).toContain('respond by 13 January 2026. That is 20 working days');
+    const sar = renderDraft(subjectAccessPlan.on.LOGGED!(as({ receivedOn: '2026-01-31', clockEvents: [], channel: 'POST', identityVerified: true }), null, late)[0]!).body;
+    expect(sar).toContain('required us to respond by 2 March 2026');
+    expect(sar).not.toContain('We will respond by');
+    const dpc = renderDraft(correspondencePlans.DATA_PROTECTION_COMPLAINT!.on.LOGGED!(as({ receivedOn: '2026-09-01', channel: 'EMAIL' }), null, late)[0]!).body;
+    expect(dpc).toContain('We should have acknowledged your complaint by 30 September 2026');
+    expect(renderDraft(correspondencePlans.DATA_PROTECTION_COMPLAINT!.on.LOGGED!(as({ receivedOn: '2026-11-20', channel: 'EMAIL' }), null, late)[0]!).body).toContain('We will write to you by 19 December 2026 at the latest');
+  });
+});
+
 describe('the tracking code in acknowledgements', () => {
   it('speaks of the code shown on the website only to those who used it; a case staff logged is told the code follows separately', () => {
     const foiRecord = (channel: string) => as({ receivedOn: '2026-11-02', clockEvents: [], channel });

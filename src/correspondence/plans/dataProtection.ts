@@ -1,7 +1,7 @@
 import { acknowledgementDueOn } from '../../dataProtection/clock.js';
 import type { DataProtectionRecord } from '../../dataProtection/model.js';
 import { recipientFor } from '../model.js';
-import { definePlan, longDate, trackingCodeWords } from './plan.js';
+import { definePlan, longDate, trackingCodeWords, type PlanContext } from './plan.js';
 
 /**
  * Data-protection complaints (DPA 2018 s.164A; RULES.md §4): a receipt on arrival naming the day the
@@ -14,7 +14,15 @@ const OUTCOME_WORDS = {
   NOT_UPHELD: 'We have not upheld your complaint.',
 } as const;
 
-const receipt = (r: DataProtectionRecord) => [{ template: 'dpc-receipt', values: { receivedOn: longDate(r.receivedOn), dueOn: longDate(acknowledgementDueOn(r.receivedOn)), trackingCode: trackingCodeWords(r.channel) } }];
+const receipt = (r: DataProtectionRecord, _: unknown, ctx: PlanContext) => {
+  const dueOn = acknowledgementDueOn(r.receivedOn);
+  // Logged late, the 30 days may be over already: say so, never promise a day gone by.
+  const whatNext =
+    dueOn < ctx.today
+      ? `We should have acknowledged your complaint by ${longDate(dueOn)}, 30 days after we received it, and we are sorry that we have not. We will write to you soon to explain how we will look into it, and we will keep you informed of our progress.`
+      : `We will write to you by ${longDate(dueOn)} at the latest to acknowledge it formally and explain how we will look into it, and we will keep you informed of our progress.`;
+  return [{ template: 'dpc-receipt', values: { receivedOn: longDate(r.receivedOn), whatNext, trackingCode: trackingCodeWords(r.channel) } }];
+};
 
 export const dataProtectionPlan = definePlan<DataProtectionRecord>({
   nameOf: (r) => r.complainant.name,

@@ -3,7 +3,7 @@ import { named } from '../../foi/catalogue.js';
 import type { ExemptionUse, FoiRecord } from '../../foi/model.js';
 import { clockOf } from '../../foi/status.js';
 import { recipientFor } from '../model.js';
-import { bullets, definePlan, longDate, trackingCodeWords, type MessageDraft } from './plan.js';
+import { bullets, definePlan, longDate, trackingCodeWords, type MessageDraft, type PlanContext } from './plan.js';
 
 /**
  * FOI (RULES.md §2): the acknowledgement with the date due; the clarification request (s.1(3));
@@ -67,10 +67,10 @@ export const foiPlan = definePlan<FoiRecord>({
   nameOf: (r) => r.requester.name,
   recipientOf: (r, preference) => recipientFor(preference ?? (r.requester.email ? 'EMAIL' : 'POST'), r.requester),
   on: {
-    SUBMITTED: (r, _, ctx) => acknowledgement(r, ctx.calendar),
-    LOGGED: (r, _, ctx) => acknowledgement(r, ctx.calendar),
+    SUBMITTED: (r, _, ctx) => acknowledgement(r, ctx),
+    LOGGED: (r, _, ctx) => acknowledgement(r, ctx),
     // A corrected day of receipt moves the date due: the person is sent the acknowledgement again, with the right dates.
-    correctFoiReceiptDate: (r, _, ctx) => acknowledgement(r, ctx.calendar),
+    correctFoiReceiptDate: (r, _, ctx) => acknowledgement(r, ctx),
     requestFoiClarification: (r) => {
       const asked = lastEvent(r, 'CLARIFICATION_REQUESTED');
       return asked ? [{ template: 'foi-clarification-request', values: { question: asked.reason ?? '' } }] : [];
@@ -101,7 +101,12 @@ export const foiPlan = definePlan<FoiRecord>({
   },
 });
 
-function acknowledgement(r: FoiRecord, calendar: Parameters<typeof clockOf>[0]): MessageDraft[] {
-  const clock = clockOf(calendar, r);
-  return [{ template: 'foi-acknowledgement', values: { receivedOn: longDate(r.receivedOn), dueOn: longDate(clock.dueOn), trackingCode: trackingCodeWords(r.channel) } }];
+function acknowledgement(r: FoiRecord, ctx: PlanContext): MessageDraft[] {
+  const dueOn = clockOf(ctx.calendar, r).dueOn;
+  // A request logged late (a letter found weeks on) may already be past its date: say so, never promise a day gone by.
+  const whatNext =
+    dueOn && dueOn < ctx.today
+      ? `The Freedom of Information Act 2000 required us to respond by ${longDate(dueOn)}, 20 working days after we received your request. We are sorry that we have not: we will search for the information you asked for and respond as soon as we can.`
+      : `We will search for the information you asked for and respond by ${longDate(dueOn)}. That is 20 working days after we received it, as the Freedom of Information Act 2000 requires. If we need you to clarify what you are asking for, or if a fee applies, we will tell you before then and explain how that changes the date.`;
+  return [{ template: 'foi-acknowledgement', values: { receivedOn: longDate(r.receivedOn), whatNext, trackingCode: trackingCodeWords(r.channel) } }];
 }

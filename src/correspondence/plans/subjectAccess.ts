@@ -23,10 +23,10 @@ export const subjectAccessPlan = definePlan<SarRecord>({
   nameOf: (r) => r.requester.name,
   recipientOf: (r, preference) => recipientFor(preference ?? (r.requester.email ? 'EMAIL' : 'POST'), { email: r.requester.email, postalAddress: r.requester.address, name: r.requester.name }),
   on: {
-    SUBMITTED: (r, _, ctx) => acknowledgement(r, clockOf(ctx.calendar, r).dueOn),
-    LOGGED: (r, _, ctx) => acknowledgement(r, clockOf(ctx.calendar, r).dueOn),
+    SUBMITTED: (r, _, ctx) => acknowledgement(r, clockOf(ctx.calendar, r).dueOn, ctx.today),
+    LOGGED: (r, _, ctx) => acknowledgement(r, clockOf(ctx.calendar, r).dueOn, ctx.today),
     // A corrected day of receipt moves the date due: the person is sent the acknowledgement again, with the right dates.
-    correctSubjectAccessReceiptDate: (r, _, ctx) => acknowledgement(r, clockOf(ctx.calendar, r).dueOn),
+    correctSubjectAccessReceiptDate: (r, _, ctx) => acknowledgement(r, clockOf(ctx.calendar, r).dueOn, ctx.today),
     requestProofOfIdentity: (r) => {
       const asked = lastEvent(r, 'IDENTITY_REQUESTED');
       return asked ? [{ template: 'sar-identity-request', values: { question: asked.reason ?? '' } }] : [];
@@ -47,8 +47,10 @@ export const subjectAccessPlan = definePlan<SarRecord>({
   },
 });
 
-function acknowledgement(r: SarRecord, dueOn: string | null) {
-  const whatNext = dueOn
+function acknowledgement(r: SarRecord, dueOn: string | null, today: string) {
+  const whatNext = dueOn && dueOn < today
+    ? `The law required us to respond by ${longDate(dueOn)}, one month from the day we received your request. We are sorry that we have not: we will respond as soon as we can.`
+    : dueOn
     ? `We will respond by ${longDate(dueOn)}, one month from the day we received your request. If we need proof of your identity, or more detail to find your information, we will ask you and explain how that changes the date.`
     : 'We need to confirm your identity before we can start: we will write to you about this. We will respond within one month of the day your proof of identity arrives.';
   return [{ template: 'sar-acknowledgement', values: { receivedOn: longDate(r.receivedOn), whatNext, trackingCode: trackingCodeWords(r.channel) } }];
