@@ -187,6 +187,16 @@ export class CorrespondenceService {
     const found = this.caseTypeFor(parsed.value.reference, caller);
     const notFound = () => refuse('NOT_FOUND', 'There is no case of your team with this reference.', ['input', 'reference']);
     if (!found) return notFound();
+    // Writing by a way the case has no address for would only fill the undeliverable queue: refused now.
+    if (parsed.value.preference !== 'NONE') {
+      const caseItem = await this.deps.db.get<Item>(keys.case(found.reference));
+      if (!caseItem || caseItem.caseType !== found.type.name) return notFound();
+      const recipient = correspondencePlans[found.type.name]!.recipientOf(recordFrom(found.type, caseItem), parsed.value.preference);
+      if (recipient.channel === 'NONE') {
+        const why = recipient.why === 'ADDRESS_INCOMPLETE' ? 'its postal address is too short to post to' : `it has no ${parsed.value.preference === 'EMAIL' ? 'email' : 'postal'} address`;
+        return refuse('INVALID', `Messages cannot be sent that way: ${why}. Choose another way.`, ['input', 'preference']);
+      }
+    }
     const at = this.deps.now().toISOString();
     // Beside the case's own fields (like its tracking-code hash): not a workflow change, so its version does not move.
     const written = await this.deps.db.transact([

@@ -260,6 +260,11 @@ describe('letters, preferences and undeliverable messages', () => {
     // Another team's case reads as not found.
     const other = await app.gql(PREFERENCE, { input: { reference, preference: 'EMAIL' } }, { token: ps() });
     expect(other.body.data!.setContactPreference.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
+    // By post when the case has no postal address: refused now, not left to fail in the undeliverable queue.
+    const post = await app.gql(PREFERENCE, { input: { reference, preference: 'POST' } }, { token: ir() });
+    expect(post.body.data!.setContactPreference).toEqual({ preference: null, userErrors: [{ code: 'INVALID' }] });
+    // Back to email, which it has.
+    expect((await app.gql(PREFERENCE, { input: { reference, preference: 'EMAIL' } }, { token: ir() })).body.data!.setContactPreference).toEqual({ preference: 'EMAIL', userErrors: [] });
   });
 
   it('answers a retry sent with a different time as the first attempt too: one entry, however the time was filled in', async () => {
