@@ -33,6 +33,18 @@ export function valueOf(values: Values, name: string): string {
   return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
 }
 
+/** An optional field's value for the API: trimmed, and null when left empty. */
+export const optionalValue = (values: Values, name: string): string | null => valueOf(values, name).trim() || null;
+
+/** The items of a yes/no question (its values are what the API's Boolean fields are read from). */
+export const yesNo = [
+  { value: 'true', text: 'Yes' },
+  { value: 'false', text: 'No' },
+] as const;
+
+/** The hint of every postal-address box (the API refuses an address on one line, or with the postcode elsewhere). */
+export const ADDRESS_HINT = 'Put each part of the address on its own line, ending with the postcode.';
+
 function errorFor(errors: FieldError[], name: string): string | undefined {
   return errors.find((e) => e.name === name || e.name?.startsWith(`${name}-`) || e.name?.startsWith(`${name}.`))?.message;
 }

@@ -1,4 +1,4 @@
-import { checkboxes, input, radios, textarea, valueOf, type FieldError, type Values } from './components.js';
+import { checkboxes, type FieldError, input, optionalValue, radios, textarea, valueOf, type Values, yesNo } from './components.js';
 import type { FormState, PageContext } from './page.js';
 
 /**
@@ -6,7 +6,6 @@ import type { FormState, PageContext } from './page.js';
  * part, and someone acting for another. Each is sent only when something in it was filled in, so
  * leaving a section empty is the same as the API's "not given".
  */
-const text = (values: Values, name: string) => valueOf(values, name).trim() || null;
 
 /** Language, interpreter and accessibility needs (reasonable adjustments, Equality Act 2010 s.20). */
 export const needsFields = ({ values, errors }: FormState, ctx: PageContext): string =>
@@ -24,7 +23,7 @@ export const needsFields = ({ values, errors }: FormState, ctx: PageContext): st
   });
 
 export function needsVariables(values: Values): { language: string | null; interpreterNeeded: boolean; accessibility: string | null } | null {
-  const needs = { language: text(values, 'needs.language'), interpreterNeeded: valueOf(values, 'needs.interpreterNeeded') === 'true', accessibility: text(values, 'needs.accessibility') };
+  const needs = { language: optionalValue(values, 'needs.language'), interpreterNeeded: valueOf(values, 'needs.interpreterNeeded') === 'true', accessibility: optionalValue(values, 'needs.accessibility') };
   return needs.language || needs.interpreterNeeded || needs.accessibility ? needs : null;
 }
 
@@ -41,23 +40,20 @@ export const onBehalfOfFields = ({ values, errors }: FormState): string =>
     values,
     errors,
     inline: true,
-    items: [
-      { value: 'true', text: 'Yes' },
-      { value: 'false', text: 'No' },
-    ],
+    items: [...yesNo],
   });
 
 /** A section that was started must say whether they agreed: a choice not made is not "no". */
 export function onBehalfOfErrors(values: Values): FieldError[] {
-  const started = ['onBehalfOf.name', 'onBehalfOf.relationship'].some((name) => text(values, name) !== null);
+  const started = ['onBehalfOf.name', 'onBehalfOf.relationship'].some((name) => optionalValue(values, name) !== null);
   return started && !['true', 'false'].includes(valueOf(values, 'onBehalfOf.hasTheirConsent'))
     ? [{ name: 'onBehalfOf.hasTheirConsent', message: 'Choose whether they have agreed to you making this complaint for them.' }]
     : [];
 }
 
 export function onBehalfOfVariables(values: Values): { name: string; relationship: string; hasTheirConsent: boolean } | null {
-  const name = text(values, 'onBehalfOf.name');
-  const relationship = text(values, 'onBehalfOf.relationship');
+  const name = optionalValue(values, 'onBehalfOf.name');
+  const relationship = optionalValue(values, 'onBehalfOf.relationship');
   const consent = valueOf(values, 'onBehalfOf.hasTheirConsent');
   // Anything filled in sends the section; the API says what is missing (REQUIRED on the field).
   if (!name && !relationship && !consent) return null;
@@ -73,7 +69,7 @@ export const agentFields = ({ values, errors }: FormState): string =>
   input({ name: 'agent.authority', label: 'What authority do you have to ask for them?', hint: 'For example, their signed consent or a lasting power of attorney. We will ask you for a copy.', values, errors });
 
 export function agentVariables(values: Values): { agentName: string; relationship: string; authority: string } | null {
-  const agent = { agentName: text(values, 'agent.agentName'), relationship: text(values, 'agent.relationship'), authority: text(values, 'agent.authority') };
+  const agent = { agentName: optionalValue(values, 'agent.agentName'), relationship: optionalValue(values, 'agent.relationship'), authority: optionalValue(values, 'agent.authority') };
   if (!agent.agentName && !agent.relationship && !agent.authority) return null;
   return { agentName: agent.agentName ?? '', relationship: agent.relationship ?? '', authority: agent.authority ?? '' };
 }

@@ -15,6 +15,7 @@ export const MAX_PAGE_URL_LENGTH = 2000;
  * The force's real pages are well under 200.
  */
 export const MAX_PAGE_KEY_BYTES = 500;
+const utf8 = new TextEncoder();
 
 export function normalisePageUrl(raw: string, allowedHosts: readonly string[]): PageUrlResult {
   const trimmed = raw.trim();
@@ -33,7 +34,7 @@ export function normalisePageUrl(raw: string, allowedHosts: readonly string[]): 
   if (path.length > 1) path = path.replace(/\/+$/, '');
   const pageUrl = `https://${host}${path}`;
   const pageKey = `${host}${path}`;
-  if (new TextEncoder().encode(pageKey).length > MAX_PAGE_KEY_BYTES) return { ok: false, code: 'TOO_LONG' };
+  if (utf8.encode(pageKey).length > MAX_PAGE_KEY_BYTES) return { ok: false, code: 'TOO_LONG' };
   return { ok: true, pageUrl, pageKey };
 }
 

@@ -61,37 +61,8 @@ export class Paginator {
   async list<T>(query: ListQuery, page: PageArgs, toNode: (item: Item) => T, budget: ReadBudget = new ReadBudget()): Promise<Connection<T>> {
     const size = pageSize(page.first);
     const scope = JSON.stringify([query.index ?? 'table', query.keyCondition, query.values]);
-    let start = page.after ? this.decode(page.after, scope) : undefined;
     const keyAttributes = keyAttributesOf(query.index);
-    const items: Item[] = [];
-    // Unknown until the first read: a list the budget cannot even start says so (stoppedAtReadBudget), never "empty".
-    let more = true;
-    let stopped = false;
-    do {
-      // A filter may drop most of what is read: read several pages' worth per call (not the whole budget: other fields share it).
-      const wanted = query.filter ? Math.max(FILTERED_CHUNK, 4 * (size + 1)) : size + 1 - items.length;
-      const allowance = budget.take(wanted);
-      if (allowance <= 0) {
-        stopped = true;
-        budget.exhausted = true;
-        break;
-      }
-      const input: Omit<QueryCommandInput, 'TableName'> = {
-        IndexName: query.index,
-        KeyConditionExpression: query.keyCondition,
-        ExpressionAttributeNames: query.names,
-        ExpressionAttributeValues: query.values,
-        FilterExpression: query.filter,
-        ScanIndexForward: query.ascending,
-        ExclusiveStartKey: start,
-        Limit: allowance,
-      };
-      const out = await this.db.query(input);
-      budget.refund(allowance - (out.ScannedCount ?? out.Items?.length ?? 0));
-      items.push(...((out.Items ?? []) as Item[]));
-      start = out.LastEvaluatedKey;
-      more = start !== undefined;
-    } while (items.length <= size && more);
+    const { items, start, more, stopped } = await this.readWithin(query, size, page.after ? this.decode(page.after, scope) : undefined, budget);
 
     const cursorAt = (item: Record<string, unknown>) => this.encode(Object.fromEntries(keyAttributes.map((a) => [a, item[a]])), scope);
     const edges = items.slice(0, size).map((item) => ({ cursor: cursorAt(item), node: toNode(item) }));
@@ -122,7 +93,7 @@ export class Paginator {
     const ascending = queries[0]?.ascending ?? true;
     const scope = JSON.stringify(['merged', sortKey, queries.map((q) => [q.index ?? 'table', q.keyCondition, q.values, q.filter ?? null])]);
     const after = page.after ? (this.decode(page.after, scope) as { after?: unknown }).after : undefined;
-    if (after !== undefined && typeof after !== 'string') throw new UserInputError([{ field: ['after'], message: 'This cursor is not one this list gave out: start again without `after`.', code: 'INVALID' }]);
+    if (after !== undefined && typeof after !== 'string') throw badCursor();
     const before = (a: string, b: string) => (ascending ? a < b : a > b);
     const items: Item[] = [];
     // Where the earliest partition's reading stopped for want of budget (its last key examined, or the
@@ -133,42 +104,24 @@ export class Paginator {
     for (const [index, query] of queries.entries()) {
       // Each partition's fair share of what is left, so that one cannot starve the others: the page
       // then ends no later than every partition's reading, and each request makes progress.
-      let quota = Math.max(1, Math.floor(budget.remaining / (queries.length - index)));
-      const names = after === undefined ? query.names : { ...query.names, '#mergeSortKey': sortKey };
-      const keyCondition = after === undefined ? query.keyCondition : `${query.keyCondition} AND #mergeSortKey ${ascending ? '>' : '<'} :mergeAfter`;
-      const values = after === undefined ? query.values : { ...query.values, ':mergeAfter': after };
-      const found: Item[] = [];
-      let start: Record<string, unknown> | undefined;
-      let more: boolean;
-      do {
-        const wanted = Math.min(quota, query.filter ? Math.max(FILTERED_CHUNK, 4 * (size + 1)) : size + 1 - found.length);
-        const allowance = wanted > 0 ? budget.take(wanted) : 0;
-        if (allowance <= 0) {
-          stopped = true;
-          if (wanted > 0) budget.exhausted = true;
-          const at = (start?.[sortKey] as string | undefined) ?? after;
-          if (at === undefined) nothingKnown = true;
-          else if (horizon === undefined || before(at, horizon)) horizon = at;
-          break;
-        }
-        const out = await this.db.query({
-          IndexName: query.index,
-          KeyConditionExpression: keyCondition,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          FilterExpression: query.filter,
-          ScanIndexForward: ascending,
-          ExclusiveStartKey: start,
-          Limit: allowance,
-        });
-        const examined = out.ScannedCount ?? out.Items?.length ?? 0;
-        budget.refund(allowance - examined);
-        quota -= examined;
-        found.push(...((out.Items ?? []) as Item[]));
-        start = out.LastEvaluatedKey;
-        more = start !== undefined;
-      } while (found.length <= size && more);
-      items.push(...found);
+      const quota = Math.max(1, Math.floor(budget.remaining / (queries.length - index)));
+      const partition =
+        after === undefined
+          ? query
+          : {
+              ...query,
+              keyCondition: `${query.keyCondition} AND #mergeSortKey ${ascending ? '>' : '<'} :mergeAfter`,
+              names: { ...query.names, '#mergeSortKey': sortKey },
+              values: { ...query.values, ':mergeAfter': after },
+            };
+      const read = await this.readWithin(partition, size, undefined, budget, quota);
+      if (read.stopped) {
+        stopped = true;
+        const at = (read.start?.[sortKey] as string | undefined) ?? after;
+        if (at === undefined) nothingKnown = true;
+        else if (horizon === undefined || before(at, horizon)) horizon = at;
+      }
+      items.push(...read.items);
     }
     items.sort((a, b) => (before(a[sortKey] as string, b[sortKey] as string) ? -1 : 1));
     const cursorAt = (key: string) => this.encode({ after: key }, scope);
@@ -201,11 +154,55 @@ export class Paginator {
         // falls through to the error below
       }
     }
-    throw new UserInputError([
-      { field: ['after'], message: 'This cursor is not one this list gave out: start again without `after`.', code: 'INVALID' },
-    ]);
+    throw badCursor();
+  }
+
+  /**
+   * Reads one partition from `from` within the budget (and, when given, a quota of items examined)
+   * until it has a page and one more, or ends: the one loop both kinds of list read with. A filter may
+   * drop most of what is read, so a filtered read takes several pages' worth per call (not the whole
+   * budget: other fields share it). `stopped` when the budget (or quota) ran out first; `start` is
+   * where reading would go on.
+   */
+  private async readWithin(query: ListQuery, size: number, from: Record<string, unknown> | undefined, budget: ReadBudget, quota = Number.POSITIVE_INFINITY) {
+    const items: Item[] = [];
+    let start = from;
+    // Unknown until the first read: a list the budget cannot even start says so (stoppedAtReadBudget), never "empty".
+    let more = true;
+    let stopped = false;
+    let left = quota;
+    do {
+      const wanted = Math.min(left, query.filter ? Math.max(FILTERED_CHUNK, 4 * (size + 1)) : size + 1 - items.length);
+      const allowance = wanted > 0 ? budget.take(wanted) : 0;
+      if (allowance <= 0) {
+        stopped = true;
+        if (wanted > 0) budget.exhausted = true;
+        break;
+      }
+      const input: Omit<QueryCommandInput, 'TableName'> = {
+        IndexName: query.index,
+        KeyConditionExpression: query.keyCondition,
+        ExpressionAttributeNames: query.names,
+        ExpressionAttributeValues: query.values,
+        FilterExpression: query.filter,
+        ScanIndexForward: query.ascending,
+        ExclusiveStartKey: start,
+        Limit: allowance,
+      };
+      const out = await this.db.query(input);
+      const examined = out.ScannedCount ?? out.Items?.length ?? 0;
+      budget.refund(allowance - examined);
+      left -= examined;
+      items.push(...((out.Items ?? []) as Item[]));
+      start = out.LastEvaluatedKey;
+      more = start !== undefined;
+    } while (items.length <= size && more);
+    return { items, start, more, stopped };
   }
 }
+
+const badCursor = () =>
+  new UserInputError([{ field: ['after'], message: 'This cursor is not one this list gave out: start again without `after`.', code: 'INVALID' }]);
 
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;

@@ -1,11 +1,10 @@
-import { checkboxes, dateFrom, dateInput, input, radios, textarea, valueOf, type FieldError, type Values } from '../components.js';
+import { ADDRESS_HINT, checkboxes, dateFrom, dateInput, type FieldError, input, optionalValue, radios, textarea, valueOf, yesNo } from '../components.js';
 import type { SubmitComplaintMutation, SubmitComplaintMutationVariables } from '../../src/generated/web/graphql.js';
 import { SubmitComplaint } from '../operations.js';
 import { userErrors, type PublicPage } from '../page.js';
 import { receiptPage } from './receipt.js';
 import { needsFields, needsVariables, onBehalfOfErrors, onBehalfOfFields, onBehalfOfVariables } from '../sections.js';
 
-const text = (values: Values, name: string) => valueOf(values, name).trim() || null;
 
 /** Complain about the police. */
 export const complaintPage: PublicPage<SubmitComplaintMutation, SubmitComplaintMutationVariables> = {
@@ -23,7 +22,7 @@ export const complaintPage: PublicPage<SubmitComplaintMutation, SubmitComplaintM
       input({ name: 'complainant.name', label: 'Your full name', values, errors, autocomplete: 'name', spellcheck: false }) +
       input({ name: 'complainant.email', label: 'Email address', values, errors, type: 'email', autocomplete: 'email', spellcheck: false }) +
       input({ name: 'complainant.phone', label: 'Telephone number', values, errors, type: 'tel', autocomplete: 'tel', width: 20 }) +
-      textarea({ name: 'complainant.postalAddress', label: 'Postal address', hint: 'Put each part of the address on its own line, ending with the postcode.', values, errors, maxlength: ctx.limits['complainant.postalAddress'], rows: 3 }) +
+      textarea({ name: 'complainant.postalAddress', label: 'Postal address', hint: ADDRESS_HINT, values, errors, maxlength: ctx.limits['complainant.postalAddress'], rows: 3 }) +
       radios({
         name: 'complainant.preferredContact',
         label: 'How would you like us to contact you?',
@@ -50,10 +49,7 @@ export const complaintPage: PublicPage<SubmitComplaintMutation, SubmitComplaintM
         values,
         errors,
         inline: true,
-        items: [
-          { value: 'true', text: 'Yes' },
-          { value: 'false', text: 'No' },
-        ],
+        items: [...yesNo],
       }) +
       onBehalfOfFields(state) +
       needsFields(state, ctx)
@@ -78,24 +74,24 @@ export const complaintPage: PublicPage<SubmitComplaintMutation, SubmitComplaintM
           idempotencyKey: ctx.idempotencyKey,
           complainant: {
             name: valueOf(values, 'complainant.name'),
-            email: text(values, 'complainant.email'),
-            phone: text(values, 'complainant.phone'),
-            postalAddress: text(values, 'complainant.postalAddress'),
+            email: optionalValue(values, 'complainant.email'),
+            phone: optionalValue(values, 'complainant.phone'),
+            postalAddress: optionalValue(values, 'complainant.postalAddress'),
             preferredContact: preferredContact as 'EMAIL' | 'PHONE' | 'POST',
           },
           incident: {
             date: date!,
-            time: text(values, 'incident.time'),
+            time: optionalValue(values, 'incident.time'),
             place: valueOf(values, 'incident.place'),
             description: valueOf(values, 'incident.description'),
           },
           complaintTypes: [values.complaintTypes ?? []].flat(),
-          otherTypeDescription: text(values, 'otherTypeDescription'),
+          otherTypeDescription: optionalValue(values, 'otherTypeDescription'),
           desiredOutcome: valueOf(values, 'desiredOutcome'),
           wantsFormalRecording: formal === 'true',
           onBehalfOf: onBehalfOfVariables(values),
           needs: needsVariables(values),
-          honeypot: text(values, 'honeypot'),
+          honeypot: optionalValue(values, 'honeypot'),
         },
       },
     };

@@ -1,11 +1,10 @@
-import { input, radios, textarea, valueOf, type FieldError, type Values } from '../components.js';
+import { ADDRESS_HINT, type FieldError, input, optionalValue, radios, textarea, valueOf } from '../components.js';
 import type { SubmitDataProtectionComplaintMutation, SubmitDataProtectionComplaintMutationVariables } from '../../src/generated/web/graphql.js';
 import { SubmitDataProtectionComplaint } from '../operations.js';
 import { userErrors, type PublicPage } from '../page.js';
 import { receiptPage } from './receipt.js';
 import { needsFields, needsVariables } from '../sections.js';
 
-const text = (values: Values, name: string) => valueOf(values, name).trim() || null;
 
 /** A complaint about how the force used someone's personal data (DPA 2018 s.164A). */
 export const dataProtectionPage: PublicPage<SubmitDataProtectionComplaintMutation, SubmitDataProtectionComplaintMutationVariables> = {
@@ -30,7 +29,7 @@ export const dataProtectionPage: PublicPage<SubmitDataProtectionComplaintMutatio
         ],
       }) +
       input({ name: 'complainant.email', label: 'Email address', values, errors, type: 'email', autocomplete: 'email', spellcheck: false }) +
-      textarea({ name: 'complainant.postalAddress', label: 'Postal address', hint: 'Put each part of the address on its own line, ending with the postcode.', values, errors, maxlength: ctx.limits['complainant.postalAddress'], rows: 3 }) +
+      textarea({ name: 'complainant.postalAddress', label: 'Postal address', hint: ADDRESS_HINT, values, errors, maxlength: ctx.limits['complainant.postalAddress'], rows: 3 }) +
       textarea({ name: 'whatHappened', label: 'What happened with your personal data?', values, errors, maxlength: ctx.limits.whatHappened, rows: 8 }) +
       textarea({ name: 'desiredOutcome', label: 'What would you like us to do? (optional)', values, errors, maxlength: ctx.limits.desiredOutcome, rows: 4 }) +
       input({ name: 'relatedReference', label: 'Reference of a related case (optional)', hint: 'For example, SAR-2026-000123', values, errors, width: 20, spellcheck: false }) +
@@ -48,15 +47,15 @@ export const dataProtectionPage: PublicPage<SubmitDataProtectionComplaintMutatio
           idempotencyKey: ctx.idempotencyKey,
           complainant: {
             name: valueOf(values, 'complainant.name'),
-            email: text(values, 'complainant.email'),
-            postalAddress: text(values, 'complainant.postalAddress'),
+            email: optionalValue(values, 'complainant.email'),
+            postalAddress: optionalValue(values, 'complainant.postalAddress'),
             preferredContact: preferredContact as 'EMAIL' | 'POST',
           },
           whatHappened: valueOf(values, 'whatHappened'),
-          desiredOutcome: text(values, 'desiredOutcome'),
-          relatedReference: text(values, 'relatedReference'),
+          desiredOutcome: optionalValue(values, 'desiredOutcome'),
+          relatedReference: optionalValue(values, 'relatedReference'),
           needs: needsVariables(values),
-          honeypot: text(values, 'honeypot'),
+          honeypot: optionalValue(values, 'honeypot'),
         },
       },
     };

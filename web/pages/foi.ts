@@ -1,10 +1,9 @@
-import { checkboxes, input, radios, textarea, valueOf, type FieldError, type Values } from '../components.js';
+import { ADDRESS_HINT, checkboxes, type FieldError, input, optionalValue, radios, textarea, valueOf } from '../components.js';
 import type { SubmitFoiRequestMutation, SubmitFoiRequestMutationVariables } from '../../src/generated/web/graphql.js';
 import { SubmitFoiRequest } from '../operations.js';
 import { userErrors, type PublicPage } from '../page.js';
 import { receiptPage, signpostHtml } from './receipt.js';
 
-const text = (values: Values, name: string) => valueOf(values, name).trim() || null;
 const formats = ['ELECTRONIC_COPY', 'PAPER_COPY', 'INSPECTION', 'SUMMARY'] as const;
 
 /** A Freedom of Information request. A request for one's own data is pointed to subject access, as the API says. */
@@ -18,7 +17,7 @@ export const foiPage: PublicPage<SubmitFoiRequestMutation, SubmitFoiRequestMutat
   fields: ({ values, errors, notice }, ctx) =>
     input({ name: 'requester.name', label: 'Your full name', hint: 'The law needs your real name.', values, errors, autocomplete: 'name', spellcheck: false }) +
     input({ name: 'requester.email', label: 'Email address', hint: 'Give an email or postal address for our reply.', values, errors, type: 'email', autocomplete: 'email', spellcheck: false }) +
-    textarea({ name: 'requester.postalAddress', label: 'Postal address (optional)', hint: 'Put each part of the address on its own line, ending with the postcode.', values, errors, maxlength: ctx.limits['requester.postalAddress'], rows: 3 }) +
+    textarea({ name: 'requester.postalAddress', label: 'Postal address (optional)', hint: ADDRESS_HINT, values, errors, maxlength: ctx.limits['requester.postalAddress'], rows: 3 }) +
     textarea({ name: 'description', label: 'What information do you want?', values, errors, maxlength: ctx.limits.description, rows: 6 }) +
     radios({
       name: 'format',
@@ -52,13 +51,13 @@ export const foiPage: PublicPage<SubmitFoiRequestMutation, SubmitFoiRequestMutat
           idempotencyKey: ctx.idempotencyKey,
           requester: {
             name: valueOf(values, 'requester.name'),
-            email: text(values, 'requester.email'),
-            postalAddress: text(values, 'requester.postalAddress'),
+            email: optionalValue(values, 'requester.email'),
+            postalAddress: optionalValue(values, 'requester.postalAddress'),
           },
           description: valueOf(values, 'description'),
           format: format as (typeof formats)[number],
           confirmNotOwnPersonalData: valueOf(values, 'confirmNotOwnPersonalData') === 'true',
-          honeypot: text(values, 'honeypot'),
+          honeypot: optionalValue(values, 'honeypot'),
         },
       },
     };

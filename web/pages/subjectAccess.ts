@@ -1,11 +1,10 @@
-import { checkboxes, dateFrom, dateInput, input, radios, textarea, valueOf, type FieldError, type Values } from '../components.js';
+import { ADDRESS_HINT, checkboxes, dateFrom, dateInput, type FieldError, input, optionalValue, radios, textarea, valueOf } from '../components.js';
 import type { SubmitSubjectAccessRequestMutation, SubmitSubjectAccessRequestMutationVariables } from '../../src/generated/web/graphql.js';
 import { SubmitSubjectAccessRequest } from '../operations.js';
 import { userErrors, type PublicPage } from '../page.js';
 import { receiptPage, signpostHtml } from './receipt.js';
 import { agentFields, agentVariables, needsFields, needsVariables, previousNamesVariables } from '../sections.js';
 
-const text = (values: Values, name: string) => valueOf(values, name).trim() || null;
 
 /** Ask for your own personal data. A criminal-record request is signposted to ACRO, as the API says. */
 export const subjectAccessPage: PublicPage<SubmitSubjectAccessRequestMutation, SubmitSubjectAccessRequestMutationVariables> = {
@@ -21,7 +20,7 @@ export const subjectAccessPage: PublicPage<SubmitSubjectAccessRequestMutation, S
       input({ name: 'requester.name', label: 'Your full name', values, errors, autocomplete: 'name', spellcheck: false }) +
       input({ name: 'requester.previousNames', label: 'Any previous names (optional)', hint: 'For example, a maiden name. Separate names with commas.', values, errors, autocomplete: 'off', spellcheck: false }) +
       dateInput({ name: 'requester.dateOfBirth', label: 'Your date of birth', hint: 'For example, 27 3 1980', values, errors, autocomplete: 'bday' }) +
-      textarea({ name: 'requester.address', label: 'Your postal address', hint: 'Put each part of the address on its own line, ending with the postcode.', values, errors, maxlength: ctx.limits['requester.address'], rows: 3 }) +
+      textarea({ name: 'requester.address', label: 'Your postal address', hint: ADDRESS_HINT, values, errors, maxlength: ctx.limits['requester.address'], rows: 3 }) +
       input({ name: 'requester.email', label: 'Email address (optional)', values, errors, type: 'email', autocomplete: 'email', spellcheck: false }) +
       input({ name: 'requester.phone', label: 'Telephone number (optional)', values, errors, type: 'tel', autocomplete: 'tel', width: 20 }) +
       textarea({ name: 'scope.description', label: 'What information do you want?', hint: 'For example, the record of an incident you reported, with its date.', values, errors, maxlength: ctx.limits['scope.description'], rows: 6 }) +
@@ -64,8 +63,8 @@ export const subjectAccessPage: PublicPage<SubmitSubjectAccessRequestMutation, S
             name: valueOf(values, 'requester.name'),
             dateOfBirth: dateOfBirth!,
             address: valueOf(values, 'requester.address'),
-            email: text(values, 'requester.email'),
-            phone: text(values, 'requester.phone'),
+            email: optionalValue(values, 'requester.email'),
+            phone: optionalValue(values, 'requester.phone'),
             previousNames: previousNamesVariables(values),
           },
           agent: agentVariables(values),
@@ -73,7 +72,7 @@ export const subjectAccessPage: PublicPage<SubmitSubjectAccessRequestMutation, S
           scope: { description: valueOf(values, 'scope.description') },
           format: format as 'ELECTRONIC' | 'PAPER',
           confirmNotOnlyCriminalRecord: valueOf(values, 'confirmNotOnlyCriminalRecord') === 'true',
-          honeypot: text(values, 'honeypot'),
+          honeypot: optionalValue(values, 'honeypot'),
         },
       },
     };
