@@ -54,6 +54,13 @@ const date = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('2026-02-30', '1899-12-31', '2099-01-01', '26-03-02', '2026-13-01', '') },
 );
 
+/** A postal address: mostly as the forms ask for it (lines, the postcode last), sometimes any text. */
+const postcode = fc.tuple(fc.constantFrom('B', 'CV', 'DY', 'WS', 'WV'), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 0, max: 9 }), fc.constantFrom('AA', 'BX', 'ZZ')).map(([a, n, d, z]) => `${a}${n} ${d}${z}`);
+const address = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(fc.lorem({ maxCount: 4 }), fc.lorem({ maxCount: 2 }), postcode, fc.constantFrom(', ', '\n', '\r\n')).map(([street, town, code, sep]) => [street, town, code].join(sep)) },
+  { weight: 3, arbitrary: text(500) },
+);
+
 const word = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 12 });
 const email = fc.oneof(
   { weight: 12, arbitrary: fc.tuple(word, word).map(([a, b]) => `${a}.${b}@example.com`) },
@@ -132,7 +139,7 @@ export const publicInputs: Record<string, { mutation: string; type: string; inpu
         name: text(200),
         email: optional(email),
         phone: optional(phone),
-        postalAddress: optional(text(500)),
+        postalAddress: optional(address),
         preferredContact: sometimesWrong(fc.constantFrom('EMAIL', 'PHONE', 'POST')),
       }),
       onBehalfOf: optional(record({ name: text(200), relationship: text(200), hasTheirConsent: fc.boolean() })),
@@ -157,7 +164,7 @@ export const publicInputs: Record<string, { mutation: string; type: string; inpu
         name: text(200),
         previousNames: optional(fc.array(text(200), { maxLength: 12 })),
         dateOfBirth: date,
-        address: text(500),
+        address,
         email: optional(email),
         phone: optional(phone),
       }),
@@ -174,7 +181,7 @@ export const publicInputs: Record<string, { mutation: string; type: string; inpu
     type: 'SubmitFoiRequestInput',
     input: mostlySpoiled(record({
       idempotencyKey,
-      requester: record({ name: text(200), email: optional(email), postalAddress: optional(text(500)), phone: optional(phone) }),
+      requester: record({ name: text(200), email: optional(email), postalAddress: optional(address), phone: optional(phone) }),
       description: text(5000),
       format: sometimesWrong(fc.constantFrom('ELECTRONIC_COPY', 'PAPER_COPY', 'INSPECTION', 'SUMMARY')),
       confirmNotOwnPersonalData: optional(fc.boolean()),
@@ -186,7 +193,7 @@ export const publicInputs: Record<string, { mutation: string; type: string; inpu
     type: 'SubmitDataProtectionComplaintInput',
     input: mostlySpoiled(record({
       idempotencyKey,
-      complainant: record({ name: text(200), email: optional(email), postalAddress: optional(text(500)), preferredContact: sometimesWrong(fc.constantFrom('EMAIL', 'POST')) }),
+      complainant: record({ name: text(200), email: optional(email), postalAddress: optional(address), preferredContact: sometimesWrong(fc.constantFrom('EMAIL', 'POST')) }),
       whatHappened: text(10_000),
       desiredOutcome: optional(text(2000)),
       relatedReference: optional(fc.oneof({ weight: 4, arbitrary: fc.constantFrom('SAR-2026-000001', 'FOI-2026-000123') }, { weight: 1, arbitrary: text(30) })),
