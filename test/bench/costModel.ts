@@ -5,6 +5,14 @@
  * which does not change the ratio much). Free tiers are ignored.
  */
 export const prices = {
+  /**
+   * CloudFront HTTPS requests, per million, at European edge locations (the force's public is in
+   * the UK): $0.0120 per 10,000. Pay-as-you-go; the flat-rate plans (from $15 a month for 10
+   * million requests, WAF included) are no cheaper at a million a month.
+   */
+  cloudFrontHttpsRequestsPerMillion: 1.2,
+  /** AWS WAF, per million requests inspected (the web ACL's and rules' monthly fees aside: the same for both builds). */
+  wafRequestsPerMillion: 0.6,
   /** API Gateway HTTP API, per million requests (first 300 million a month). */
   httpApiPerMillion: 1.0,
   /** Lambda requests, per million. */
@@ -38,12 +46,20 @@ export const assumptions = {
    * price instead. Its ranking would need the same stream consumer, so that is counted for both.
    */
   appSyncSameDynamoWork: true,
+  /**
+   * Both builds sit behind AWS WAF (managed rules and a per-address rate limit; bare ratings have
+   * no other limit: infra/edge.ts). AppSync takes a web ACL directly; an HTTP API cannot, so ours
+   * carries it on a CloudFront distribution, and every public request pays CloudFront too.
+   */
+  edge: { oursWafOn: 'CloudFront in front of the HTTP API', appSyncWafOn: 'the AppSync API itself' },
 } as const;
 
 export interface SubmissionCost {
   ours: number;
   appSync: number;
   ratio: number;
+  /** The ratio were every DynamoDB write and read, request and stream, free: what the architecture alone gives. */
+  ratioWithoutDynamo: number;
   lines: Record<string, number>;
 }
 
@@ -63,7 +79,17 @@ export function costPerMillion(writeUnitsPerRating: number, handlerMsP50: number
     streamWork.readUnitsPerRating * prices.dynamoReadUnitsPerMillion +
     streamWork.invocationsPerRating * (prices.lambdaRequestsPerMillion + (streamWork.msPerInvocation / 1000) * assumptions.streamLambdaMemoryGb * prices.lambdaArmPerGbSecond * 1e6);
   const lambda = prices.lambdaRequestsPerMillion + (handlerMsP50 / 1000) * assumptions.lambdaMemoryGb * prices.lambdaArmPerGbSecond * 1e6;
-  const ours = prices.httpApiPerMillion + lambda + dynamo + stream;
-  const appSync = prices.appSyncRequestsPerMillion + dynamo + stream;
-  return { ours, appSync, ratio: ours / appSync, lines: { httpApi: prices.httpApiPerMillion, lambda, dynamo, stream, appSyncRequests: prices.appSyncRequestsPerMillion } };
+  const streamDynamo = streamWork.writeUnitsPerRating * prices.dynamoWriteUnitsPerMillion + streamWork.readUnitsPerRating * prices.dynamoReadUnitsPerMillion;
+  const oursEdge = prices.cloudFrontHttpsRequestsPerMillion + prices.wafRequestsPerMillion;
+  const appSyncEdge = prices.wafRequestsPerMillion;
+  const ours = oursEdge + prices.httpApiPerMillion + lambda + dynamo + stream;
+  const appSync = appSyncEdge + prices.appSyncRequestsPerMillion + dynamo + stream;
+  const withoutDynamo = (total: number) => total - dynamo - streamDynamo;
+  return {
+    ours,
+    appSync,
+    ratio: ours / appSync,
+    ratioWithoutDynamo: withoutDynamo(ours) / withoutDynamo(appSync),
+    lines: { cloudFront: prices.cloudFrontHttpsRequestsPerMillion, waf: prices.wafRequestsPerMillion, httpApi: prices.httpApiPerMillion, lambda, dynamo, stream, appSyncRequests: prices.appSyncRequestsPerMillion },
+  };
 }
