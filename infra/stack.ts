@@ -256,11 +256,14 @@ export class ContactCountsStack extends Stack {
     }
 
     new CfnOutput(this, 'Region', { value: this.region, description: 'The region this stack is in (eu-west-2 unless -c region=… was given)' });
-    if (this.edge) new CfnOutput(this, 'EdgeGraphQLUrl', { value: `https://${this.edge.distribution.distributionDomainName}/graphql` });
+    if (this.edge) new CfnOutput(this, 'EdgeGraphQLUrl', { value: `https://${this.edge.distribution.distributionDomainName}/graphql`, description: 'The public address: the website sends every public request here' });
     // With the edge, the pages share its distribution (and its WAF); without, they get their own.
     new PublicPages(this, 'PublicPages', { api: this.api, apiFunction: this.apiFunction, edge: this.edge?.distribution });
 
-    new CfnOutput(this, 'GraphQLUrl', { value: `${stage.url}graphql` });
+    new CfnOutput(this, 'GraphQLUrl', {
+      value: `${stage.url}graphql`,
+      description: this.edge ? "API Gateway's own address: staff (signed in) only; anonymous requests here are refused, as they would go round WAF" : 'The API',
+    });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'StaffClientId', { value: staffClient.userPoolClientId });

@@ -70,7 +70,7 @@ function servicesOnce(): Promise<Services> {
 // Started now, not on the first request; if it fails, that request fetches the secret again.
 servicesOnce().catch(() => undefined);
 
-const handle = lambdaHandlerFor({ config, logger: observability.logger }, servicesOnce, secretOnce);
+const handle = lambdaHandlerFor({ config, logger: observability.logger }, servicesOnce, secretOnce, { edgeOriginVerify: process.env.EDGE_ORIGIN_VERIFY });
 
 export async function handler(event: APIGatewayProxyEventV2, context: Context) {
   observability.startInvocation(context);

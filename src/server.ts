@@ -10,9 +10,9 @@ import { buildContext, type GraphQLContext } from './graphql/context.js';
 import { errorLoggingPlugin, formatError } from './graphql/errors.js';
 import { allResolvers } from './graphql/resolvers.js';
 import { httpAnswersPlugin } from './http/answersPlugin.js';
-import { bodyLimit, unreadableBody } from './http/lambdaMiddleware.js';
+import { bodyLimit, errorAnswer, unreadableBody } from './http/lambdaMiddleware.js';
 import { observabilityPlugin } from './observability/observabilityPlugin.js';
-import { viewerAddress } from './edge/viewerAddress.js';
+import { bypassesEdge, viewerAddress } from './edge/viewerAddress.js';
 import { createServices, type AppDependencies, type Services } from './services.js';
 import { createFormRoutes, isFormPath } from './web/formRoutes.js';
 
@@ -84,8 +84,23 @@ export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) =>
 
 export function createLambdaHandler(deps: AppDependencies): LambdaHandler {
   const services = createServices(deps);
-  return lambdaHandlerFor(services, () => services, () => deps.secret, deps.typeDefs);
+  return lambdaHandlerFor(services, () => services, () => deps.secret, { typeDefs: deps.typeDefs, edgeOriginVerify: deps.edgeOriginVerify });
 }
+
+export interface HandlerOptions {
+  /** The schema text to serve (see AppDependencies.typeDefs). */
+  typeDefs?: string;
+  /**
+   * The value CloudFront sends in its origin header when the stack has an edge (EDGE_ORIGIN_VERIFY):
+   * the viewer's address is trusted only on requests carrying it, and anonymous requests without it
+   * are refused (src/edge/viewerAddress.ts). Unset (npm start, tests): no edge.
+   */
+  edgeOriginVerify?: string;
+}
+
+/** The answer to an anonymous request sent to API Gateway's own address instead of through the edge. */
+const notThroughEdge = () =>
+  errorAnswer(403, 'FORBIDDEN', 'This address answers staff only. Send public requests to the public address, through which the website sends them.');
 
 /**
  * The handler, with the schema built and Apollo started now, from services that may still be on
@@ -96,7 +111,7 @@ export function lambdaHandlerFor(
   base: Pick<Services, 'config' | 'logger'>,
   services: () => Services | Promise<Services>,
   secret: () => Buffer | Promise<Buffer>,
-  typeDefs?: string,
+  { typeDefs, edgeOriginVerify }: HandlerOptions = {},
 ): LambdaHandler {
   const server = createApolloServer(base, typeDefs);
   const handler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
@@ -105,7 +120,7 @@ export function lambdaHandlerFor(
       buildContext(await services(), {
         authorization: event.headers?.authorization ?? event.headers?.Authorization,
         // Behind CloudFront, the viewer's own address (trusted only with the edge's secret header).
-        sourceIp: viewerAddress(event.headers ?? {}, event.requestContext?.http?.sourceIp),
+        sourceIp: viewerAddress(event.headers ?? {}, event.requestContext?.http?.sourceIp, edgeOriginVerify),
         requestId: event.requestContext?.requestId ?? context.awsRequestId,
       }),
   });
@@ -124,7 +139,7 @@ export function lambdaHandlerFor(
           context: (event, context) =>
             buildContext(ready, {
               authorization: undefined,
-              sourceIp: viewerAddress(event.headers ?? {}, event.requestContext?.http?.sourceIp),
+              sourceIp: viewerAddress(event.headers ?? {}, event.requestContext?.http?.sourceIp, edgeOriginVerify),
               requestId: event.requestContext?.requestId ?? context.awsRequestId,
             }),
         }),
@@ -133,8 +148,8 @@ export function lambdaHandlerFor(
         throw error;
       },
     ));
-  return async (event, context) =>
-    isFormPath(event.rawPath)
-      ? (await formsOnce())(event, context)
-      : (handler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>);
+  return async (event, context) => {
+    if (bypassesEdge(event.headers ?? {}, edgeOriginVerify)) return notThroughEdge();
+    return isFormPath(event.rawPath) ? (await formsOnce())(event, context) : (handler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>);
+  };
 }

@@ -42,6 +42,8 @@ export interface AppDependencies {
    * GraphiQL and introspecting clients get the documentation.
    */
   typeDefs?: string;
+  /** The value CloudFront's origin header carries when the stack has an edge (see HandlerOptions in src/server.ts). */
+  edgeOriginVerify?: string;
 }
 
 export interface Services {

@@ -11,16 +11,28 @@ import { isIP } from 'node:net';
 export const EDGE_ORIGIN_HEADER = 'x-contact-counts-edge';
 export const VIEWER_ADDRESS_HEADER = 'x-contact-counts-viewer';
 
-export function viewerAddress(
-  headers: Record<string, string | undefined>,
-  sourceIp: string | undefined,
-  edgeOriginVerify: string | undefined = process.env.EDGE_ORIGIN_VERIFY,
-): string | undefined {
-  if (!edgeOriginVerify) return sourceIp;
-  const presented = headerOf(headers, EDGE_ORIGIN_HEADER);
-  if (!presented || !same(presented, edgeOriginVerify)) return sourceIp;
+export function viewerAddress(headers: Record<string, string | undefined>, sourceIp: string | undefined, edgeOriginVerify: string | undefined): string | undefined {
+  if (!edgeOriginVerify || !cameThroughEdge(headers, edgeOriginVerify)) return sourceIp;
   const viewer = headerOf(headers, VIEWER_ADDRESS_HEADER)?.trim();
   return viewer && isIP(viewer) ? viewer : sourceIp;
+}
+
+/**
+ * True for an anonymous request that went round the edge: the stack has one (EDGE_ORIGIN_VERIFY
+ * set) and the request reached API Gateway's own address (execute-api) without it. Those are
+ * refused: behind the edge, WAF's per-address rate limit is the only limit a bare rating has
+ * (infra/edge.ts), and anyone could otherwise post to API Gateway directly and go round it. Staff
+ * requests (a bearer token) may come either way: a token that does not verify is refused
+ * (UNAUTHENTICATED) before anything runs, so sending one is no way round.
+ */
+export function bypassesEdge(headers: Record<string, string | undefined>, edgeOriginVerify: string | undefined): boolean {
+  if (!edgeOriginVerify || cameThroughEdge(headers, edgeOriginVerify)) return false;
+  return !/^Bearer\s+\S/i.test(headerOf(headers, 'authorization') ?? '');
+}
+
+function cameThroughEdge(headers: Record<string, string | undefined>, edgeOriginVerify: string): boolean {
+  const presented = headerOf(headers, EDGE_ORIGIN_HEADER);
+  return presented !== undefined && same(presented, edgeOriginVerify);
 }
 
 function headerOf(headers: Record<string, string | undefined>, name: string): string | undefined {

@@ -35,7 +35,13 @@ export interface RequestOptions {
 
 export async function createTestApp(
   overrides: Partial<AppConfig> = {},
-  options: { env?: Record<string, string>; /** Use this table as it is (made if absent only when not given). */ tableName?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    /** Use this table as it is (made if absent only when not given). */
+    tableName?: string;
+    /** As if behind the edge: the value CloudFront's origin header carries (HandlerOptions.edgeOriginVerify). */
+    edgeOriginVerify?: string;
+  } = {},
 ) {
   const endpoint = inject('dynamoEndpoint');
   const tableName = options.tableName ?? `test-${randomUUID()}`;
@@ -60,6 +66,7 @@ export async function createTestApp(
     logger,
     metrics,
     now: () => clock ?? new Date(),
+    edgeOriginVerify: options.edgeOriginVerify,
   });
 
   // The table's stream, read on demand: drainChanges() runs the stream's consumers (as the Lambda

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewerAddress } from '../../src/edge/viewerAddress.js';
+import { bypassesEdge, viewerAddress } from '../../src/edge/viewerAddress.js';
 import { EDGE_ORIGIN_HEADER } from '../../infra/edge.js';
 
 const secret = 'a-value-only-cloudfront-sends';
@@ -28,5 +28,30 @@ describe('the caller’s address behind CloudFront', () => {
 
   it('ignores a malformed viewer header', () => {
     expect(viewerAddress(viaEdge('not an address'), '130.176.1.1', secret)).toBe('130.176.1.1');
+  });
+});
+
+describe('a request that went round the edge', () => {
+  it('is one that is anonymous and lacks the edge value, when there is an edge', () => {
+    expect(bypassesEdge({}, secret)).toBe(true);
+    expect(bypassesEdge({ 'x-contact-counts-edge': 'guess' }, secret)).toBe(true);
+    expect(bypassesEdge({ 'x-contact-counts-edge': `${secret}x` }, secret)).toBe(true);
+  });
+
+  it('is not one that came through the edge, whatever the header name’s case', () => {
+    expect(bypassesEdge({ 'x-contact-counts-edge': secret }, secret)).toBe(false);
+    expect(bypassesEdge({ 'X-Contact-Counts-Edge': secret }, secret)).toBe(false);
+  });
+
+  it('is not a staff request (a bearer token, verified later), but is one with any other authorization', () => {
+    expect(bypassesEdge({ authorization: 'Bearer eyJhbGciOi' }, secret)).toBe(false);
+    expect(bypassesEdge({ Authorization: 'bearer eyJhbGciOi' }, secret)).toBe(false);
+    expect(bypassesEdge({ authorization: 'Bearer ' }, secret)).toBe(true);
+    expect(bypassesEdge({ authorization: 'Basic dXNlcjpwYXNz' }, secret)).toBe(true);
+  });
+
+  it('is never one when there is no edge (npm start, or a stack without a distribution)', () => {
+    expect(bypassesEdge({}, undefined)).toBe(false);
+    expect(bypassesEdge({}, '')).toBe(false);
   });
 });
