@@ -35,6 +35,8 @@ export interface PageSummary {
 export class PageRatingService {
   private readonly submitSchema;
   private readonly pageUrl;
+  /** pageRatingSummary's page, inside its `input` (so a refusal's field is ["input", "pageUrl"]). */
+  private readonly summaryPage;
 
   constructor(
     config: AppConfig,
@@ -48,6 +50,7 @@ export class PageRatingService {
   ) {
     this.submitSchema = submitPageRatingSchema(config.allowedPageHosts);
     this.pageUrl = pageUrlSchema(config.allowedPageHosts);
+    this.summaryPage = z.object({ pageUrl: this.pageUrl });
   }
 
   async submit(raw: { honeypot?: string | null } & Record<string, unknown>, caller: Caller): Promise<Outcome<Receipt>> {
@@ -103,7 +106,7 @@ export class PageRatingService {
   }
 
   async summary(input: PageRatingSummaryInput): Promise<PageSummary> {
-    const page = parseQueryInput(this.pageUrl, input.pageUrl, 'pageUrl');
+    const { pageUrl: page } = parseQueryInput(this.summaryPage, { pageUrl: input.pageUrl });
     const range = summaryRange(input, londonDateOf(this.now()));
     if (!range.ok) throw new UserInputError([{ field: ['input', range.field], message: range.message, code: range.code ?? 'INVALID' }]);
     return { pageUrl: page.pageUrl, range: range.range, counts: await this.repo.countsForRange(page.pageKey, range.range) };

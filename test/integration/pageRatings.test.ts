@@ -453,6 +453,16 @@ describe('the web team’s views', () => {
     expect(res.body.errors![0]!.message).toMatch(/366 days/);
   });
 
+  it('names the summary’s bad page address by its place in the input, as every other refusal does', async () => {
+    for (const [pageUrl, code] of [
+      ['contact us', 'INVALID'],
+      ['https://www.example.com/', 'HOST_NOT_ALLOWED'],
+    ]) {
+      const res = await app.gql(SUMMARY, { input: { pageUrl, period: 'LAST_7_DAYS' } }, { token: token() });
+      expect(res.body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', userErrors: [{ field: ['input', 'pageUrl'], code }] } });
+    }
+  });
+
   it('ranks pages worst first, leaving out pages with too few ratings', async () => {
     const all = await app.gql(WORST, { input: { minimumRatings: 2 } }, { token: token() });
     expect(all.body.data!.worstRatedPages.edges.map((e: { node: { pageUrl: string; average: number; total: number } }) => [e.node.pageUrl, e.node.average, e.node.total])).toEqual([
