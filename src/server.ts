@@ -6,6 +6,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { authorizationPlugin } from './auth/authorizationPlugin.js';
 import { runtimeTypeDefs } from './generated/runtimeSchema.js';
 import { buildExecutableSchema } from './graphql/executableSchema.js';
+import { knownOperationTypes } from './graphql/knownOperationTypes.js';
 import { buildContext, type GraphQLContext } from './graphql/context.js';
 import { errorLoggingPlugin, formatError } from './graphql/errors.js';
 import { allResolvers } from './graphql/resolvers.js';
@@ -46,7 +47,7 @@ export function createApolloServer(services: Pick<Services, 'config' | 'logger'>
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: protection.validationRules,
+    validationRules: [knownOperationTypes, ...protection.validationRules],
     formatError: formatError(services.logger),
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<GraphQLContext>[]),

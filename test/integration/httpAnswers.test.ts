@@ -150,6 +150,15 @@ describe('client mistakes are 400s with a code', () => {
     expect(registered.body.data).toEqual({ ping: true });
   });
 
+  it('a subscription (this API has none), from anyone: a validation error, never an internal one', async () => {
+    for (const query of ['subscription { __typename }', 'subscription S { ping }', 'query Q { ping } subscription S { __typename }']) {
+      const res = await app.send(JSON.stringify({ query, operationName: query.startsWith('query') ? 'Q' : undefined }));
+      expect(res.status).toBe(400);
+      expect(res.body.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(res.body.errors![0]!.message).toBe('This API does not support subscription operations.');
+    }
+  });
+
   it('malformed JSON, answered without repeating the body', async () => {
     const res = await app.send('{"query": "{ ping }", "variables": {"email": "jane.doe@example.com"');
     expect(res.status).toBe(400);
