@@ -126,9 +126,12 @@ export class CaseService {
       idempotencyKey,
       canonicalInput: form,
       sourceHash: caller.sourceHash,
-      duplicateContent: intake.duplicateContent(form),
+      // Only the same form again (a second press, a reload with a new key) is "the same
+      // submission": one that differs in anything, whoever it is from or on behalf of, is a case
+      // of its own, never merged into another and lost.
+      duplicateContent: form,
       // Kept only where staff log cases: the warnings are theirs.
-      similarContent: type.logging ? intake.duplicateContent(form) : undefined,
+      similarContent: type.logging ? intake.similarContent(form) : undefined,
       auditFields: intake.auditFields(form),
       actor: byStaff ? actorOf(caller) : undefined,
       caseItems: async (created) => {

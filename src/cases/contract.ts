@@ -90,8 +90,13 @@ export interface Intake<F, R> {
   signpost?(form: F): Signpost | null;
   /** The new record. */
   newRecord(form: F, arrival: Arrival, tools: IntakeTools): R;
-  /** What makes two submissions from one source "the same" within minutes. */
-  duplicateContent(form: F): unknown[];
+  /**
+   * What makes two cases of this type look alike whatever their source (the requester and what
+   * they asked, say): kept as a keyed hash so that staff logging a letter or call are warned of a
+   * possible duplicate, for them to decide on. (Public submissions are merged only when the whole
+   * form is the same: see CaseService's intake.)
+   */
+  similarContent(form: F): unknown[];
   /** The names (never values) of what was given, for the audit entry. */
   auditFields(form: F): string[];
   /** The statutory day of receipt, when the form gives one (staff logging). */

@@ -351,7 +351,25 @@ export class SubmissionDesk {
       }
       if (failed.has('duplicate')) {
         const duplicate = await this.duplicateOf(duplicateKey!);
-        if (duplicate) return succeed(duplicate);
+        if (!duplicate) continue;
+        if (request.derivedReference) return succeed(duplicate);
+        // This key's answer from now on: a retry after the duplicate window is answered the same,
+        // not stored as a new case. If the key was answered meanwhile, that answer stands.
+        const kept = await this.db.putIfAbsent(
+          {
+            ...idempotencyKey,
+            kind: 'IDEMPOTENCY',
+            requestHash,
+            reference: duplicate.reference,
+            receivedAt: duplicate.receivedAt,
+            duplicateOfEarlierSubmission: true,
+            expiresAt: expiryEpochSeconds(this.policy.retention, 'IDEMPOTENCY_KEY', receivedAt),
+          },
+          nowSeconds,
+        );
+        if (kept) return succeed(duplicate);
+        const answer = await this.replay(idempotencyKey, keyHash, requestHash, request, false);
+        if (answer && answer !== 'collision') return answer;
         continue;
       }
       if (failed.has('rate')) {
@@ -400,11 +418,13 @@ export class SubmissionDesk {
         ['input', 'idempotencyKey'],
       );
     }
+    // A key first answered as a duplicate of an earlier submission is answered so again: no tracking code (the earlier one has it).
+    const duplicate = item.duplicateOfEarlierSubmission === true;
     return succeed({
       reference: item.reference as string,
-      trackingCode: this.trackingCodes.codeFor(request.caseType, request.idempotencyKey),
+      trackingCode: duplicate ? null : this.trackingCodes.codeFor(request.caseType, request.idempotencyKey),
       receivedAt: (derived ? item.createdAt : item.receivedAt) as string,
-      duplicateOfEarlierSubmission: false,
+      duplicateOfEarlierSubmission: duplicate,
       ...(Array.isArray(item.possibleDuplicateOf) && { possibleDuplicateOf: item.possibleDuplicateOf as string[] }),
     });
   }

@@ -51,7 +51,7 @@ export const complaintCaseType = defineCaseType({
       const { idempotencyKey: _key, ...fields } = form as typeof form & { idempotencyKey?: string };
       return newComplaint(fields, arrival.reference, arrival.receivedAt, arrival.receivedOn);
     },
-    duplicateContent: (form) => [form.complainant.name, form.incident],
+    similarContent: (form) => [form.complainant.name, form.incident],
     auditFields: (form) => Object.keys(form).filter((k) => (form as Record<string, unknown>)[k] !== null),
   }),
   moreQueries: { commonComplaintTypes: 'public', allegationCategories: 'staff', complaintMeasuresCsv: 'staff' },

@@ -84,7 +84,7 @@ export const foiCaseType = defineCaseType({
     signpost: (form) => (!form.confirmNotOwnPersonalData && looksLikeOwnDataRequest(form.description) ? subjectAccessSignpost : null),
     newRecord: (form, arrival, tools) =>
       newFoiRequest(formOf(form), { ...arrival, channel: 'WEB', ...keysOf(form, tools) }),
-    duplicateContent: (form) => [form.requester.name, form.description],
+    similarContent: (form) => [form.requester.name, form.description],
     auditFields: () => ['requester', 'description', 'format', 'channel:WEB'],
   }),
   logging: intake({
@@ -92,7 +92,7 @@ export const foiCaseType = defineCaseType({
     schema: logFoiSchema,
     newRecord: (form, arrival, tools) =>
       newFoiRequest(formOf(form), { ...arrival, channel: form.channel, ...keysOf(form, tools) }),
-    duplicateContent: (form) => [form.requester.name, form.description],
+    similarContent: (form) => [form.requester.name, form.description],
     auditFields: (form) => ['requester', 'description', 'format', `channel:${form.channel}`],
     receivedOn: (form) => form.receivedOn,
   }),

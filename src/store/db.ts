@@ -55,12 +55,14 @@ export class Db {
   }
 
   /**
-   * One PutItem that must not replace an item: true if it was written, false if an item with its
-   * key exists (nothing written). Not a transaction: one write unit per KB.
+   * One PutItem that must not replace an item (or, given the time, one whose TTL has passed): true
+   * if it was written, false if an item with its key stands (nothing written). Not a transaction:
+   * one write unit per KB.
    */
-  async putIfAbsent(item: Item): Promise<boolean> {
+  async putIfAbsent(item: Item, nowEpochSeconds?: number): Promise<boolean> {
     try {
-      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+      // The same condition as a transaction's putNew, in a PutItem of its own.
+      await this.doc.send(new PutCommand(this.putNew(item, nowEpochSeconds).Put!));
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;

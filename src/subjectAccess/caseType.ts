@@ -17,7 +17,7 @@ import { subjectAccessResolvers } from './resolvers.js';
 const intake = intakeFor<SarRecord>();
 
 const formOf = (form: SarForm): SarForm => ({ requester: form.requester, agent: form.agent, scope: form.scope, format: form.format, needs: form.needs });
-const duplicateContent = (form: SarForm) => [form.requester.name, form.requester.dateOfBirth, form.scope.description];
+const similarContent = (form: SarForm) => [form.requester.name, form.requester.dateOfBirth, form.scope.description];
 const auditFields = (form: SarForm, channel: string) => ['requester', 'scope', 'format', ...(form.agent ? ['agent'] : []), `channel:${channel}`];
 
 export const subjectAccessCaseType = defineCaseType({
@@ -58,14 +58,14 @@ export const subjectAccessCaseType = defineCaseType({
     // refused: the record carries the warning instead (criminalRecordWarning, resolvers.ts).
     signpost: (form) => (form.confirmNotOnlyCriminalRecord ? null : acroSignpostFor(form.scope.description)),
     newRecord: (form, arrival) => newSubjectAccessRequest(formOf(form), { ...arrival, channel: 'WEB', identityVerified: false }),
-    duplicateContent: (form) => duplicateContent(form),
+    similarContent: (form) => similarContent(form),
     auditFields: (form) => auditFields(form, 'WEB'),
   }),
   logging: intake({
     mutation: 'logSubjectAccessRequest',
     schema: logSarSchema,
     newRecord: (form, arrival) => newSubjectAccessRequest(formOf(form), { ...arrival, channel: form.channel, identityVerified: form.identityVerified }),
-    duplicateContent: (form) => duplicateContent(form),
+    similarContent: (form) => similarContent(form),
     auditFields: (form) => auditFields(form, form.channel),
     receivedOn: (form) => form.receivedOn,
     // A logged request that reads as one for a criminal record: staff are warned, and decide.
