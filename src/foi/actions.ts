@@ -8,6 +8,7 @@ import type { ExemptionUse, FoiRecord, FoiResponseRecord } from './model.js';
 import { kindWords as redactionKindWords } from '../redaction/personalData.js';
 import { kindWords, otherPersonalDataInPublicText, personalDataInPublicText, type Finding, type OtherPersonalData } from './personalData.js';
 import {
+  disclosureOfOwnDataReviewed,
   disclosureReviewedForPersonalData,
   costLimitRecorded,
   datedInOrder,
@@ -225,6 +226,14 @@ export function publish(
   const text = { title: input.title, question: input.question, answer: input.answer };
   const findings = personalDataInPublicText(text, r.requester);
   if (findings.length > 0) return identityRefusal(findings);
+  if (!input.personalDataReviewed && (r.response?.exemptions ?? []).some((e) => e.section === '40(1)')) {
+    return refuseBy(
+      disclosureOfOwnDataReviewed,
+      'This response cites s.40(1): the request was for the requester’s own personal data, so its question and answer are about them. Publish it only in a form that says nothing about them, and confirm that with personalDataReviewed.',
+      ['input', 'personalDataReviewed'],
+      'INVALID',
+    );
+  }
   const others = otherPersonalDataInPublicText(text, r.requester);
   if (others.length > 0 && !input.personalDataReviewed) return otherPersonalDataRefusal(others);
   return succeed({

@@ -16,8 +16,12 @@ import { findPersonalData, redact, type Finding as PersonalDataFinding } from '.
  *   in the list, so "Asker" alone is found);
  * - a name part of one or two letters is never looked for alone.
  * The postal address: the whole address, each comma- or line-separated part that has a digit in
- * it (a house number and street, a flat), and the postcode alone. A town or county alone is not
- * the requester's identity.
+ * it (a house number and street, a flat), the postcode alone, and the parts that name the home
+ * itself: a house name and a street without a number ("The Old Rectory, Church Lane"), that is
+ * every part up to and including the last one ending in a street word (Lane, Road, Close, …), or
+ * with none, every part but the last. A town, village or county after the street is not the
+ * requester's identity (it is in countless answers), nor is a part of one ordinary word.
+ * With a leading "The", the name without it too ("Old Rectory").
  * The phone: the same digits (a leading +44 or 44 read as 0), ignoring spaces, dashes and brackets.
  */
 
@@ -170,9 +174,25 @@ const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/gi;
 const STREET =
   /^\s*(?:flat\s+\w+\s+)?(\d+[a-z]?)\s+((?:[\p{L}'’-]+\s+){0,3}?(?:road|rd|street|st|drive|dr|lane|ln|avenue|ave|close|way|grove|place|crescent|court|gardens|terrace|walk|hill|rise|row|square|mews|parade|green|park|view|vale|drove|croft|fold|meadow|meadows))\b/iu;
 
+const STREET_WORD =
+  /\b(?:road|rd|street|st|drive|dr|lane|ln|avenue|ave|close|way|grove|place|crescent|court|gardens|terrace|walk|hill|rise|row|square|mews|parade|green|park|view|vale|drove|croft|fold|meadow|meadows)$/i;
+
+/** The address's parts that name the home itself (see the top of this file), reduced. */
+function homeParts(address: string): string[] {
+  const parts = address
+    .split(/[,\n;]+/)
+    .map((part) => reduced(part.replace(POSTCODE, ' ')))
+    .filter(Boolean);
+  const lastStreet = parts.findLastIndex((part) => STREET_WORD.test(part));
+  const home = lastStreet >= 0 ? parts.slice(0, lastStreet + 1) : parts.slice(0, -1);
+  const needles = home.flatMap((part) => [part, part.replace(/^the /, '')]);
+  return needles.filter((part) => part.length >= 4 && (part.includes(' ') ? true : !ORDINARY_WORDS.has(part)));
+}
+
 export function addressNeedles(address: string): string[] {
   const needles = new Set<string>([reduced(address)]);
   for (const part of address.split(/[,\n;]+/)) if (/\d/.test(part) && reduced(part).length >= 3) needles.add(reduced(part));
+  for (const part of homeParts(address)) needles.add(part);
   // The house number and street, and the street alone when it has two words or more, however the
   // address is split ("4 Privet Drive Little Whinging" on one line too).
   const street = STREET.exec(address);

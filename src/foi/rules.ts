@@ -137,6 +137,13 @@ export const disclosureWithoutRequester = defineInputRule({
   cites: DISCLOSURE,
 });
 
+export const disclosureOfOwnDataReviewed = defineInputRule({
+  code: 'FOI_DISCLOSURE_OWN_DATA_REVIEWED',
+  words:
+    'A response citing s.40(1) answers a request for the requester’s own personal data (RULES.md §2, s.40(1)): its question and answer are about them (an arrest, a custody record), so it is published only in a form staff confirm says nothing about them (personalDataReviewed).',
+  cites: DISCLOSURE,
+});
+
 export const onDisclosureLog = defineRule<Foi>({
   code: 'FOI_ON_DISCLOSURE_LOG',
   words: 'Only a response that is on the disclosure log can be taken off it.',

@@ -67,6 +67,33 @@ describe('email, phone and postal address', () => {
   });
 });
 
+describe('the requester’s home when its parts carry no number', () => {
+  const nora = { name: 'Nora Quill', postalAddress: 'The Old Rectory, Church Lane, Lichfield WS13 6AB' };
+  const foundFor = (text: string, requester: RequesterIdentity) => personalDataInPublicText(text, requester).map((f) => text.slice(f.start, f.end));
+
+  it('finds a house name and a street without a number, with or without "The"; not the town after them', () => {
+    expect(foundFor('I live at The Old Rectory, Church Lane, Lichfield and want to know', nora)).toEqual(expect.arrayContaining(['The Old Rectory', 'Church Lane']));
+    expect(foundFor('including at the Old Rectory.', nora)).toEqual(['the Old Rectory']);
+    expect(foundFor('sent to Church Lane, Lichfield', nora)).toEqual(['Church Lane']);
+    expect(foundFor('How many burglaries were there in Lichfield in 2025?', nora)).toEqual([]);
+  });
+
+  it('takes every part up to the last street (a flat, a block, a numbered street), never the town or district after it', () => {
+    const flat = { name: 'Ola Flat', postalAddress: 'Flat 2, Rose Court, 14 High Street, Harborne, Birmingham B17 9AA' };
+    expect(addressNeedles(flat.postalAddress)).toEqual(expect.arrayContaining(['flat 2', 'rose court', '14 high street']));
+    expect(addressNeedles(flat.postalAddress)).not.toContain('harborne');
+    expect(addressNeedles(flat.postalAddress)).not.toContain('birmingham');
+    expect(foundFor('Crime on Rose Court, Harborne.', flat)).toEqual(['Rose Court']);
+  });
+
+  it('without a street, takes every part but the last (a house and its village), never a lone ordinary word', () => {
+    const rural = { name: 'Rue Ral', postalAddress: 'Old Rectory\nLittle Snoring\nNorfolk NR21 0AA' };
+    expect(addressNeedles(rural.postalAddress)).toEqual(expect.arrayContaining(['old rectory', 'little snoring']));
+    expect(addressNeedles(rural.postalAddress)).not.toContain('norfolk');
+    expect(addressNeedles('Mill, Walsall WS1 1AA')).not.toContain('mill');
+  });
+});
+
 describe('findings and the scrubbed text', () => {
   it('say the field and the span, and are replaced by a marker', () => {
     const fields = { title: 'Taser', question: 'I am Harriet Leak of 4 Privet Drive.', answer: 'Dear Ms Leak, none.' };
