@@ -1,3 +1,4 @@
+import { addDays } from '../calendar/londonDate.js';
 import { ClockRuleError, recordClockEvent } from '../clocks/clockEvents.js';
 import { applyFoiEvent, internalReviewClock, internalReviewRequestDeadline, type FoiClockEvent } from '../clocks/foiClock.js';
 import { dateRefusal as sharedDateRefusal, refuseBy, type ActionContext, type Change, type EarlierEvent, type NamedRule } from '../cases/workflow.js';
@@ -295,7 +296,10 @@ export function reviewOutcome(r: FoiRecord, input: { outcome: string; note: stri
 }
 
 export function icoComplaint(r: FoiRecord, input: { icoReference: string; receivedOn: string }, ctx: ActionContext): Decision {
-  const wrongDate = dateRefusal(input.receivedOn, 'receivedOn', ctx.today, { on: r.response!.respondedOn, what: 'the response' });
+  // After the response; or, with none, after the day it was due (a complaint that it was not answered in time).
+  const dueOn = clockOf(ctx.calendar, r, ctx.today).dueOn;
+  const earliest = r.response ? { on: r.response.respondedOn, what: 'the response' } : { on: addDays(dueOn!, 1), what: 'the day after the response was due' };
+  const wrongDate = dateRefusal(input.receivedOn, 'receivedOn', ctx.today, earliest);
   if (wrongDate) return wrongDate;
   return succeed({
     set: { icoComplaint: { receivedOn: input.receivedOn, icoReference: input.icoReference, decision: null, decisionNoticeReference: null, decidedOn: null } },

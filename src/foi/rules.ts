@@ -187,9 +187,15 @@ export const reviewExtendedOnce = defineRule<Foi>({
 
 export const icoAfterResponse = defineRule<Foi>({
   code: 'FOI_ICO_AFTER_RESPONSE',
-  words: 'A complaint to the ICO is about a response: it follows one.',
+  words:
+    'A complaint to the ICO follows a response, or the time for one passing without it: the ICO takes complaints about a request not answered in time (s.10, s.50).',
   cites: REVIEW,
-  refuses: (r) => (r.response ? null : 'A complaint to the ICO follows a response.'),
+  refuses: (r, ctx) => {
+    if (r.response) return null;
+    const dueOn = clockOf(ctx.calendar, r, ctx.today).dueOn;
+    if (dueOn && ctx.today > dueOn) return null;
+    return `A complaint to the ICO follows a response, or the time for one passing without it${dueOn ? ` (the response is due by ${dueOn})` : ''}.`;
+  },
 });
 
 export const oneIcoComplaint = defineRule<Foi>({
