@@ -63,6 +63,11 @@ const ORDINARY_WORDS = new Set(
 
 const TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame'];
 
+/** Cyrillic and Greek lower-case letters that look like Latin ones, as those (the text is lower-cased first). */
+const LOOK_ALIKES: Record<string, string> = Object.fromEntries(
+  [...'аaвbсcԁdеeһhнhіiјjкkӏlмmоoрpԛqѕsтtԝwхxуyαaβbεeηnιiκkνvοoρpτtυuχxγy'.matchAll(/(.)(.)/gu)].map(([, from, to]) => [from!, to!]),
+);
+
 /**
  * The text reduced to lower-case letters and digits, words separated by one space, with each
  * kept character's index in the original: a match in the reduced text maps back to the original.
@@ -81,8 +86,10 @@ function reduce(raw: string): { reduced: string; at: number[] } {
         at.push(i);
       }
       pendingSpace = false;
-      // Letters with accents compare without them ("Zoë" and "Zoe").
-      const plain = ch.normalize('NFD').replace(/\p{M}/gu, '');
+      // Letters with accents compare without them ("Zoë" and "Zoe"); full-width and other
+      // compatibility forms as their plain letters ("Ｌｅａｋ"); and Cyrillic or Greek letters that
+      // look Latin as the Latin ones ("Lеak" with a Cyrillic е), so a look-alike cannot slip past.
+      const plain = [...ch.normalize('NFKD').replace(/\p{M}/gu, '')].map((c) => LOOK_ALIKES[c] ?? c).join('').toLowerCase();
       for (const c of plain) {
         reduced += c;
         at.push(i);

@@ -67,6 +67,21 @@ describe('email, phone and postal address', () => {
   });
 });
 
+describe('the requester’s name written with look-alike letters', () => {
+  const requester = { name: 'Hugo Featherstonehaugh' };
+  it.each([
+    ['a Cyrillic е inside it', 'Dear Mr F\u0435atherstonehaugh,'],
+    ['Cyrillic capitals', 'From \u041d\u0443go Featherstonehaugh'],
+    ['full-width letters', 'From \uff26\uff45\uff41\uff54\uff48\uff45\uff52\uff53\uff54\uff4f\uff4e\uff45\uff48\uff41\uff55\uff47\uff48'],
+  ])('finds it with %s, as the name', (_, text) => {
+    expect(personalDataInPublicText({ answer: text }, requester).map((f) => f.kind)).toContain('NAME');
+  });
+
+  it('leaves genuine Cyrillic or Greek text alone', () => {
+    expect(personalDataInPublicText({ answer: 'Спасибо. Ευχαριστώ.' }, requester)).toEqual([]);
+  });
+});
+
 describe('the requester’s home when its parts carry no number', () => {
   const nora = { name: 'Nora Quill', postalAddress: 'The Old Rectory, Church Lane, Lichfield WS13 6AB' };
   const foundFor = (text: string, requester: RequesterIdentity) => personalDataInPublicText(text, requester).map((f) => text.slice(f.start, f.end));
