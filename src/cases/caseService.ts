@@ -91,7 +91,7 @@ export class CaseService {
   async submit(type: AnyCaseType, raw: { honeypot?: string | null } & Record<string, unknown>, caller: Caller): Promise<Outcome<Submission>> {
     const intake = type.submission;
     if (!intake) throw new Error(`${type.name} has no public form`);
-    const decoy = this.deps.desk.honeypotReceipt(type.prefix, raw.honeypot);
+    const decoy = this.deps.desk.honeypotReceipt(type.prefix, raw.honeypot, raw.idempotencyKey);
     if (decoy) {
       this.deps.logger.info('honeypot filled; nothing stored', { event: 'honeypot', caseType: type.name });
       return succeed({ receipt: decoy, signpost: null });

@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { AuditActor } from '../audit/model.js';
 import type { KeyedHasher } from '../crypto/keyedHash.js';
@@ -174,15 +174,18 @@ export class SubmissionDesk {
   /**
    * A filled honeypot (the form's hidden trap field) marks an automated submission: it gets a
    * receipt that looks real, so the bot learns nothing, and nothing is stored. Undefined when the
-   * honeypot is empty.
+   * honeypot is empty. The same idempotency key gets the same reference and tracking code, as a
+   * real retry would (a bot retrying cannot tell the trap by a changing answer).
    */
-  honeypotReceipt(prefix: string, honeypot: string | null | undefined, derivedReference = false): Receipt | undefined {
+  honeypotReceipt(prefix: string, honeypot: string | null | undefined, idempotencyKey: unknown, derivedReference = false): Receipt | undefined {
     if (!honeypot || honeypot.trim() === '') return undefined;
     const now = this.now();
+    const key = typeof idempotencyKey === 'string' && idempotencyKey ? idempotencyKey : randomUUID();
+    const digest = Buffer.from(this.hasher.hash('decoy', `${prefix}\0${key}`), 'base64url').readUInt32BE(0);
     return {
       // Shaped like the case type's real references.
-      reference: formatReference(prefix, londonYearOf(now), derivedReference ? randomInt(DERIVED_MIN, DERIVED_MIN + DERIVED_SPAN) : randomInt(1, 1_000_000)),
-      trackingCode: this.trackingCodes.codeFor('DECOY', randomUUID()),
+      reference: formatReference(prefix, londonYearOf(now), derivedReference ? DERIVED_MIN + (digest % DERIVED_SPAN) : 1 + (digest % 999_999)),
+      trackingCode: this.trackingCodes.codeFor('DECOY', key),
       receivedAt: now.toISOString(),
       duplicateOfEarlierSubmission: false,
     };

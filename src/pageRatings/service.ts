@@ -54,7 +54,7 @@ export class PageRatingService {
   }
 
   async submit(raw: { honeypot?: string | null } & Record<string, unknown>, caller: Caller): Promise<Outcome<Receipt>> {
-    const decoy = this.desk.honeypotReceipt('WEB', raw.honeypot, true);
+    const decoy = this.desk.honeypotReceipt('WEB', raw.honeypot, raw.idempotencyKey, true);
     if (decoy) {
       this.logger.info('page rating honeypot filled; nothing stored', { event: 'honeypot' });
       return succeed(decoy);

@@ -64,4 +64,16 @@ describe('the public duplicate guard', () => {
       app.setNow(undefined);
     }
   });
+
+  it('answers a filled honeypot (a bot) with the same decoy for the same key, as a real retry is answered, and a different one for another key', async () => {
+    const ip = '198.18.90.3';
+    const trap = form({ honeypot: 'https://spam.example' });
+    const first = (await app.gql(SUBMIT, { input: trap }, { ip })).body.data!.submitComplaint.receipt;
+    const retry = (await app.gql(SUBMIT, { input: trap }, { ip })).body.data!.submitComplaint.receipt;
+    expect(retry).toEqual(first);
+    expect(first).toMatchObject({ reference: expect.stringMatching(/^CMP-\d{4}-\d{6}$/), trackingCode: expect.any(String), duplicateOfEarlierSubmission: false });
+    const other = (await app.gql(SUBMIT, { input: { ...trap, idempotencyKey: newKey() } }, { ip })).body.data!.submitComplaint.receipt;
+    expect(other.reference).not.toBe(first.reference);
+    expect((await app.gql(READ, { reference: first.reference }, { token: ps() })).body.data!.complaint).toBeNull();
+  });
 });
