@@ -1,6 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { foiCaseType } from '../../src/foi/caseType.js';
-import { caseHelpers } from '../support/caseHelpers.js';
+import { foiHelpers } from '../support/foiHelpers.js';
 import { createTestApp, newKey, type TestApp } from '../support/testApp.js';
 
 /**
@@ -14,14 +13,7 @@ const LOG_PUBLIC = `query($search: DisclosureLogSearch) { disclosureLog(search: 
 
 let app: TestApp;
 let ip = 0;
-const { read, ok, refused } = caseHelpers(() => app, {
-  read: `query($reference: String!) { foiRequest(reference: $reference) { ${FIELDS} } }`,
-  readField: 'foiRequest',
-  payloadField: 'foiRequest',
-  fields: FIELDS,
-  caseType: foiCaseType,
-  token: () => app.token('information-rights', 'fay.foi'),
-});
+const { read, ok, refused } = foiHelpers(() => app, FIELDS);
 async function submit(requester: Record<string, unknown>, description: string) {
   const out = (await app.gql(SUBMIT, { input: { idempotencyKey: newKey(), requester, description, format: 'ELECTRONIC_COPY' } }, { ip: `198.22.0.${++ip}` })).body.data!.submitFoiRequest;
   expect(out.userErrors).toEqual([]);

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { foiCaseType } from '../../src/foi/caseType.js';
-import { caseHelpers } from '../support/caseHelpers.js';
+import { foiHelpers } from '../support/foiHelpers.js';
 import { createTestApp, newKey, type TestApp } from '../support/testApp.js';
 
 /**
@@ -12,14 +11,7 @@ const FIELDS = `reference version status icoComplaint { receivedOn icoReference 
 const SUBMIT = `mutation($input: SubmitFoiRequestInput!) { submitFoiRequest(input: $input) { receipt { reference } userErrors { code } } }`;
 
 let app: TestApp;
-const { ok, refused, act } = caseHelpers(() => app, {
-  read: `query($reference: String!) { foiRequest(reference: $reference) { ${FIELDS} } }`,
-  readField: 'foiRequest',
-  payloadField: 'foiRequest',
-  fields: FIELDS,
-  caseType: foiCaseType,
-  token: () => app.token('information-rights', 'fay.foi'),
-});
+const { ok, refused, act } = foiHelpers(() => app, FIELDS);
 
 beforeAll(async () => {
   app = await createTestApp();
