@@ -14,18 +14,19 @@ const SAR_FIELDS = `reference status version
 const SAR_LOG = `mutation($input: LogSubjectAccessRequestInput!) { logSubjectAccessRequest(input: $input) {
   receipt { reference trackingCode } userErrors { field message code } } }`;
 const SAR_READ = `query($reference: String!) { subjectAccessRequest(reference: $reference) { ${SAR_FIELDS} } }`;
+const TRACK = `query($r: String!, $c: String!) { trackCase(reference: $r, trackingCode: $c) { status statusDescription dueOn } }`;
 
 let app: TestApp;
 const ir = () => app.token('information-rights', 'ira.rights');
 
-async function logSar(receivedOn = '2026-01-31') {
+async function logSar(receivedOn = '2026-01-31', identityVerified = true) {
   const input = {
     idempotencyKey: newKey(),
     requester: { name: 'Sam Clock', dateOfBirth: '1975-02-03', address: '2 Low Street, Birmingham B2 2BB' },
     scope: { description: `Everything about my 101 calls (${newKey()})` },
     format: 'ELECTRONIC',
     channel: 'POST',
-    identityVerified: true,
+    identityVerified,
     receivedOn,
   };
   const res = await app.gql(SAR_LOG, { input }, { token: ir() });
@@ -40,6 +41,8 @@ const sar = caseHelpers(() => app, {
   caseType: subjectAccessCaseType,
   token: () => ir(),
 });
+const track = async (receipt: { reference: string; trackingCode: string }) =>
+  (await app.gql(TRACK, { r: receipt.reference, c: receipt.trackingCode })).body.data!.trackCase;
 
 async function respondSar(reference: string, respondedOn: string) {
   await sar.ok('decideSarRegime', reference, { regime: 'UK_GDPR' });
@@ -72,5 +75,21 @@ describe('finding 1: a SAR clarification asked on the rolled-over deadline day n
     const answered = await sar.ok('recordSarClarification', reference, { on: '2026-03-05' });
     expect(answered.clock).toMatchObject({ pausedDays: 0, dueOn: '2026-03-02', overdue: true });
     expect(await respondSar(reference, '2026-03-06')).toMatchObject({ withinDeadline: false });
+  });
+});
+
+describe('finding 2: tracking promises a paused clock only when ID or clarification was asked in time', () => {
+  it.each([
+    ['clarification, on the due date (2 Mar): paused, no date shown', 'requestSarClarification', '2026-03-02', 'AWAITING_INFORMATION', null, 'the time limit is paused until it arrives'],
+    ['clarification, the day after (3 Mar): the missed date shown, late', 'requestSarClarification', '2026-03-03', 'AWAITING_INFORMATION', '2026-03-02', 'Our reply was due by the date shown and is late'],
+    ['proof of identity, on the due date (2 Mar): waiting to start, no date shown', 'requestProofOfIdentity', '2026-03-02', 'AWAITING_IDENTITY', null, 'before we can start'],
+    ['proof of identity, the day after (3 Mar): the missed date shown, late', 'requestProofOfIdentity', '2026-03-03', 'AWAITING_IDENTITY', '2026-03-02', 'Our reply was due by the date shown and is late'],
+  ])('asked for %s', async (_, action, on, status, dueOn, words) => {
+    const receipt = await logSar('2026-01-31', action !== 'requestProofOfIdentity');
+    await sar.ok(action, receipt.reference, { reason: 'Which phone number did you call from?', on });
+    const tracked = await track(receipt);
+    expect(tracked).toMatchObject({ status, dueOn });
+    expect(tracked.statusDescription).toContain(words);
+    if (dueOn) expect(tracked.statusDescription).not.toMatch(/paused|before we can start/);
   });
 });

@@ -101,6 +101,57 @@ describe('what each FOI notice says', () => {
   });
 });
 
+describe('a request for ID or clarification promises a paused or restarted clock only when it was asked in time (RULES.md §2, §3)', () => {
+  const withEvent = (receivedOn: string, type: string, on: string) =>
+    as({ receivedOn, clockEvents: [{ event: { type, on }, reason: 'Which phone number did you call from?' }] });
+
+  it.each([
+    ['30 Mar, the day before the due date', '2026-03-30', false],
+    ['31 Mar, the due date itself', '2026-03-31', false],
+    ['1 Apr, the day after the due date', '2026-04-01', true],
+  ])('FOI received 2 Mar 2026 (due 31 Mar), clarification asked %s', (_, on, late) => {
+    const body = renderDraft(foiPlan.on.requestFoiClarification!(withEvent('2026-03-02', 'CLARIFICATION_REQUESTED', on), null, ctx)[0]!).body;
+    expect(body).toContain('Which phone number did you call from?');
+    if (late) {
+      expect(body).toContain('required us to respond by 31 March 2026, and asking you this does not change that date. We are sorry that our response is late');
+      expect(body).not.toContain('20 working days to respond from the day your reply arrives');
+    } else {
+      expect(body).toContain('We will have 20 working days to respond from the day your reply arrives.');
+      expect(body).not.toContain('We are sorry');
+    }
+  });
+
+  it.each([
+    ['1 Mar, the day before the due date', '2026-03-01', false],
+    ['2 Mar, the due date itself', '2026-03-02', false],
+    ['3 Mar, the day after the due date', '2026-03-03', true],
+  ])('SAR received 31 Jan 2026 (due 2 Mar), clarification asked %s', (_, on, late) => {
+    const body = renderDraft(subjectAccessPlan.on.requestSarClarification!(withEvent('2026-01-31', 'CLARIFICATION_REQUESTED', on), null, ctx)[0]!).body;
+    expect(body).toContain('Which phone number did you call from?');
+    if (late) {
+      expect(body).toContain('The law required us to respond by 2 March 2026, and asking you this does not change that date. We are sorry that our response is late');
+      expect(body).not.toContain('does not run from the day we asked');
+    } else {
+      expect(body).toContain('The time we have to respond does not run from the day we asked until the day your answer arrives.');
+      expect(body).not.toContain('We are sorry');
+    }
+  });
+
+  it.each([
+    ['1 Mar, the day before the due date', '2026-03-01', false],
+    ['2 Mar, the due date itself', '2026-03-02', false],
+    ['3 Mar, the day after the due date', '2026-03-03', true],
+  ])('SAR received 31 Jan 2026 (due 2 Mar), proof of identity asked %s', (_, on, late) => {
+    const body = renderDraft(subjectAccessPlan.on.requestProofOfIdentity!(withEvent('2026-01-31', 'IDENTITY_REQUESTED', on), null, ctx)[0]!).body;
+    if (late) {
+      expect(body).toContain('The law required us to respond by 2 March 2026, and asking for proof of identity now does not change that date. We are sorry that our response is late: we will respond as soon as we can once your proof of identity arrives.');
+      expect(body).not.toContain('one month to respond');
+    } else {
+      expect(body).toContain('We have one month to respond from the day your proof of identity arrives.');
+    }
+  });
+});
+
 describe('a corrected day of receipt', () => {
   it('sends the acknowledgement again with the corrected dates, for every information-rights case type', () => {
     for (const [type, action] of [
