@@ -93,3 +93,26 @@ describe('finding 2: tracking promises a paused clock only when ID or clarificat
     if (dueOn) expect(tracked.statusDescription).not.toMatch(/paused|before we can start/);
   });
 });
+
+describe('finding 3: proof of identity asked for on the due date starts the clock on proof (RULES.md §3); after it, the deadline stands', () => {
+  it.each([
+    ['Sun 1 Mar, the day before the due date: the clock starts on proof (20 Mar), due Mon 20 Apr', '2026-03-01', { startedOn: '2026-03-20', dueOn: '2026-04-20', lateRequestOn: null }, true],
+    ['Mon 2 Mar, the due date itself: still in time, the clock starts on proof, due Mon 20 Apr', '2026-03-02', { startedOn: '2026-03-20', dueOn: '2026-04-20', lateRequestOn: null }, true],
+    ['Tue 3 Mar, the day after the due date: the deadline stays Mon 2 Mar, and the response is late', '2026-03-03', { startedOn: '2026-01-31', dueOn: '2026-03-02', lateRequestOn: '2026-03-03' }, false],
+  ])('asked %s', async (_, on, clock, inTime) => {
+    const { reference } = await logSar('2026-01-31', false);
+    const asked = await sar.ok('requestProofOfIdentity', reference, { reason: 'Photo ID', on });
+    expect(asked.clock.dueOn).toBe(inTime ? null : '2026-03-02');
+    const proved = await sar.ok('recordProofOfIdentity', reference, { on: '2026-03-20' });
+    expect(proved.clock).toMatchObject(clock);
+    expect(await respondSar(reference, '2026-04-15')).toMatchObject({ withinDeadline: inTime });
+  });
+
+  it('refuses proof of identity asked for once anything else has happened on the clock, by SAR_CLOCK_IDENTITY_REQUEST', async () => {
+    const { reference } = await logSar('2026-01-31', false);
+    await sar.ok('requestSarClarification', reference, { reason: 'Which phone number did you call from?', on: '2026-02-10' });
+    await sar.ok('recordSarClarification', reference, { on: '2026-02-11' });
+    const refusal = await sar.refused('requestProofOfIdentity', reference, { reason: 'Photo ID', on: '2026-02-12' }, /before anything else happens on the clock/, 'SAR_CLOCK_IDENTITY_REQUEST');
+    expect(refusal.code).toBe('NOT_ALLOWED_IN_STATE');
+  });
+});
