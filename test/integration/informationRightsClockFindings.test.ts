@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dataProtectionCaseType } from '../../src/dataProtection/caseType.js';
 import { subjectAccessCaseType } from '../../src/subjectAccess/caseType.js';
 import { caseHelpers } from '../support/caseHelpers.js';
 import { createTestApp, newKey, type TestApp } from '../support/testApp.js';
@@ -16,7 +17,13 @@ const SAR_LOG = `mutation($input: LogSubjectAccessRequestInput!) { logSubjectAcc
 const SAR_READ = `query($reference: String!) { subjectAccessRequest(reference: $reference) { ${SAR_FIELDS} } }`;
 const TRACK = `query($r: String!, $c: String!) { trackCase(reference: $r, trackingCode: $c) { status statusDescription dueOn } }`;
 
+const DPC_FIELDS = `reference status version acknowledgement { acknowledgedOn } outcome { sentOn } icoComplaint { complainedOn basis }`;
+const DPC_SUBMIT = `mutation($input: SubmitDataProtectionComplaintInput!) { submitDataProtectionComplaint(input: $input) {
+  receipt { reference trackingCode } userErrors { field message code } } }`;
+const DPC_READ = `query($reference: String!) { dataProtectionComplaint(reference: $reference) { ${DPC_FIELDS} } }`;
+
 let app: TestApp;
+let ip = 0;
 const ir = () => app.token('information-rights', 'ira.rights');
 
 async function logSar(receivedOn = '2026-01-31', identityVerified = true) {
@@ -43,6 +50,28 @@ const sar = caseHelpers(() => app, {
 });
 const track = async (receipt: { reference: string; trackingCode: string }) =>
   (await app.gql(TRACK, { r: receipt.reference, c: receipt.trackingCode })).body.data!.trackCase;
+
+const dpc = caseHelpers(() => app, {
+  read: DPC_READ,
+  readField: 'dataProtectionComplaint',
+  payloadField: 'dataProtectionComplaint',
+  fields: DPC_FIELDS,
+  caseType: dataProtectionCaseType,
+  token: () => ir(),
+});
+/** A data-protection complaint received on Wed 1 July 2026: acknowledge by 30 July; no outcome is unduly delayed until after 1 October. */
+async function submitDpc() {
+  app.setNow('2026-07-01T10:00:00Z');
+  const input = {
+    idempotencyKey: newKey(),
+    complainant: { name: 'Dana Clock', email: 'dana.clock@example.com', preferredContact: 'EMAIL' },
+    whatHappened: `My address was sent to the wrong person (${newKey()}).`,
+    desiredOutcome: 'An explanation',
+  };
+  const res = await app.gql(DPC_SUBMIT, { input }, { ip: `198.18.7.${++ip % 250}` });
+  expect(res.body.data!.submitDataProtectionComplaint.userErrors).toEqual([]);
+  return res.body.data!.submitDataProtectionComplaint.receipt.reference as string;
+}
 
 async function respondSar(reference: string, respondedOn: string) {
   await sar.ok('decideSarRegime', reference, { regime: 'UK_GDPR' });
@@ -114,5 +143,52 @@ describe('finding 3: proof of identity asked for on the due date starts the cloc
     await sar.ok('recordSarClarification', reference, { on: '2026-02-11' });
     const refusal = await sar.refused('requestProofOfIdentity', reference, { reason: 'Photo ID', on: '2026-02-12' }, /before anything else happens on the clock/, 'SAR_CLOCK_IDENTITY_REQUEST');
     expect(refusal.code).toBe('NOT_ALLOWED_IN_STATE');
+  });
+});
+
+describe('finding 4: a complaint to the ICO is judged on the day the complainant went to the ICO', () => {
+  const refusedOn = async (reference: string, complainedOn: string) => {
+    const e = await dpc.refused('recordDataProtectionIcoComplaint', reference, { icoReference: 'IC-1', complainedOn }, new RegExp(`On ${complainedOn} `), 'DPC_ICO_AFTER_OUTCOME_OR_UNDUE_DELAY');
+    expect(e).toMatchObject({ code: 'INVALID', field: ['input', 'complainedOn'] });
+  };
+
+  it.each([
+    ['2 Jul, the day after receipt: refused', '2026-07-02', null],
+    ['30 Jul, the last day to acknowledge: refused', '2026-07-30', null],
+    ['31 Jul, the acknowledgement overdue: undue delay', '2026-07-31', 'UNDUE_DELAY'],
+  ])('never acknowledged, recorded on 15 Aug, dated %s', async (_, complainedOn, basis) => {
+    const reference = await submitDpc();
+    app.setNow('2026-08-15T10:00:00Z');
+    if (basis) expect((await dpc.ok('recordDataProtectionIcoComplaint', reference, { icoReference: 'IC-1', complainedOn })).icoComplaint).toEqual({ complainedOn, basis });
+    else await refusedOn(reference, complainedOn);
+  });
+
+  it('acknowledged late (5 Aug): a complaint dated 1 Aug, while the acknowledgement was overdue, is recorded; one dated 5 Aug is refused', async () => {
+    const reference = await submitDpc();
+    app.setNow('2026-08-15T10:00:00Z');
+    await dpc.ok('acknowledgeDataProtectionComplaint', reference, { acknowledgedOn: '2026-08-05' });
+    await refusedOn(reference, '2026-08-05');
+    expect((await dpc.ok('recordDataProtectionIcoComplaint', reference, { icoReference: 'IC-1', complainedOn: '2026-08-01' })).icoComplaint).toEqual({ complainedOn: '2026-08-01', basis: 'UNDUE_DELAY' });
+  });
+
+  it.each([
+    ['9 Aug, the day before the outcome: refused', '2026-08-09', null],
+    ['10 Aug, the day of the outcome: after the outcome', '2026-08-10', 'AFTER_OUTCOME'],
+    ['11 Aug, the day after: after the outcome', '2026-08-11', 'AFTER_OUTCOME'],
+  ])('acknowledged 5 Jul, outcome sent 10 Aug, dated %s', async (_, complainedOn, basis) => {
+    const reference = await submitDpc();
+    app.setNow('2026-08-20T10:00:00Z');
+    await dpc.ok('acknowledgeDataProtectionComplaint', reference, { acknowledgedOn: '2026-07-05' });
+    await dpc.ok('recordDataProtectionOutcome', reference, { kind: 'NOT_UPHELD', summary: 'Sent to the right address', sentOn: '2026-08-10' });
+    if (basis) expect((await dpc.ok('recordDataProtectionIcoComplaint', reference, { icoReference: 'IC-1', complainedOn })).icoComplaint).toEqual({ complainedOn, basis });
+    else await refusedOn(reference, complainedOn);
+  });
+
+  it('an outcome sent 11 Nov and a complaint to the ICO dated 10 Nov: undue delay (over 3 months), not after the outcome', async () => {
+    const reference = await submitDpc();
+    app.setNow('2026-11-20T10:00:00Z');
+    await dpc.ok('acknowledgeDataProtectionComplaint', reference, { acknowledgedOn: '2026-07-05' });
+    await dpc.ok('recordDataProtectionOutcome', reference, { kind: 'NOT_UPHELD', summary: 'Sent to the right address', sentOn: '2026-11-11' });
+    expect((await dpc.ok('recordDataProtectionIcoComplaint', reference, { icoReference: 'IC-1', complainedOn: '2026-11-10' })).icoComplaint).toEqual({ complainedOn: '2026-11-10', basis: 'UNDUE_DELAY' });
   });
 });
