@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dataProtectionCaseType } from '../../src/dataProtection/caseType.js';
+import { foiCaseType } from '../../src/foi/caseType.js';
 import { subjectAccessCaseType } from '../../src/subjectAccess/caseType.js';
 import { caseHelpers } from '../support/caseHelpers.js';
 import { createTestApp, newKey, type TestApp } from '../support/testApp.js';
@@ -21,6 +22,10 @@ const DPC_FIELDS = `reference status version acknowledgement { acknowledgedOn } 
 const DPC_SUBMIT = `mutation($input: SubmitDataProtectionComplaintInput!) { submitDataProtectionComplaint(input: $input) {
   receipt { reference trackingCode } userErrors { field message code } } }`;
 const DPC_READ = `query($reference: String!) { dataProtectionComplaint(reference: $reference) { ${DPC_FIELDS} } }`;
+
+const FOI_FIELDS = `reference status version clock { state dueOn feeDueBy }`;
+const FOI_LOG = `mutation($input: LogFoiRequestInput!) { logFoiRequest(input: $input) { receipt { reference trackingCode } userErrors { field message code } } }`;
+const FOI_READ = `query($reference: String!) { foiRequest(reference: $reference) { ${FOI_FIELDS} } }`;
 
 let app: TestApp;
 let ip = 0;
@@ -71,6 +76,29 @@ async function submitDpc() {
   const res = await app.gql(DPC_SUBMIT, { input }, { ip: `198.18.7.${++ip % 250}` });
   expect(res.body.data!.submitDataProtectionComplaint.userErrors).toEqual([]);
   return res.body.data!.submitDataProtectionComplaint.receipt.reference as string;
+}
+
+const foi = caseHelpers(() => app, {
+  read: FOI_READ,
+  readField: 'foiRequest',
+  payloadField: 'foiRequest',
+  fields: FOI_FIELDS,
+  caseType: foiCaseType,
+  token: () => ir(),
+});
+/** An FOI request received on Mon 2 March 2026: due Tue 31 March (St Patrick's Day is not a working day). */
+async function logFoi() {
+  const input = {
+    idempotencyKey: newKey(),
+    channel: 'POST',
+    receivedOn: '2026-03-02',
+    requester: { name: 'Sam Asker', email: 'sam.asker@example.com' },
+    description: `How many speed cameras did the force operate in Birmingham in 2025? (${newKey()})`,
+    format: 'ELECTRONIC_COPY',
+  };
+  const res = await app.gql(FOI_LOG, { input }, { token: ir() });
+  expect(res.body.data!.logFoiRequest.userErrors).toEqual([]);
+  return res.body.data!.logFoiRequest.receipt as { reference: string; trackingCode: string };
 }
 
 async function respondSar(reference: string, respondedOn: string) {
@@ -190,5 +218,24 @@ describe('finding 4: a complaint to the ICO is judged on the day the complainant
     await dpc.ok('acknowledgeDataProtectionComplaint', reference, { acknowledgedOn: '2026-07-05' });
     await dpc.ok('recordDataProtectionOutcome', reference, { kind: 'NOT_UPHELD', summary: 'Sent to the right address', sentOn: '2026-11-11' });
     expect((await dpc.ok('recordDataProtectionIcoComplaint', reference, { icoReference: 'IC-1', complainedOn: '2026-11-10' })).icoComplaint).toEqual({ complainedOn: '2026-11-10', basis: 'UNDUE_DELAY' });
+  });
+});
+
+describe('finding 5: a fees notice given on the last day of a month runs to the last day of the third month (s.9(2))', () => {
+  it.each([
+    ['29 Jun, the day before the last day', '2026-06-29', true],
+    ['30 Jun, the last day of the 3 months (refused before the fix)', '2026-06-30', true],
+    ['1 Jul, lapsed', '2026-07-01', false],
+  ])('notice on Tue 31 Mar (day 20), fee paid %s', async (_, paidOn, inTime) => {
+    const { reference } = await logFoi();
+    app.setNow('2026-03-31T10:00:00Z');
+    const notice = await foi.ok('issueFeesNotice', reference, { reason: 'Photocopying: £12.40' });
+    expect(notice.clock).toMatchObject({ state: 'AWAITING_FEE', feeDueBy: '2026-06-30' });
+    app.setNow(`${paidOn}T10:00:00Z`);
+    if (inTime) expect((await foi.ok('recordFeeReceived', reference, {})).clock.state).toBe('RUNNING');
+    else {
+      const e = await foi.refused('recordFeeReceived', reference, {}, /^The fee was due by 2026-06-30: the request has lapsed\.$/, 'FOI_CLOCK_NOT_ALLOWED_IN_STATE');
+      expect(e).toMatchObject({ code: 'NOT_ALLOWED_IN_STATE', field: ['input', 'on'] });
+    }
   });
 });

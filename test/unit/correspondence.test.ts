@@ -88,6 +88,12 @@ describe('what each FOI notice says', () => {
     expect(letter.body).not.toContain('22 February 2027');
   });
 
+  it('a fees notice given on 31 March says it may be paid by 30 June, the last day of the 3 months, not 29 June', () => {
+    const r = as({ receivedOn: '2026-03-02', clockEvents: [{ event: { type: 'FEES_NOTICE_ISSUED', on: '2026-03-31' }, reason: '£12.40' }] });
+    const letter = renderDraft(foiPlan.on.issueFeesNotice!(r, null, ctx)[0]!);
+    expect(letter.body).toContain('If it is not paid by 30 June 2026 (the last day of the 3 months beginning with the day of this notice)');
+  });
+
   it('the public interest extension is a s.17 notice: the exemptions, the date expected, the internal review and the ICO (s.17(7))', () => {
     const r = foi([{ type: 'PUBLIC_INTEREST_EXTENSION', on: '2026-11-20', reason: 'Consulting partners' }], {
       publicInterestExtension: { sections: ['31'], estimatedDate: '2027-01-15' },
