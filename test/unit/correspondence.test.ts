@@ -193,6 +193,24 @@ describe('an acknowledgement sent after its date has passed (a request logged la
   });
 });
 
+describe('the data-protection receipt counts the 30 days as the law does (RULES.md: received 1 Jul → acknowledge by 30 Jul)', () => {
+  const dpcReceipt = (today: string) =>
+    renderDraft(correspondencePlans.DATA_PROTECTION_COMPLAINT!.on.LOGGED!(as({ receivedOn: '2026-07-01', channel: 'EMAIL' }), null, { today, calendar: ukCalendar })[0]!).body;
+
+  it.each([
+    ['29 Jul, the day before the last day', '2026-07-29'],
+    ['30 Jul, the last day', '2026-07-30'],
+  ])('logged on %s: promises 30 July', (_, today) => {
+    expect(dpcReceipt(today)).toContain('We will write to you by 30 July 2026 at the latest');
+  });
+
+  it('logged on 31 Jul, the day after: 30 July is the last of the 30 days beginning with the day of receipt, not "30 days after" it', () => {
+    const body = dpcReceipt('2026-07-31');
+    expect(body).toContain('We should have acknowledged your complaint by 30 July 2026, the last of the 30 days beginning with the day we received it, and we are sorry');
+    expect(body).not.toContain('30 days after');
+  });
+});
+
 describe('the tracking code in acknowledgements', () => {
   it('speaks of the code shown on the website only to those who used it; a case staff logged is told the code follows separately', () => {
     const foiRecord = (channel: string) => as({ receivedOn: '2026-11-02', clockEvents: [], channel });
