@@ -93,7 +93,7 @@ export function foiClock(calendar: HolidayCalendar, receivedOn: string, events: 
     }
     if (e.type === 'PUBLIC_INTEREST_EXTENSION') extendedTo = e.extendedTo;
   }
-  const feeDueBy = feeNoticeOn ? addDays(addCalendarMonths(feeNoticeOn, FOI_FEE_MONTHS), -1) : null;
+  const feeDueBy = feeNoticeOn ? feeDueByOf(feeNoticeOn) : null;
   if (state === 'AWAITING_FEE' && today && feeDueBy && today > feeDueBy) state = 'LAPSED';
   const stopped = { dueOn: null, statutoryDueOn: null, publicInterestLimitOn: null, frozenWorkingDays: [], skipped: [] };
   // A late clarification stops the work, not the clock: the due dates stay, and pass.
@@ -114,6 +114,16 @@ export function foiClock(calendar: HolidayCalendar, receivedOn: string, events: 
     skipped: statutory.skipped,
     late,
   };
+}
+
+/**
+ * The last day to pay a fee: the last day of the 3 months beginning with the day of the notice
+ * (s.9(2)), by the corresponding-date rule: the day before the same date 3 months on (22 Nov → 21
+ * Feb), or, where that month has no such date, its last day (31 Mar → 30 Jun; 31 Jan → 30 Apr).
+ */
+export function feeDueByOf(noticeOn: string): string {
+  const corresponding = addCalendarMonths(noticeOn, FOI_FEE_MONTHS);
+  return corresponding.slice(8) === noticeOn.slice(8) ? addDays(corresponding, -1) : corresponding;
 }
 
 /**

@@ -13,6 +13,9 @@ import { checkEventDate, ClockRuleError } from './clockEvents.js';
  * - Asking for clarification pauses the clock until the answer arrives: the period beginning with
  *   the day asked and ending with the day the answer arrives does not count, so both of those days
  *   are excluded (asked 5 Mar, received 12 Mar: 8 days) and the deadline moves by that many days.
+ *   Asked in the days a deadline rolled over to the next working day (received Sat 31 Jan: the
+ *   month ends Sat 28 Feb, due Mon 2 Mar; asked 2 Mar), the rolled deadline is what moves, so the
+ *   deadline always falls after the day the answer arrives (answered 5 Mar: 4 days, due 6 Mar).
  * - Asking for ID or clarification after the time limit has run out does not revive it: the
  *   deadline stays where it was when it ran out, the request stays overdue and a response counts
  *   as late (RULES.md §3 "Late requests for ID or clarification"). Asked on the due date itself is
@@ -57,21 +60,43 @@ export function clarificationPauseDays(asked: string, received: string): number 
   return daysBetween(asked, received) + 1;
 }
 
-function deadline(calendar: HolidayCalendar, start: string, months: number, pausedDays: number) {
-  return onOrNextWorkingDay(calendar, addDays(addCalendarMonths(start, months), pausedDays), 'ENGLAND_AND_WALES');
+interface Pause {
+  asked: string;
+  received: string;
+}
+
+/**
+ * The deadline `months` from `start`, with each pause (in order) excluded: a month is counted to the
+ * same date (or the month's last day), the days a pause covers are added, and the result moves to
+ * the next working day. A pause asked in the days the deadline had rolled over (after the month's
+ * last day but on or before the working day it moved to) pauses what was left of that rolled
+ * period: the days from the day asked to the rolled deadline run again after the answer arrives,
+ * so the deadline is always later than the day the answer arrives. A pause asked after this
+ * deadline had passed (the first month, once extended) does not move it.
+ */
+function deadline(calendar: HolidayCalendar, start: string, months: number, pauses: readonly Pause[]) {
+  let end = addCalendarMonths(start, months);
+  for (const p of pauses) {
+    const rolled = onOrNextWorkingDay(calendar, end, 'ENGLAND_AND_WALES').date;
+    if (p.asked > rolled) continue;
+    if (p.asked > end) end = rolled;
+    end = addDays(end, clarificationPauseDays(p.asked, p.received));
+  }
+  return onOrNextWorkingDay(calendar, end, 'ENGLAND_AND_WALES');
 }
 
 export function sarClock(calendar: HolidayCalendar, receivedOn: string, events: readonly SarClockEvent[]): SarClock {
   let state: SarClockState = 'RUNNING';
   let startedOn: string | null = receivedOn;
   let pausedDays = 0;
+  const pauses: Pause[] = [];
   let pausedOn: string | null = null;
   let extensionMonths = 0;
   /** The deadline as it stood when the time limit ran out before a late request for ID or clarification. */
   let expired: { first: string; due: string; skipped: NonWorkingDay[]; on: string } | null = null;
   const deadlines = () => {
-    const first = deadline(calendar, startedOn!, SAR_MONTHS, pausedDays);
-    const due = extensionMonths ? deadline(calendar, startedOn!, SAR_MONTHS + extensionMonths, pausedDays) : first;
+    const first = deadline(calendar, startedOn!, SAR_MONTHS, pauses);
+    const due = extensionMonths ? deadline(calendar, startedOn!, SAR_MONTHS + extensionMonths, pauses) : first;
     return { first, due };
   };
   for (const e of events) {
@@ -93,7 +118,10 @@ export function sarClock(calendar: HolidayCalendar, receivedOn: string, events: 
       pausedOn = e.on;
     }
     if (e.type === 'CLARIFICATION_RECEIVED') {
-      if (!expired) pausedDays += clarificationPauseDays(pausedOn!, e.on);
+      if (!expired) {
+        pausedDays += clarificationPauseDays(pausedOn!, e.on);
+        pauses.push({ asked: pausedOn!, received: e.on });
+      }
       pausedOn = null;
       state = 'RUNNING';
     }

@@ -168,7 +168,7 @@ ${signOff}`,
   {
     name: 'foi-clarification-request',
     audience: 'PUBLIC',
-    description: 'Asks the requester to clarify their FOI request (s.1(3)); the 20 working days start again when they reply.',
+    description: 'Asks the requester to clarify their FOI request (s.1(3)): the 20 working days start again when they reply, or, asked after the due date had passed, the reply stays late.',
     subject: 'Your FOI request ((reference)): we need more detail',
     body: `Dear ((name))
 
@@ -176,7 +176,7 @@ We need you to clarify your request, reference ((reference)), before we can answ
 
 ((question))
 
-Please reply to this message or write to ((force.informationEmail)), quoting ((reference)). We will have 20 working days to respond from the day your reply arrives. If we do not hear from you, we will not be able to deal with the request.
+Please reply to this message or write to ((force.informationEmail)), quoting ((reference)). ((timeLimit)) If we do not hear from you, we will not be able to deal with the request.
 
 ${signOff}`,
   },
@@ -269,7 +269,7 @@ ${signOff}`,
   {
     name: 'sar-identity-request',
     audience: 'PUBLIC',
-    description: 'Asks for proof of identity before a subject access request can start.',
+    description: 'Asks for proof of identity before a subject access request can start: one month runs from the day it arrives, or, asked after the time limit had run out, the response stays late.',
     subject: 'Your request ((reference)): we need to confirm your identity',
     body: `Dear ((name))
 
@@ -277,14 +277,14 @@ To protect your personal information, we need to confirm your identity before we
 
 ((question))
 
-Please reply to this message or write to ((force.informationEmail)), quoting ((reference)). We have one month to respond from the day your proof of identity arrives.
+Please reply to this message or write to ((force.informationEmail)), quoting ((reference)). ((timeLimit))
 
 ${signOff}`,
   },
   {
     name: 'sar-clarification-request',
     audience: 'PUBLIC',
-    description: 'Asks the requester for what we need to find their information; the time does not run until they reply.',
+    description: 'Asks the requester for what we need to find their information: the time does not run until they reply, or, asked after the time limit had run out, the response stays late.',
     subject: 'Your request ((reference)): we need more detail',
     body: `Dear ((name))
 
@@ -292,7 +292,7 @@ To find the information you asked for in your request, reference ((reference)), 
 
 ((question))
 
-Please reply to this message or write to ((force.informationEmail)), quoting ((reference)). The time we have to respond does not run from the day we asked until the day your answer arrives.
+Please reply to this message or write to ((force.informationEmail)), quoting ((reference)). ((timeLimit))
 
 ${signOff}`,
   },

@@ -3,7 +3,7 @@ import { succeed, type Outcome } from '../errors.js';
 import type { ContactMethod, DataProtectionIcoResult, DataProtectionOutcomeKind } from '../generated/graphql.js';
 import { acknowledgedInTime } from './clock.js';
 import type { DataProtectionRecord } from './model.js';
-import { dateInOrder, dateNotInFuture, newHandler, refuseInput } from './rules.js';
+import { dateInOrder, dateNotInFuture, icoComplaintOpen, icoComplaintOpenOn, newHandler, refuseInput } from './rules.js';
 
 /**
  * Each staff action's decision on a data-protection complaint, as a pure function of the complaint
@@ -77,13 +77,16 @@ export function recordOutcome(
 export function recordIcoComplaint(c: DataProtectionRecord, input: { icoReference: string; complainedOn: string }, ctx: ActionContext): Decision {
   const bad = checkDay(ctx, input.complainedOn, 'complainedOn', receipt(c));
   if (bad) return bad;
+  // The guard asked whether any day so far qualifies; the day given must itself.
+  const open = icoComplaintOpenOn(c, input.complainedOn);
+  if ('refusal' in open) return refuseInput(icoComplaintOpen, open.refusal, 'complainedOn');
   return succeed({
     set: {
       status: 'WITH_ICO',
       icoComplaint: {
         icoReference: input.icoReference,
         complainedOn: input.complainedOn,
-        basis: c.outcome ? 'AFTER_OUTCOME' : 'UNDUE_DELAY',
+        basis: open.basis,
         recordedBy: ctx.by,
         outcome: null,
       },

@@ -46,5 +46,32 @@ export function undueDelay(c: { receivedOn: string; acknowledged: boolean }, tod
   return (!c.acknowledged && acknowledgementOverdue(c.receivedOn, today)) || today > outcomeUnduelyDelayedAfter(c.receivedOn);
 }
 
+/** What a case's dates say about a complaint to the ICO: the days of receipt, acknowledgement and outcome. */
+export interface IcoComplaintDates {
+  receivedOn: string;
+  acknowledgedOn: string | null;
+  outcomeSentOn: string | null;
+}
+
+/**
+ * Why a complaint to the ICO made on `on` was open to the complainant, judged on that day, or null
+ * when it was not: the outcome had been sent by then (AFTER_OUTCOME), or there was undue delay that
+ * day (UNDUE_DELAY): the acknowledgement overdue and not yet made, or more than 3 months since receipt.
+ */
+export function icoComplaintBasisOn(c: IcoComplaintDates, on: string): 'AFTER_OUTCOME' | 'UNDUE_DELAY' | null {
+  if (c.outcomeSentOn !== null && c.outcomeSentOn <= on) return 'AFTER_OUTCOME';
+  const acknowledged = c.acknowledgedOn !== null && c.acknowledgedOn <= on;
+  return undueDelay({ receivedOn: c.receivedOn, acknowledged }, on) ? 'UNDUE_DELAY' : null;
+}
+
+/** The first day a complaint to the ICO was open to the complainant (icoComplaintBasisOn), whether or not it has come yet. */
+export function firstIcoComplaintDay(c: IcoComplaintDates): string {
+  const ackOverdueFrom = addDays(acknowledgementDueOn(c.receivedOn), 1);
+  const days = [addDays(outcomeUnduelyDelayedAfter(c.receivedOn), 1)];
+  if (c.acknowledgedOn === null || c.acknowledgedOn > ackOverdueFrom) days.push(ackOverdueFrom);
+  if (c.outcomeSentOn !== null) days.push(c.outcomeSentOn);
+  return days.sort()[0]!;
+}
+
 /** The day DPA 2018 s.164A came into force: complaints received before it are not s.164A complaints. */
 export const IN_FORCE_FROM = '2026-06-19';

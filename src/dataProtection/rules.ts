@@ -1,5 +1,5 @@
 import { defineInputRule, defineRule, refuseBy, type NamedRule } from '../cases/workflow.js';
-import { outcomeUnduelyDelayedAfter, undueDelay, acknowledgementDueOn } from './clock.js';
+import { acknowledgementDueOn, firstIcoComplaintDay, icoComplaintBasisOn, outcomeUnduelyDelayedAfter, type IcoComplaintDates } from './clock.js';
 import type { DataProtectionRecord } from './model.js';
 
 /*
@@ -34,24 +34,45 @@ export const outcomeOnce = defineRule<Dpc>({
 /**
  * When the complainant's complaint to the ICO is recorded against the case (decided here; RULES.md
  * says only that "the complainant can then complain to the ICO", after the force has told them the
- * outcome, which it must do without undue delay). The rule: after the outcome has been sent, or
- * once there is undue delay (clock.ts): the 30 days to acknowledge have passed without an
- * acknowledgement (a statutory duty missed), or there is no outcome more than 3 months after
- * receipt (policy). Before either, the force has not yet had its chance to answer, and a
- * complaint to the ICO recorded then is most likely recorded against the wrong case, so it is
- * refused. After closing, a complaint to the ICO may still be recorded (once).
+ * outcome, which it must do without undue delay). The rule, judged on the day the complainant went
+ * to the ICO (clock.ts icoComplaintBasisOn): the outcome had been sent by then, or there was undue
+ * delay that day: the 30 days to acknowledge had passed without an acknowledgement (a statutory
+ * duty missed), or there was no outcome more than 3 months after receipt (policy). Before either,
+ * the force had not yet had its chance to answer, and a complaint to the ICO recorded then is most
+ * likely recorded against the wrong case, so it is refused. As a guard it asks whether any day up
+ * to today qualifies; recordIcoComplaint (actions.ts) then asks it of the day given. After
+ * closing, a complaint to the ICO may still be recorded (once).
  */
 export const icoComplaintOpen = defineRule<Dpc>({
   code: 'DPC_ICO_AFTER_OUTCOME_OR_UNDUE_DELAY',
   words:
-    'The complainant can take the complaint to the ICO once we have told them the outcome, or after undue delay: the acknowledgement is overdue, or there is no outcome more than 3 months after receipt (policy).',
+    'The complainant can take the complaint to the ICO once we have told them the outcome, or after undue delay: the acknowledgement is overdue, or there is no outcome more than 3 months after receipt (policy). Judged on the day they went to the ICO.',
   cites: `${SECTION}: "the complainant can then complain to the ICO"; undue delay measured by policy`,
   refuses: (c, ctx) => {
-    if (c.outcome || undueDelay({ receivedOn: c.receivedOn, acknowledged: c.acknowledgement !== null }, ctx.today)) return null;
+    if (firstIcoComplaintDay(icoComplaintDates(c)) <= ctx.today) return null;
     const unacknowledged = c.acknowledgement ? '' : `, or after ${acknowledgementDueOn(c.receivedOn)} if it is still not acknowledged`;
     return `The outcome has not been sent and there is no undue delay: the complainant can go to the ICO once we send the outcome, or without one after ${outcomeUnduelyDelayedAfter(c.receivedOn)}${unacknowledged}.`;
   },
 });
+
+export const icoComplaintDates = (c: Dpc): IcoComplaintDates => ({
+  receivedOn: c.receivedOn,
+  acknowledgedOn: c.acknowledgement?.acknowledgedOn ?? null,
+  outcomeSentOn: c.outcome?.sentOn ?? null,
+});
+
+/** icoComplaintOpen, judged on the day given: why it was open then, or the refusal's words. */
+export function icoComplaintOpenOn(c: Dpc, on: string): { basis: 'AFTER_OUTCOME' | 'UNDUE_DELAY' } | { refusal: string } {
+  const basis = icoComplaintBasisOn(icoComplaintDates(c), on);
+  if (basis) return { basis };
+  const outcome = c.outcome ? `the outcome was sent on ${c.outcome.sentOn}` : 'no outcome had been sent';
+  const ack = c.acknowledgement && c.acknowledgement.acknowledgedOn <= on
+    ? 'the complaint had been acknowledged'
+    : `the acknowledgement was not due until ${acknowledgementDueOn(c.receivedOn)}`;
+  return {
+    refusal: `On ${on} ${outcome}, ${ack} and no outcome was unduly delayed until after ${outcomeUnduelyDelayedAfter(c.receivedOn)}: give the day the complainant went to the ICO, which cannot be before the outcome or undue delay.`,
+  };
+}
 
 export const icoComplaintOnce = defineRule<Dpc>({
   code: 'DPC_ICO_COMPLAINT_ONCE',

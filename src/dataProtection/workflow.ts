@@ -99,7 +99,7 @@ export const dataProtectionWorkflow = {
       does: 'Record that the complainant has complained to the ICO, with the ICO’s reference (after the outcome, or after undue delay).',
       from: ['RECEIVED', 'ACKNOWLEDGED', 'OUTCOME_SENT', 'CLOSED'],
       guards: [icoComplaintOnce, icoComplaintOpen],
-      inputRules: dates,
+      inputRules: [...dates, icoComplaintOpen],
       to: ['WITH_ICO'],
       input: input.icoComplaint,
       decide: decide.recordIcoComplaint,

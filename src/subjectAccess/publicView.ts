@@ -10,13 +10,20 @@ import { clockOf, isOpen, statusOf } from './status.js';
  */
 export function sarPublicView(calendar: HolidayCalendar, r: SarRecord): PublicView & { dueOn: string | null } {
   const status = statusOf(calendar, r);
-  const dueOn = isOpen(calendar, r) ? clockOf(calendar, r).dueOn : null;
+  const clock = clockOf(calendar, r);
+  const dueOn = isOpen(calendar, r) ? clock.dueOn : null;
   const base = { nextUpdateBy: null, reviewWindowClosesOn: null, dueOn };
+  // Asked for after the time had run out, ID or clarification neither stops nor restarts the clock (RULES.md §3): the missed date stands.
+  const late = clock.lateRequestOn ? ' Our reply was due by the date shown and is late; we will answer as soon as we can once it arrives.' : null;
   switch (status) {
     case 'AWAITING_IDENTITY':
-      return { ...base, status: 'AWAITING_IDENTITY', statusDescription: 'We need proof of your identity before we can start: please see our letter or email.' };
+      return late
+        ? { ...base, status: 'AWAITING_IDENTITY', statusDescription: `We have asked you for proof of your identity: please see our letter or email.${late}` }
+        : { ...base, status: 'AWAITING_IDENTITY', statusDescription: 'We need proof of your identity before we can start: please see our letter or email.' };
     case 'AWAITING_CLARIFICATION':
-      return { ...base, status: 'AWAITING_INFORMATION', statusDescription: 'We have asked you for more information to find your data; the time limit is paused until it arrives.' };
+      return late
+        ? { ...base, status: 'AWAITING_INFORMATION', statusDescription: `We have asked you for more information to find your data.${late}` }
+        : { ...base, status: 'AWAITING_INFORMATION', statusDescription: 'We have asked you for more information to find your data; the time limit is paused until it arrives.' };
     case 'IN_PROGRESS':
       return r.handler
         ? { ...base, status: 'BEING_HANDLED', statusDescription: 'We are finding and checking your information.' }

@@ -82,7 +82,8 @@ export const clockEventDate = defineInputRule({
 export const clockRules: Record<SarClockEvent['type'], NamedRule> = {
   IDENTITY_REQUESTED: defineInputRule({
     code: 'SAR_CLOCK_IDENTITY_REQUEST',
-    words: 'Proof of identity is asked for promptly, when the request arrives, before anything else happens on the clock; the clock then waits for it.',
+    words:
+      'Proof of identity is asked for before anything else happens on the clock. Asked by the due date, the clock waits for it and starts again on the day it arrives; asked after the time limit has run out, the deadline stays where it was and the request stays overdue.',
     cites: 'RULES.md §3 (When the clock starts; Late requests for ID or clarification)',
   }),
   IDENTITY_RECEIVED: defineInputRule({

@@ -101,4 +101,22 @@ describe('every deadline, for any date', () => {
       { numRuns: 300 },
     );
   });
+
+  it('SAR: a clarification asked in time, up to the due date itself, leaves a deadline after the day the answer arrives', () => {
+    fc.assert(
+      fc.property(dateUpTo('2028-06-30'), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 30 }), (start, beforeDue, length) => {
+        const plain = sarClock(ukCalendar, start, []).dueOn!;
+        const asked = addDays(plain, -beforeDue);
+        if (asked < start) return;
+        const answered = addDays(asked, length);
+        const paused = sarClock(ukCalendar, start, [
+          { type: 'CLARIFICATION_REQUESTED', on: asked },
+          { type: 'CLARIFICATION_RECEIVED', on: answered },
+        ]);
+        expect(paused.lateRequestOn).toBeNull();
+        expect(paused.dueOn! > answered).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

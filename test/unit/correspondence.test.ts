@@ -88,6 +88,12 @@ describe('what each FOI notice says', () => {
     expect(letter.body).not.toContain('22 February 2027');
   });
 
+  it('a fees notice given on 31 March says it may be paid by 30 June, the last day of the 3 months, not 29 June', () => {
+    const r = as({ receivedOn: '2026-03-02', clockEvents: [{ event: { type: 'FEES_NOTICE_ISSUED', on: '2026-03-31' }, reason: '£12.40' }] });
+    const letter = renderDraft(foiPlan.on.issueFeesNotice!(r, null, ctx)[0]!);
+    expect(letter.body).toContain('If it is not paid by 30 June 2026 (the last day of the 3 months beginning with the day of this notice)');
+  });
+
   it('the public interest extension is a s.17 notice: the exemptions, the date expected, the internal review and the ICO (s.17(7))', () => {
     const r = foi([{ type: 'PUBLIC_INTEREST_EXTENSION', on: '2026-11-20', reason: 'Consulting partners' }], {
       publicInterestExtension: { sections: ['31'], estimatedDate: '2027-01-15' },
@@ -98,6 +104,57 @@ describe('what each FOI notice says', () => {
     expect(letter.body).toMatch(/Section 31/);
     expect(letter.body).toMatch(/internal review/);
     expect(letter.body).toMatch(/Information Commissioner's Office under section 50/);
+  });
+});
+
+describe('a request for ID or clarification promises a paused or restarted clock only when it was asked in time (RULES.md §2, §3)', () => {
+  const withEvent = (receivedOn: string, type: string, on: string) =>
+    as({ receivedOn, clockEvents: [{ event: { type, on }, reason: 'Which phone number did you call from?' }] });
+
+  it.each([
+    ['30 Mar, the day before the due date', '2026-03-30', false],
+    ['31 Mar, the due date itself', '2026-03-31', false],
+    ['1 Apr, the day after the due date', '2026-04-01', true],
+  ])('FOI received 2 Mar 2026 (due 31 Mar), clarification asked %s', (_, on, late) => {
+    const body = renderDraft(foiPlan.on.requestFoiClarification!(withEvent('2026-03-02', 'CLARIFICATION_REQUESTED', on), null, ctx)[0]!).body;
+    expect(body).toContain('Which phone number did you call from?');
+    if (late) {
+      expect(body).toContain('required us to respond by 31 March 2026, and asking you this does not change that date. We are sorry that our response is late');
+      expect(body).not.toContain('20 working days to respond from the day your reply arrives');
+    } else {
+      expect(body).toContain('We will have 20 working days to respond from the day your reply arrives.');
+      expect(body).not.toContain('We are sorry');
+    }
+  });
+
+  it.each([
+    ['1 Mar, the day before the due date', '2026-03-01', false],
+    ['2 Mar, the due date itself', '2026-03-02', false],
+    ['3 Mar, the day after the due date', '2026-03-03', true],
+  ])('SAR received 31 Jan 2026 (due 2 Mar), clarification asked %s', (_, on, late) => {
+    const body = renderDraft(subjectAccessPlan.on.requestSarClarification!(withEvent('2026-01-31', 'CLARIFICATION_REQUESTED', on), null, ctx)[0]!).body;
+    expect(body).toContain('Which phone number did you call from?');
+    if (late) {
+      expect(body).toContain('The law required us to respond by 2 March 2026, and asking you this does not change that date. We are sorry that our response is late');
+      expect(body).not.toContain('does not run from the day we asked');
+    } else {
+      expect(body).toContain('The time we have to respond does not run from the day we asked until the day your answer arrives.');
+      expect(body).not.toContain('We are sorry');
+    }
+  });
+
+  it.each([
+    ['1 Mar, the day before the due date', '2026-03-01', false],
+    ['2 Mar, the due date itself', '2026-03-02', false],
+    ['3 Mar, the day after the due date', '2026-03-03', true],
+  ])('SAR received 31 Jan 2026 (due 2 Mar), proof of identity asked %s', (_, on, late) => {
+    const body = renderDraft(subjectAccessPlan.on.requestProofOfIdentity!(withEvent('2026-01-31', 'IDENTITY_REQUESTED', on), null, ctx)[0]!).body;
+    if (late) {
+      expect(body).toContain('The law required us to respond by 2 March 2026, and asking for proof of identity now does not change that date. We are sorry that our response is late: we will respond as soon as we can once your proof of identity arrives.');
+      expect(body).not.toContain('one month to respond');
+    } else {
+      expect(body).toContain('We have one month to respond from the day your proof of identity arrives.');
+    }
   });
 });
 
@@ -133,6 +190,24 @@ describe('an acknowledgement sent after its date has passed (a request logged la
     const dpc = renderDraft(correspondencePlans.DATA_PROTECTION_COMPLAINT!.on.LOGGED!(as({ receivedOn: '2026-09-01', channel: 'EMAIL' }), null, late)[0]!).body;
     expect(dpc).toContain('We should have acknowledged your complaint by 30 September 2026');
     expect(renderDraft(correspondencePlans.DATA_PROTECTION_COMPLAINT!.on.LOGGED!(as({ receivedOn: '2026-11-20', channel: 'EMAIL' }), null, late)[0]!).body).toContain('We will write to you by 19 December 2026 at the latest');
+  });
+});
+
+describe('the data-protection receipt counts the 30 days as the law does (RULES.md: received 1 Jul → acknowledge by 30 Jul)', () => {
+  const dpcReceipt = (today: string) =>
+    renderDraft(correspondencePlans.DATA_PROTECTION_COMPLAINT!.on.LOGGED!(as({ receivedOn: '2026-07-01', channel: 'EMAIL' }), null, { today, calendar: ukCalendar })[0]!).body;
+
+  it.each([
+    ['29 Jul, the day before the last day', '2026-07-29'],
+    ['30 Jul, the last day', '2026-07-30'],
+  ])('logged on %s: promises 30 July', (_, today) => {
+    expect(dpcReceipt(today)).toContain('We will write to you by 30 July 2026 at the latest');
+  });
+
+  it('logged on 31 Jul, the day after: 30 July is the last of the 30 days beginning with the day of receipt, not "30 days after" it', () => {
+    const body = dpcReceipt('2026-07-31');
+    expect(body).toContain('We should have acknowledged your complaint by 30 July 2026, the last of the 30 days beginning with the day we received it, and we are sorry');
+    expect(body).not.toContain('30 days after');
   });
 });
 

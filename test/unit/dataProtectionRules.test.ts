@@ -82,13 +82,20 @@ describe('the workflow table', () => {
     expect(refusedBy('recordDataProtectionIcoComplaint', complaint(), '2026-07-31')).toEqual([]);
     expect(refusedBy('recordDataProtectionIcoComplaint', complaint(acknowledged), '2026-10-01')).toEqual(['DPC_ICO_AFTER_OUTCOME_OR_UNDUE_DELAY']);
     expect(refusedBy('recordDataProtectionIcoComplaint', complaint(acknowledged), '2026-10-02')).toEqual([]);
-    expect(refusedBy('recordDataProtectionIcoComplaint', complaint(outcomeSent))).toEqual([]);
+    // Judged on dates: the outcome sent 20 Jul opens it from that day, not before.
+    expect(refusedBy('recordDataProtectionIcoComplaint', complaint(outcomeSent), '2026-07-19')).toEqual(['DPC_ICO_AFTER_OUTCOME_OR_UNDUE_DELAY']);
+    expect(refusedBy('recordDataProtectionIcoComplaint', complaint(outcomeSent), '2026-07-20')).toEqual([]);
+    // Acknowledged late (5 Aug): the days it was overdue (31 Jul to 4 Aug) stay open to a complaint to the ICO.
+    const lateAck = { status: 'ACKNOWLEDGED' as const, acknowledgement: { acknowledgedOn: '2026-08-05', withinTime: false, recordedBy: 'ira' } };
+    expect(refusedBy('recordDataProtectionIcoComplaint', complaint(lateAck), '2026-08-10')).toEqual([]);
+    const onTheLastDay = { ...lateAck, acknowledgement: { ...lateAck.acknowledgement, acknowledgedOn: '2026-07-31' } };
+    expect(refusedBy('recordDataProtectionIcoComplaint', complaint(onTheLastDay), '2026-08-10')).toEqual(['DPC_ICO_AFTER_OUTCOME_OR_UNDUE_DELAY']);
     const closedAfterIco = complaint({
       ...outcomeSent,
       status: 'CLOSED',
       icoComplaint: { icoReference: 'IC-1', complainedOn: '2026-07-25', basis: 'AFTER_OUTCOME', recordedBy: 'ira', outcome: null },
     });
-    expect(refusedBy('recordDataProtectionIcoComplaint', closedAfterIco)).toEqual(['DPC_ICO_COMPLAINT_ONCE']);
+    expect(refusedBy('recordDataProtectionIcoComplaint', closedAfterIco, '2026-07-25')).toEqual(['DPC_ICO_COMPLAINT_ONCE']);
   });
 
   it('closes a case with the ICO only once its outcome is recorded', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ukCalendar } from '../../src/calendar/holidays.js';
 import { ClockRuleError, recordClockEvent } from '../../src/clocks/clockEvents.js';
-import { applyFoiEvent, foiClock, internalReviewClock, internalReviewRequestDeadline, type FoiClockEvent } from '../../src/clocks/foiClock.js';
+import { applyFoiEvent, feeDueByOf, foiClock, internalReviewClock, internalReviewRequestDeadline, type FoiClockEvent } from '../../src/clocks/foiClock.js';
 
 const due = (receivedOn: string, events: FoiClockEvent[] = []) => foiClock(ukCalendar, receivedOn, events).dueOn;
 const apply = (receivedOn: string, events: FoiClockEvent[], next: FoiClockEvent, today = '2026-11-21') =>
@@ -72,6 +72,29 @@ describe('FOI fees notice freezes the clock', () => {
     expect(foiClock(ukCalendar, '2026-03-02', events, '2026-06-03').state).toBe('AWAITING_FEE');
     expect(foiClock(ukCalendar, '2026-03-02', events, '2026-06-04').state).toBe('LAPSED');
     expect(() => apply('2026-03-02', events, { type: 'FEE_RECEIVED', on: '2026-06-04' })).toThrow(/lapsed/);
+  });
+
+  it.each([
+    ['22 Nov: the day before the same date 3 months on', '2026-11-22', '2027-02-21'],
+    ['4 Mar', '2026-03-04', '2026-06-03'],
+    ['1 Mar: the last day of May', '2026-03-01', '2026-05-31'],
+    ['30 Jan: 30 Apr exists, so the day before it', '2026-01-30', '2026-04-29'],
+    ['31 Jan: April has no 31st, so its last day (was 29 Apr)', '2026-01-31', '2026-04-30'],
+    ['31 Mar: June has no 31st, so its last day (was 29 Jun)', '2026-03-31', '2026-06-30'],
+    ['29 Nov 2026: no 29 Feb 2027, so 28 Feb', '2026-11-29', '2027-02-28'],
+    ['30 Nov 2027: 29 Feb 2028 is the last day of a leap February', '2027-11-30', '2028-02-29'],
+  ])('the last day to pay a fee notice given on %s (s.9(2), the corresponding-date rule)', (_, noticeOn, payBy) => {
+    expect(feeDueByOf(noticeOn)).toBe(payBy);
+  });
+
+  it('a notice given on 31 March (day 20) can be paid on 30 June, the day before it lapses, and not on 1 July', () => {
+    const notice = apply('2026-03-02', [], { type: 'FEES_NOTICE_ISSUED', on: '2026-03-31' }, '2026-04-02');
+    expect(notice.clock.feeDueBy).toBe('2026-06-30');
+    expect(foiClock(ukCalendar, '2026-03-02', notice.events, '2026-06-29').state).toBe('AWAITING_FEE');
+    expect(foiClock(ukCalendar, '2026-03-02', notice.events, '2026-06-30').state).toBe('AWAITING_FEE');
+    expect(foiClock(ukCalendar, '2026-03-02', notice.events, '2026-07-01').state).toBe('LAPSED');
+    expect(apply('2026-03-02', notice.events, { type: 'FEE_RECEIVED', on: '2026-06-30' }, '2026-07-02').clock.state).toBe('RUNNING');
+    expect(() => apply('2026-03-02', notice.events, { type: 'FEE_RECEIVED', on: '2026-07-01' }, '2026-07-02')).toThrow(/The fee was due by 2026-06-30: the request has lapsed/);
   });
 
   it('refuses a fee nobody asked for, and a notice after the due date', () => {

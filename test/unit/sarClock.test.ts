@@ -76,6 +76,42 @@ describe('SAR clarification pauses the clock: the day asked and the day received
   });
 });
 
+describe('SAR clarification asked in the days the deadline rolled over (received Sat 31 Jan 2026: the month ends Sat 28 Feb, due Mon 2 Mar)', () => {
+  const answered = (asked: string, on = '2026-03-05') =>
+    sarClock(ukCalendar, '2026-01-31', [
+      { type: 'CLARIFICATION_REQUESTED', on: asked },
+      { type: 'CLARIFICATION_RECEIVED', on },
+    ]);
+
+  it.each([
+    ['Fri 27 Feb, the day before the month ends: 27 Feb–5 Mar, 28 Feb + 7 = Sat 7 Mar, so Mon 9 Mar', '2026-02-27', 7, '2026-03-09'],
+    ['Sat 28 Feb, the month’s last day: 28 Feb–5 Mar, 28 Feb + 6 = Fri 6 Mar', '2026-02-28', 6, '2026-03-06'],
+    ['Sun 1 Mar, the day before the due date: 1 Mar and 2 Mar are left, run again after 5 Mar: Sat 7 Mar, so Mon 9 Mar', '2026-03-01', 5, '2026-03-09'],
+    ['Mon 2 Mar, the due date itself: the day left runs again after 5 Mar: Fri 6 Mar, never 4 Mar', '2026-03-02', 4, '2026-03-06'],
+  ])('asked %s', (_, asked, pausedDays, dueOn) => {
+    expect(answered(asked)).toMatchObject({ state: 'RUNNING', pausedDays, dueOn, firstMonthEndsOn: dueOn, lateRequestOn: null });
+  });
+
+  it('asked Tue 3 Mar, the day after the due date: too late, the deadline stays Mon 2 Mar', () => {
+    expect(answered('2026-03-03')).toMatchObject({ pausedDays: 0, dueOn: '2026-03-02', lateRequestOn: '2026-03-03' });
+  });
+
+  it('the deadline always falls after the day the answer arrives, even when it comes the same day', () => {
+    expect(answered('2026-03-02', '2026-03-02')).toMatchObject({ pausedDays: 1, dueOn: '2026-03-03' });
+  });
+
+  it('an extension made before the pause runs three months from the start, pauses counted as usual', () => {
+    const events: SarClockEvent[] = [
+      { type: 'EXTENDED', on: '2026-02-10', months: 2, reason: 'Complex' },
+      { type: 'CLARIFICATION_REQUESTED', on: '2026-03-02' },
+      { type: 'CLARIFICATION_RECEIVED', on: '2026-03-05' },
+    ];
+    // 30 Apr + 4 = Mon 4 May, the Early May bank holiday: Tue 5 May. The first month had already
+    // ended (Mon 2 Mar is the day asked, still its due date: it moves to Fri 6 Mar).
+    expect(sarClock(ukCalendar, '2026-01-31', events)).toMatchObject({ dueOn: '2026-05-05', firstMonthEndsOn: '2026-03-06' });
+  });
+});
+
 describe('SAR: a late request for ID or clarification does not revive the time limit (RULES.md §3)', () => {
   // Received Mon 2 Mar 2026: due Thu 2 Apr.
   const clarify = (on: string): SarClockEvent[] => [{ type: 'CLARIFICATION_REQUESTED', on }];

@@ -19,7 +19,7 @@ const receipt = (r: DataProtectionRecord, _: unknown, ctx: PlanContext) => {
   // Logged late, the 30 days may be over already: say so, never promise a day gone by.
   const whatNext =
     dueOn < ctx.today
-      ? `We should have acknowledged your complaint by ${longDate(dueOn)}, 30 days after we received it, and we are sorry that we have not. We will write to you soon to explain how we will look into it, and we will keep you informed of our progress.`
+      ? `We should have acknowledged your complaint by ${longDate(dueOn)}, the last of the 30 days beginning with the day we received it, and we are sorry that we have not. We will write to you soon to explain how we will look into it, and we will keep you informed of our progress.`
       : `We will write to you by ${longDate(dueOn)} at the latest to acknowledge it formally and explain how we will look into it, and we will keep you informed of our progress.`;
   return [{ template: 'dpc-receipt', values: { receivedOn: longDate(r.receivedOn), whatNext, trackingCode: trackingCodeWords(r.channel) } }];
 };

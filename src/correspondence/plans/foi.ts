@@ -71,9 +71,15 @@ export const foiPlan = definePlan<FoiRecord>({
     LOGGED: (r, _, ctx) => acknowledgement(r, ctx),
     // A corrected day of receipt moves the date due: the person is sent the acknowledgement again, with the right dates.
     correctFoiReceiptDate: (r, _, ctx) => acknowledgement(r, ctx),
-    requestFoiClarification: (r) => {
+    requestFoiClarification: (r, _, ctx) => {
       const asked = lastEvent(r, 'CLARIFICATION_REQUESTED');
-      return asked ? [{ template: 'foi-clarification-request', values: { question: asked.reason ?? '' } }] : [];
+      if (!asked) return [];
+      // Asked after the due date had passed, a clarification restarts nothing (RULES.md §2): never promise 20 working days.
+      const late = clockOf(ctx.calendar, r).late.find((l) => l.on === asked.event.on);
+      const timeLimit = late
+        ? `The Freedom of Information Act 2000 required us to respond by ${longDate(late.missedDueOn)}, and asking you this does not change that date. We are sorry that our response is late: we will respond as soon as we can once your reply arrives.`
+        : 'We will have 20 working days to respond from the day your reply arrives.';
+      return [{ template: 'foi-clarification-request', values: { question: asked.reason ?? '', timeLimit } }];
     },
     issueFeesNotice: (r, _, ctx) => {
       const notice = lastEvent(r, 'FEES_NOTICE_ISSUED');

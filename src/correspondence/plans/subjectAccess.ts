@@ -27,13 +27,25 @@ export const subjectAccessPlan = definePlan<SarRecord>({
     LOGGED: (r, _, ctx) => acknowledgement(r, clockOf(ctx.calendar, r).dueOn, ctx.today),
     // A corrected day of receipt moves the date due: the person is sent the acknowledgement again, with the right dates.
     correctSubjectAccessReceiptDate: (r, _, ctx) => acknowledgement(r, clockOf(ctx.calendar, r).dueOn, ctx.today),
-    requestProofOfIdentity: (r) => {
+    requestProofOfIdentity: (r, _, ctx) => {
       const asked = lastEvent(r, 'IDENTITY_REQUESTED');
-      return asked ? [{ template: 'sar-identity-request', values: { question: asked.reason ?? '' } }] : [];
+      if (!asked) return [];
+      const clock = clockOf(ctx.calendar, r);
+      // Asked after the time limit had run out, proof of identity starts nothing (RULES.md §3): never promise a month.
+      const timeLimit = clock.lateRequestOn
+        ? lateWords(clock.dueOn!, 'asking for proof of identity now does not change that date', 'your proof of identity arrives')
+        : 'We have one month to respond from the day your proof of identity arrives.';
+      return [{ template: 'sar-identity-request', values: { question: asked.reason ?? '', timeLimit } }];
     },
-    requestSarClarification: (r) => {
+    requestSarClarification: (r, _, ctx) => {
       const asked = lastEvent(r, 'CLARIFICATION_REQUESTED');
-      return asked ? [{ template: 'sar-clarification-request', values: { question: asked.reason ?? '' } }] : [];
+      if (!asked) return [];
+      const clock = clockOf(ctx.calendar, r);
+      // Asked after the time limit had run out, a clarification pauses nothing (RULES.md §3).
+      const timeLimit = clock.lateRequestOn
+        ? lateWords(clock.dueOn!, 'asking you this does not change that date', 'your answer arrives')
+        : 'The time we have to respond does not run from the day we asked until the day your answer arrives.';
+      return [{ template: 'sar-clarification-request', values: { question: asked.reason ?? '', timeLimit } }];
     },
     extendSubjectAccessRequest: (r, _, ctx) => {
       const extended = lastEvent(r, 'EXTENDED');
@@ -46,6 +58,10 @@ export const subjectAccessPlan = definePlan<SarRecord>({
     },
   },
 });
+
+function lateWords(dueOn: string, unchanged: string, arrives: string): string {
+  return `The law required us to respond by ${longDate(dueOn)}, and ${unchanged}. We are sorry that our response is late: we will respond as soon as we can once ${arrives}.`;
+}
 
 function acknowledgement(r: SarRecord, dueOn: string | null, today: string) {
   const whatNext = dueOn && dueOn < today
