@@ -1,10 +1,13 @@
 import { workingDaysBetween } from '../calendar/workingDays.js';
-import { dateRefusal, negated, refuseBy, type ActionContext, type Change, type DailyCounts, type EarlierEvent } from '../cases/workflow.js';
+import type { z } from 'zod';
+import { parseReferenceParts } from '../cases/reference.js';
+import { dateRefusal, negated, refuseBy, type ActionContext, type ActionSpec, type Change, type DailyCounts, type EarlierEvent } from '../cases/workflow.js';
 import { reviewWindowClosesOn } from '../clocks/complaintReviewWindow.js';
 import { refuse, succeed, type Outcome } from '../errors.js';
 import type {
   AllegationOutcomeKind,
   ComplainantStanding,
+  ComplaintStatus,
   ComplaintHandling,
   ContactMethod,
   IopcDecision,
@@ -22,17 +25,17 @@ import {
   everRecorded,
   hasStanding,
   informalHandlingAllowed,
-  iopcReviewable,
   lateNotDeclinedWhenRecordingAsked,
+  linkFacts,
   linkable,
   mandatoryReferralMade,
   noContactYet,
   outcomeIsTheIopcs,
   outstandingReferral,
-  referralRequired,
   referralMade,
   reviewBodyFor,
   reviewWindowOpen,
+  sameIncidentReferralOutstanding,
   schedule3Reasons,
   staysUnderSchedule3,
   unreferredAllegations,
@@ -159,7 +162,8 @@ function newReferral(c: ComplaintRecord, on: string, criteria: ReferralCriterion
   const unreferred = unreferredAllegations(c);
   const allegations = numbers?.length ? [...new Set(numbers)].sort((a, b) => a - b) : unreferred.length ? unreferred : c.allegations.map((a) => a.number);
   const chosen = criteria?.length ? [...new Set(criteria)] : criteriaOf(c, allegations);
-  return { number: c.referrals.length + 1, referredOn: on, criteria: chosen.length ? chosen : (['VOLUNTARY'] as ReferralCriterion[]), allegations, by: ctx.by, decision: null, decidedOn: null };
+  const fallback: ReferralCriterion = sameIncidentReferralOutstanding(c) ? 'SAME_INCIDENT' : 'VOLUNTARY';
+  return { number: c.referrals.length + 1, referredOn: on, criteria: chosen.length ? chosen : [fallback], allegations, by: ctx.by, decision: null, decidedOn: null };
 }
 
 /** Deciding before any contact with the complainant needs the reason recorded. */
@@ -218,6 +222,9 @@ export function decideHandling(
   const unreferred = unreferredAllegations(c);
   if (unreferred.length && !input.referredToIopc) {
     return refuseBy(mandatoryReferralMade, 'An allegation is a mandatory referral matter: the complaint must be referred to the IOPC.', ['input', 'referredToIopc']);
+  }
+  if (sameIncidentReferralOutstanding(c) && !input.referredToIopc) {
+    return refuseBy(mandatoryReferralMade, 'A linked complaint from the same incident is a mandatory referral matter: this complaint must be referred to the IOPC too.', ['input', 'referredToIopc']);
   }
   const noContact = withoutContact(c, input.withoutContactReason);
   if (noContact) return noContact;
@@ -359,12 +366,59 @@ function latestDecision(c: ComplaintRecord): EarlierEvent {
   return candidates.filter((x): x is EarlierEvent => Boolean(x.on)).reduce((a, b) => (b.on > a.on ? b : a));
 }
 
-/** The links as they are now: the linked complaints read afresh (a link records what the other complaint was then). */
-function refreshedLinks(c: ComplaintRecord, related: ComplaintRecord[]) {
+type Link = ComplaintRecord['linkedComplaints'][number];
+
+/** A link brought up to date with what the other complaint is now; the referral clock starts the day it first shows a referral matter. */
+function linkAsNow(l: Link, facts: ReturnType<typeof linkFacts>, today: string): Link {
+  return { ...l, ...facts, mustBeReferredSince: facts.mustBeReferred ? (l.mustBeReferred ? (l.mustBeReferredSince ?? l.linkedOn) : today) : null };
+}
+const sameFacts = (l: Link, facts: ReturnType<typeof linkFacts>) => l.iopcReviewable === facts.iopcReviewable && l.mustBeReferred === facts.mustBeReferred;
+
+/** The links as they are now: the linked complaints read afresh (a link records what the other complaint was when last changed). */
+function refreshedLinks(c: ComplaintRecord, related: ComplaintRecord[], today: string) {
   return c.linkedComplaints.map((l) => {
     const other = related.find((r) => r.reference === l.reference);
-    return other ? { ...l, iopcReviewable: iopcReviewable(other), mustBeReferred: referralRequired(other) } : l;
+    const facts = other && linkFacts(other);
+    return facts && !sameFacts(l, facts) ? linkAsNow(l, facts, today) : l;
   });
+}
+
+/**
+ * "Arises from the same incident" runs both ways (RULES.md §4, review body and referral): after
+ * any change to a complaint, its own links are read afresh from the complaints linked to it, and
+ * each of those is given (or brought up to date with) its link back to this one, in the same
+ * transaction. So a link made from either side, or an allegation added to either complaint later,
+ * shows at once on both: referralRequired, the MUST_REFER queue, the review body and the rules.
+ */
+export function keepLinksInStep(c: ComplaintRecord, change: Change<ComplaintRecord>, related: ComplaintRecord[], ctx: ActionContext): Change<ComplaintRecord> {
+  const after = { ...c, ...change.set };
+  const links = refreshedLinks(after, related, ctx.today);
+  const set = links.some((l, i) => l !== after.linkedComplaints[i]) ? { ...change.set, linkedComplaints: links } : change.set;
+  const mine = linkFacts(after);
+  const alsoChange: NonNullable<Change<ComplaintRecord>['alsoChange']> = [];
+  for (const l of links) {
+    const other = related.find((r) => r.reference === l.reference);
+    if (!other) continue;
+    const back = other.linkedComplaints.find((b) => b.reference === c.reference);
+    if (back && sameFacts(back, mine)) continue;
+    const linkedComplaints = back
+      ? other.linkedComplaints.map((b) => (b === back ? linkAsNow(b, mine, ctx.today) : b))
+      : [...other.linkedComplaints, linkAsNow({ reference: c.reference, reason: l.reason, by: l.by, linkedOn: l.linkedOn, iopcReviewable: false, mustBeReferred: false, mustBeReferredSince: null }, mine, ctx.today)];
+    alsoChange.push({ record: other, set: { linkedComplaints }, action: back ? 'LINKED_COMPLAINT_CHANGED' : 'LINKED' });
+  }
+  return { ...change, set, ...(alsoChange.length > 0 && { alsoChange: [...(change.alsoChange ?? []), ...alsoChange] }) };
+}
+
+/** Every complaint action reads the complaints linked to it and keeps their links in step (keepLinksInStep). */
+export function withLinksInStep<Sch extends z.ZodType>(spec: ActionSpec<ComplaintStatus, ComplaintRecord, Sch>): ActionSpec<ComplaintStatus, ComplaintRecord, Sch> {
+  return {
+    ...spec,
+    related: (input, c) => [...new Set([...(spec.related?.(input, c) ?? []), ...c.linkedComplaints.map((l) => l.reference)])],
+    decide: (c, input, ctx, related = []) => {
+      const decided = spec.decide(c, input, ctx, related);
+      return decided.ok ? succeed(keepLinksInStep(c, decided.value, related, ctx)) : decided;
+    },
+  };
 }
 
 export function finaliseComplaint(
@@ -381,7 +435,7 @@ export function finaliseComplaint(
 ): Decision {
   const bad = checkDay(c, ctx, input.outcomeLetterDate, 'outcomeLetterDate', latestDecision(c));
   if (bad) return bad;
-  const linkedComplaints = refreshedLinks(c, related);
+  const linkedComplaints = refreshedLinks(c, related, ctx.today);
   const current = { ...c, linkedComplaints };
   const stillToRefer = referralMade.refuses(current, ctx);
   if (stillToRefer) return refuseBy(referralMade, stillToRefer);
@@ -565,7 +619,8 @@ export function linkComplaint(
   ctx: ActionContext,
   related: ComplaintRecord[],
 ): Decision {
-  const other = related[0];
+  const wanted = parseReferenceParts(input.otherReference)?.reference;
+  const other = related.find((r) => r.reference === wanted);
   if (!other) return refuse('NOT_FOUND', 'There is no complaint with that reference.', ['input', 'otherReference']);
   if (other.reference === c.reference) return refuseBy(linkable, 'A complaint cannot be linked to itself.', ['input', 'otherReference']);
   if (c.linkedComplaints.some((l) => l.reference === other.reference)) {
@@ -573,7 +628,10 @@ export function linkComplaint(
   }
   return succeed({
     set: {
-      linkedComplaints: [...c.linkedComplaints, { reference: other.reference, reason: input.reason, by: ctx.by, linkedOn: ctx.today, iopcReviewable: iopcReviewable(other), mustBeReferred: referralRequired(other) }],
+      linkedComplaints: [
+        ...c.linkedComplaints,
+        linkAsNow({ reference: other.reference, reason: input.reason, by: ctx.by, linkedOn: ctx.today, iopcReviewable: false, mustBeReferred: false, mustBeReferredSince: null }, linkFacts(other), ctx.today),
+      ],
     },
     stats: [],
     action: 'LINKED',

@@ -17,7 +17,6 @@ export function isLate(c: Pick<Complaint, 'incident' | 'receivedOn'>): boolean {
 
 /** Conduct that, if proved, might justify criminal or disciplinary proceedings, or infringe Article 2 or 3. */
 const serious = (a: AllegationRecord) => a.flags.possibleCriminalOffence || a.flags.possibleMisconduct || a.flags.article2or3;
-/** A matter that must be referred to the IOPC. */
 /** A matter that must be referred to the IOPC: death or serious injury, a mandatory referral matter, the chief officer's conduct. */
 const mustBeReferred = (a: AllegationRecord) => a.flags.deathOrSeriousInjury || a.flags.mandatoryReferral || Boolean(a.personComplainedAbout?.chiefOfficer);
 /** About the chief officer: the local policing body is the appropriate authority. */
@@ -29,10 +28,11 @@ export const aboutChiefOfficer = (c: Pick<Complaint, 'allegations'>) => c.allega
  * injury, possible crime, possible misconduct justifying disciplinary proceedings, a breach of
  * Article 2 or 3, or a mandatory referral matter.
  */
-export function schedule3Reasons(c: Pick<Complaint, 'wantsFormalRecording' | 'allegations'> & Partial<Pick<Complaint, 'referrals'>>): string[] {
+export function schedule3Reasons(c: Pick<Complaint, 'wantsFormalRecording' | 'allegations'> & Partial<Pick<Complaint, 'referrals' | 'linkedComplaints'>>): string[] {
   const reasons: string[] = [];
   if (c.wantsFormalRecording) reasons.push('The complainant asked for the complaint to be formally recorded.');
   if (c.referrals?.length) reasons.push('The complaint has been referred to the IOPC.');
+  if (c.linkedComplaints?.some((l) => l.mustBeReferred)) reasons.push('It arises from the same incident as a complaint that must be referred to the IOPC.');
   const flagWords: Array<[keyof AllegationRecord['flags'], string]> = [
     ['deathOrSeriousInjury', 'death or serious injury'],
     ['possibleCriminalOffence', 'conduct that might be a criminal offence'],
@@ -48,9 +48,17 @@ export function schedule3Reasons(c: Pick<Complaint, 'wantsFormalRecording' | 'al
   return reasons;
 }
 
-/** Death or serious injury and the mandatory referral matters must be referred to the IOPC. */
-export function referralRequired(c: Pick<Complaint, 'allegations'>): boolean {
+/** Death or serious injury and the mandatory referral matters, in the complaint's own allegations, must be referred to the IOPC. */
+export function referralRequiredItself(c: Pick<Complaint, 'allegations'>): boolean {
   return c.allegations.some(mustBeReferred);
+}
+
+/**
+ * Whether the complaint must be referred to the IOPC: an allegation of its own is a mandatory
+ * referral matter, or it arises from the same incident as a complaint with one (reg 4(1)(b)).
+ */
+export function referralRequired(c: Pick<Complaint, 'allegations' | 'linkedComplaints'>): boolean {
+  return referralRequiredItself(c) || c.linkedComplaints.some((l) => l.mustBeReferred);
 }
 
 /** The allegations that must be referred and are in no referral yet (an allegation added after a referral needs its own). */
@@ -73,7 +81,7 @@ export function referBy(c: Pick<Complaint, 'allegations' | 'referrals' | 'linked
   const clearOn = unreferred.length
     ? c.allegations.filter((a) => unreferred.includes(a.number)).map((a) => a.addedOn)
     : sameIncidentReferralOutstanding(c)
-      ? c.linkedComplaints.filter((l) => l.mustBeReferred).map((l) => l.linkedOn)
+      ? c.linkedComplaints.filter((l) => l.mustBeReferred).map((l) => l.mustBeReferredSince ?? l.linkedOn)
       : [];
   const first = [...clearOn].sort()[0];
   return first ? addDays(first, 1) : null;
@@ -112,16 +120,26 @@ export function outcomeIsTheIopcs(c: Pick<Complaint, 'referrals'>): boolean {
  */
 export function reviewBodyFor(c: Pick<Complaint, 'allegations' | 'referrals' | 'linkedComplaints'>): ReviewBody | null {
   if (outcomeIsTheIopcs(c)) return null;
-  const iopc =
-    c.allegations.some((a) => a.personComplainedAbout?.seniorOfficer || a.personComplainedAbout?.chiefOfficer || serious(a) || mustBeReferred(a)) ||
-    c.referrals.length > 0 ||
-    c.linkedComplaints.some((l) => l.iopcReviewable);
+  const iopc = iopcReviewable(c) || c.linkedComplaints.some((l) => l.iopcReviewable);
   return iopc ? 'IOPC' : 'LOCAL_POLICING_BODY';
 }
 
-/** Whether the IOPC would review this complaint's outcome, as a linked complaint sees it (reg 4(1)(b), same incident). */
-export const iopcReviewable = (c: Pick<Complaint, 'allegations' | 'referrals' | 'linkedComplaints'>) =>
-  reviewBodyFor(c) === 'IOPC' || outcomeIsTheIopcs(c);
+/**
+ * Whether the complaint, on its own facts (about a senior officer, a serious allegation, a matter
+ * that must be referred, or referred), is one the IOPC reviews or whose outcome it decided: what a
+ * complaint from the same incident inherits. Its own links are left out, so that a link says what
+ * the other complaint is itself, and one change never ripples beyond the complaints linked to it.
+ */
+export const iopcReviewable = (c: Pick<Complaint, 'allegations' | 'referrals'>) =>
+  c.allegations.some((a) => a.personComplainedAbout?.seniorOfficer || a.personComplainedAbout?.chiefOfficer || serious(a) || mustBeReferred(a)) ||
+  c.referrals.length > 0;
+
+/**
+ * What a link records about the complaint it points to, read from that complaint as it is now.
+ * "Arises from the same incident" runs both ways: each complaint of a linked pair holds a link to
+ * the other, and every change to either keeps the other's link in step (same transaction).
+ */
+export const linkFacts = (other: Pick<Complaint, 'allegations' | 'referrals'>) => ({ iopcReviewable: iopcReviewable(other), mustBeReferred: referralRequiredItself(other) });
 
 /** Ever recorded under Schedule 3 (a handling decision said so). */
 export const everRecorded = (c: Pick<Complaint, 'handlingHistory'>) => c.handlingHistory.some((h) => h.handling === 'SCHEDULE_3');
@@ -339,7 +357,8 @@ export const withdrawalAsTheRegulationsAllow = defineInputRule({
 
 export const mandatoryReferralMade = defineInputRule({
   code: 'COMPLAINT_MANDATORY_REFERRAL',
-  words: 'Death or serious injury and the mandatory referral matters are referred to the IOPC as soon as that is clear: a complaint recorded with one is referred in the same decision.',
+  words:
+    'Death or serious injury and the mandatory referral matters are referred to the IOPC as soon as that is clear: a complaint recorded with one, or arising from the same incident as a complaint with one, is referred in the same decision.',
   cites: 'RULES.md §4 (mandatory referral to the IOPC; referral)',
 });
 

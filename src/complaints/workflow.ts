@@ -1,4 +1,5 @@
-import { actionFor, type Workflow } from '../cases/workflow.js';
+import type { z } from 'zod';
+import { actionFor, type ActionSpec, type Workflow } from '../cases/workflow.js';
 import type { ComplaintStatus } from '../generated/graphql.js';
 import * as decide from './actions.js';
 import { allStatuses, beforeOutcome, openStatuses, type ComplaintRecord } from './model.js';
@@ -36,7 +37,9 @@ import { actionSchemas as input } from './validation.js';
  * may be taken from, the named rules that must allow it, and the states it may lead to. The key
  * of each row is its GraphQL mutation. docs/workflows.md is generated from this table.
  */
-const action = actionFor<ComplaintStatus, ComplaintRecord>();
+const row = actionFor<ComplaintStatus, ComplaintRecord>();
+/** Every row keeps linked complaints in step both ways (actions.ts, keepLinksInStep). */
+const action = <Sch extends z.ZodType>(spec: ActionSpec<ComplaintStatus, ComplaintRecord, Sch>) => row(decide.withLinksInStep(spec));
 const open = openStatuses;
 
 export type ComplaintAction = keyof typeof complaintWorkflow.actions;

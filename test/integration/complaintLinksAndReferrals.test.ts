@@ -1,0 +1,134 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { complaintCaseType } from '../../src/complaints/caseType.js';
+import { caseHelpers } from '../support/caseHelpers.js';
+import { createTestApp, newKey, type TestApp } from '../support/testApp.js';
+
+/**
+ * Found walking the Professional Standards journeys through the API (session 5 review), each
+ * through the real Lambda handler: links that worked one way only, a new referral matter that could
+ * not be referred while an earlier referral awaited the IOPC, who decided the outcome, a withdrawn
+ * complaint continued in the public interest, and allegation outcomes that fit the handling.
+ */
+const FIELDS = `reference status version referralRequired unreferredAllegations reviewBody schedule3Reasons
+  referrals { number referredOn criteria allegations decision decidedOn }
+  outcome { decidedBy reviewBody reviewWindowClosesOn allegationOutcomes { allegation outcome } }
+  linkedComplaints { reference reason by linkedOn iopcReviewable mustBeReferred mustBeReferredSince }
+  availableActions { action allowed refusedBy { rule } }`;
+const READ = `query($reference: String!) { complaint(reference: $reference) { ${FIELDS} } }`;
+const SUBMIT = `mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { receipt { reference trackingCode } userErrors { code } } }`;
+const QUEUE = `query($input: ComplaintQueueInput!) { complaintQueue(input: $input, first: 100) { edges { node { reference mustBeReferred referBy } } } }`;
+
+let app: TestApp;
+let ip = 0;
+const ps = () => app.token('professional-standards', 'sam.pro');
+const { read, ok, refused } = caseHelpers(() => app, { read: READ, readField: 'complaint', payloadField: 'complaint', fields: FIELDS, caseType: complaintCaseType, token: ps });
+
+const CONTACT = { method: 'PHONE', summary: 'Called: confirmed the outcome wanted', desiredOutcomeConfirmed: true };
+const flagged = (flags: Record<string, boolean>) => ({ category: 'POLICE_POWERS_POLICIES_AND_PROCEDURES', summary: 'What was alleged', flags });
+const plain = { category: 'INDIVIDUAL_BEHAVIOURS', summary: 'Rude at the counter' };
+const MANDATORY = flagged({ mandatoryReferral: true });
+const LOCAL = { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Asked' };
+
+async function submit() {
+  const input = {
+    idempotencyKey: newKey(),
+    complainant: { name: 'Jo Complainant', email: 'jo@example.com', preferredContact: 'EMAIL' },
+    incident: { date: '2026-02-20', place: 'Colmore Row', description: 'An officer was rude to me.' },
+    complaintTypes: ['RUDENESS'],
+    desiredOutcome: 'An apology',
+    wantsFormalRecording: false,
+  };
+  const res = await app.gql(SUBMIT, { input }, { ip: `198.20.0.${++ip % 250}` });
+  return res.body.data!.submitComplaint.receipt as { reference: string; trackingCode: string };
+}
+
+/** A complaint logged, contacted, with an allegation. */
+async function logged(allegation: Record<string, unknown> = plain) {
+  const receipt = await submit();
+  await ok('logComplaint', receipt.reference, { handler: 'sam.pro' });
+  await ok('recordComplaintContact', receipt.reference, CONTACT);
+  await ok('addAllegation', receipt.reference, allegation);
+  return receipt.reference;
+}
+
+const mustRefer = async (reference: string) => {
+  const res = await app.gql(QUEUE, { input: { queue: 'MUST_REFER' } }, { token: ps() });
+  if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+  return (res.body.data!.complaintQueue.edges as Array<{ node: { reference: string; referBy: string } }>).map((e) => e.node).find((n) => n.reference === reference) ?? null;
+};
+const allowed = async (reference: string, action: string) =>
+  ((await read(reference)).availableActions as Array<{ action: string; allowed: boolean; refusedBy: Array<{ rule: string }> }>).find((a) => a.action === action)!;
+
+beforeAll(async () => {
+  app = await createTestApp();
+});
+beforeEach(() => app.setNow('2026-03-02T10:00:00Z'));
+
+describe('1. linking is both ways: the other complaint gets the IOPC and the duty to refer too', () => {
+  it('(a) A with a mandatory-referral allegation, linked A → B: B shows the link, must be referred, and is reviewed by the IOPC', async () => {
+    const a = await logged(MANDATORY);
+    const b = await logged();
+    await ok('linkComplaint', a, { otherReference: b.toLowerCase(), reason: 'The same arrest' });
+    let c = await read(b);
+    expect(c.linkedComplaints).toEqual([
+      { reference: a, reason: 'The same arrest', by: 'sam.pro', linkedOn: '2026-03-02', iopcReviewable: true, mustBeReferred: true, mustBeReferredSince: '2026-03-02' },
+    ]);
+    expect(c.referralRequired).toBe(true);
+    expect(c.schedule3Reasons).toContain('It arises from the same incident as a complaint that must be referred to the IOPC.');
+    expect(await mustRefer(b)).toMatchObject({ mustBeReferred: true, referBy: '2026-03-03' });
+    // Linking again from the other side: already linked.
+    await refused('linkComplaint', b, { otherReference: a, reason: 'again' }, /already linked/, 'COMPLAINT_LINK');
+    // B cannot be recorded without the referral, nor finalised before it.
+    await refused('decideComplaintHandling', b, LOCAL, /same incident/, 'COMPLAINT_MANDATORY_REFERRAL');
+    c = await ok('decideComplaintHandling', b, { ...LOCAL, referredToIopc: true });
+    expect(c.referrals[0]).toMatchObject({ criteria: ['SAME_INCIDENT'] });
+    expect(c.reviewBody).toBe('IOPC');
+    expect(await mustRefer(b)).toBeNull();
+    await ok('recordIopcDecision', b, { decision: 'RETURNED_TO_FORCE' });
+    expect((await ok('finaliseComplaint', b, { outcome: 'o', outcomeLetterDate: '2026-03-02', allegationOutcomes: [{ allegation: 1, outcome: 'SERVICE_ACCEPTABLE' }] })).outcome.reviewBody).toBe('IOPC');
+  });
+
+  it('(a) a B recorded before the link cannot be finalised until referred, and says so in its available actions', async () => {
+    const a = await logged(MANDATORY);
+    const b = await logged();
+    await ok('decideComplaintHandling', b, LOCAL);
+    expect((await read(b)).reviewBody).toBe('LOCAL_POLICING_BODY');
+    await ok('linkComplaint', a, { otherReference: b, reason: 'Same incident' });
+    expect((await read(b)).reviewBody).toBe('IOPC');
+    expect(await allowed(b, 'finaliseComplaint')).toMatchObject({ allowed: false, refusedBy: [{ rule: 'COMPLAINT_REFERRAL_MADE' }] });
+    await refused('finaliseComplaint', b, { outcome: 'o', outcomeLetterDate: '2026-03-02' }, /linked complaint/, 'COMPLAINT_REFERRAL_MADE');
+  });
+
+  it('(b) linked first, then a mandatory allegation added to B: A must be referred from that day, on both sides at once', async () => {
+    const a = await logged();
+    const b = await logged();
+    await ok('decideComplaintHandling', a, LOCAL);
+    await ok('linkComplaint', a, { otherReference: b, reason: 'Same incident' });
+    let c = await read(a);
+    expect(c).toMatchObject({ referralRequired: false, reviewBody: 'LOCAL_POLICING_BODY', linkedComplaints: [{ reference: b, mustBeReferred: false, mustBeReferredSince: null }] });
+    expect((await read(b)).linkedComplaints).toMatchObject([{ reference: a, mustBeReferred: false, iopcReviewable: false }]);
+    expect(await mustRefer(a)).toBeNull();
+
+    app.setNow('2026-03-05T10:00:00Z');
+    await ok('addAllegation', b, MANDATORY);
+    c = await read(a);
+    expect(c).toMatchObject({ referralRequired: true, reviewBody: 'IOPC', linkedComplaints: [{ reference: b, mustBeReferred: true, iopcReviewable: true, mustBeReferredSince: '2026-03-05' }] });
+    // Due by the end of the day after it became clear (the allegation), not after the link.
+    expect(await mustRefer(a)).toMatchObject({ mustBeReferred: true, referBy: '2026-03-06' });
+    expect(await allowed(a, 'finaliseComplaint')).toMatchObject({ allowed: false, refusedBy: [{ rule: 'COMPLAINT_REFERRAL_MADE' }] });
+    // B's own link to A is unchanged: A is not itself a referral matter.
+    expect((await read(b)).linkedComplaints).toMatchObject([{ reference: a, mustBeReferred: false }]);
+
+    await ok('referComplaintToIopc', a, { criteria: ['SAME_INCIDENT'] });
+    expect(await mustRefer(a)).toBeNull();
+    // A's referral makes B's link show A as one the IOPC reviews.
+    expect((await read(b)).linkedComplaints).toMatchObject([{ reference: a, iopcReviewable: true, mustBeReferred: false }]);
+  });
+
+  it('refuses a link to a complaint that does not exist even when the complaint has other links', async () => {
+    const a = await logged();
+    const b = await logged();
+    await ok('linkComplaint', a, { otherReference: b, reason: 'Same incident' });
+    await refused('linkComplaint', a, { otherReference: 'CMP-2026-999999', reason: 'x' }, /no complaint/);
+  });
+});
