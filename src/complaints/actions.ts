@@ -31,7 +31,9 @@ import {
   mandatoryReferralMade,
   noContactYet,
   outcomeIsTheIopcs,
-  outstandingReferral,
+  awaitingIopcDecision,
+  noReferralOutstanding,
+  outstandingReferrals,
   referralMade,
   reviewBodyFor,
   reviewWindowOpen,
@@ -253,6 +255,12 @@ export function referComplaint(
   if (!input.allegations?.length && c.allegations.length === 0) {
     return refuse('REQUIRED', 'Add the allegation to be referred first.', ['input', 'allegations']);
   }
+  // While an earlier referral awaits the IOPC's decision, only what must be referred and is not yet goes in a new one.
+  const awaiting = outstandingReferrals(c).flatMap((r) => r.allegations);
+  const again = (input.allegations ?? []).filter((n) => awaiting.includes(n));
+  if (again.length) {
+    return refuseBy(noReferralOutstanding, `Allegation ${again.join(', ')} is in a referral still awaiting the IOPC’s decision: refer only what is new.`, ['input', 'allegations']);
+  }
   const referral = newReferral(c, input.referredOn, input.criteria, input.allegations, ctx);
   return succeed({
     set: { referrals: [...c.referrals, referral] },
@@ -261,8 +269,16 @@ export function referComplaint(
   });
 }
 
-export function recordIopcDecision(c: ComplaintRecord, input: { decision: IopcDecision; decidedOn: string }, ctx: ActionContext): Decision {
-  const referral = outstandingReferral(c)!;
+export function recordIopcDecision(c: ComplaintRecord, input: { decision: IopcDecision; decidedOn: string; referral: number | null }, ctx: ActionContext): Decision {
+  const awaiting = outstandingReferrals(c);
+  if (input.referral === null && awaiting.length > 1) {
+    return refuse('REQUIRED', `Referrals ${awaiting.map((r) => r.number).join(' and ')} await the IOPC’s decision: say which one this decides.`, ['input', 'referral']);
+  }
+  const referral = input.referral === null ? awaiting[0]! : c.referrals.find((r) => r.number === input.referral);
+  if (!referral) return refuse('INVALID', `There is no referral ${input.referral} on this complaint.`, ['input', 'referral']);
+  if (referral.decision) {
+    return refuseBy(awaitingIopcDecision, `The IOPC’s decision on referral ${referral.number} has already been recorded.`, ['input', 'referral']);
+  }
   const bad = checkDay(c, ctx, input.decidedOn, 'decidedOn', { on: referral.referredOn, what: 'the referral' });
   if (bad) return bad;
   return succeed({
@@ -360,7 +376,7 @@ function latestDecision(c: ComplaintRecord): EarlierEvent {
   const candidates: Array<{ on: string | null | undefined; what: string }> = [
     { on: c.receivedOn, what: 'the complaint arrived' },
     { on: c.handlingHistory.at(-1)?.decidedOn, what: 'the last handling decision' },
-    { on: c.referrals.filter((r) => r.decidedOn).at(-1)?.decidedOn, what: 'the IOPC’s decision' },
+    { on: c.referrals.map((r) => r.decidedOn).filter(Boolean).sort().at(-1), what: 'the IOPC’s decision' },
     { on: c.reviews.at(-1)?.decidedOn, what: 'the review’s decision' },
   ];
   return candidates.filter((x): x is EarlierEvent => Boolean(x.on)).reduce((a, b) => (b.on > a.on ? b : a));

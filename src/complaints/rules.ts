@@ -87,8 +87,11 @@ export function referBy(c: Pick<Complaint, 'allegations' | 'referrals' | 'linked
   return first ? addDays(first, 1) : null;
 }
 
-/** The referral the IOPC has not yet decided on, if any. */
+/** The referral the IOPC has not yet decided on, if any (the earliest, when a new referral matter was referred meanwhile). */
 export const outstandingReferral = (c: Pick<Complaint, 'referrals'>) => c.referrals.find((r) => !r.decision);
+
+/** Every referral the IOPC has not yet decided on. */
+export const outstandingReferrals = (c: Pick<Complaint, 'referrals'>) => c.referrals.filter((r) => !r.decision);
 
 /** The criteria an allegation's flags show (the handler adds the others). */
 export function criteriaOf(c: Pick<Complaint, 'allegations'>, numbers: number[]): ReferralCriterion[] {
@@ -280,14 +283,19 @@ export const referralMade = defineRule<Complaint>({
 
 export const noReferralOutstanding = defineRule<Complaint>({
   code: 'COMPLAINT_ONE_REFERRAL_AT_A_TIME',
-  words: 'A complaint is referred again once the IOPC has decided on the last referral: one referral awaits a decision at a time.',
-  cites: 'RULES.md §4 (referral; a matter may be referred again)',
-  refuses: (c) => (outstandingReferral(c) ? 'The IOPC has not yet decided on the last referral: record its decision first.' : null),
+  words:
+    'A complaint is referred again once the IOPC has decided on the last referral, except that a matter that must be referred (an allegation added since) is referred as soon as that is clear, even while an earlier referral awaits the IOPC’s decision.',
+  cites: 'RULES.md §4 (referral; a matter may be referred again; a new allegation added after recording)',
+  refuses: (c) =>
+    outstandingReferral(c) && unreferredAllegations(c).length === 0
+      ? 'The IOPC has not yet decided on the last referral and nothing new must be referred: record its decision first.'
+      : null,
 });
 
 export const continuingIfWithdrawn = defineRule<Complaint>({
   code: 'COMPLAINT_CONTINUED_IN_PUBLIC_INTEREST',
-  words: 'A withdrawn complaint is referred only when the force continues with the matter in the public interest.',
+  words:
+    'The referral work on a withdrawn complaint (referring it, recording the IOPC’s decision) goes on only when the force continues with the matter in the public interest; then it goes on as before the withdrawal.',
   cites: 'RULES.md §4 (withdrawal, regs 39 to 41)',
   refuses: (c) =>
     c.status === 'WITHDRAWN' && !c.withdrawal?.continueInPublicInterest ? 'The complaint was withdrawn and the force is not continuing with it.' : null,

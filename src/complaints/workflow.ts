@@ -127,9 +127,9 @@ export const complaintWorkflow = {
     }),
     recordIopcDecision: action({
       doing: 'Recording the IOPC’s decision',
-      does: 'Record the IOPC’s decision on the outstanding referral.',
-      from: ['LOGGED', 'LOCAL_RESOLUTION', 'SCHEDULE_3', 'FINALISED', 'UNDER_REVIEW'],
-      guards: [awaitingIopcDecision],
+      does: 'Record the IOPC’s decision on a referral awaiting it (saying which, when more than one awaits).',
+      from: ['LOGGED', 'LOCAL_RESOLUTION', 'SCHEDULE_3', 'FINALISED', 'UNDER_REVIEW', 'WITHDRAWN'],
+      guards: [awaitingIopcDecision, continuingIfWithdrawn],
       to: [],
       input: input.iopc,
       decide: decide.recordIopcDecision,

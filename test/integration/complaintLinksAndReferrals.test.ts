@@ -132,3 +132,75 @@ describe('1. linking is both ways: the other complaint gets the IOPC and the dut
     await refused('linkComplaint', a, { otherReference: 'CMP-2026-999999', reason: 'x' }, /no complaint/);
   });
 });
+
+const AWAITING = `query { complaintQueue(input: { queue: AWAITING_IOPC_DECISION }, first: 100) { edges { node { reference } } } }`;
+const awaitingIopc = async (reference: string) =>
+  ((await app.gql(AWAITING, {}, { token: ps() })).body.data!.complaintQueue.edges as Array<{ node: { reference: string } }>).some((e) => e.node.reference === reference);
+
+/** Recorded and referred (allegation 1), then a new mandatory-referral allegation 2 added. */
+async function referredThenNewMatter() {
+  const reference = await logged(MANDATORY);
+  await ok('decideComplaintHandling', reference, { ...LOCAL, route: 'INVESTIGATION', referredToIopc: true, referralCriteria: ['SERIOUS_ASSAULT'] });
+  app.setNow('2026-03-04T10:00:00Z');
+  await ok('addAllegation', reference, MANDATORY);
+  expect((await read(reference)).unreferredAllegations).toEqual([2]);
+  return reference;
+}
+
+describe('2. a new referral matter is referred at once, even while an earlier referral awaits the IOPC', () => {
+  it('refers allegation 2 while referral 1 awaits a decision, on the day and after its refer-by day; the decisions then say which referral', async () => {
+    const reference = await referredThenNewMatter();
+    expect(await mustRefer(reference)).toMatchObject({ referBy: '2026-03-05' });
+    expect(await allowed(reference, 'referComplaintToIopc')).toMatchObject({ allowed: true });
+    app.setNow('2026-03-06T10:00:00Z'); // late: the day after its refer-by day
+    // Not what is already awaiting a decision.
+    await refused('referComplaintToIopc', reference, { criteria: ['SERIOUS_ASSAULT'], allegations: [1, 2] }, /Allegation 1 is in a referral still awaiting/, 'COMPLAINT_ONE_REFERRAL_AT_A_TIME');
+    let c = await ok('referComplaintToIopc', reference, { criteria: ['SERIOUS_CORRUPTION'], allegations: [2] });
+    expect(c.referrals.map((r: { number: number; allegations: number[]; decision: string | null }) => [r.number, r.allegations, r.decision])).toEqual([[1, [1], null], [2, [2], null]]);
+    expect(c.unreferredAllegations).toEqual([]);
+    expect(await mustRefer(reference)).toBeNull();
+    // Nothing new now: referring again waits for the IOPC.
+    expect(await allowed(reference, 'referComplaintToIopc')).toMatchObject({ allowed: false, refusedBy: [{ rule: 'COMPLAINT_ONE_REFERRAL_AT_A_TIME' }] });
+    await refused('referComplaintToIopc', reference, { criteria: ['VOLUNTARY'] }, /nothing new must be referred/, 'COMPLAINT_ONE_REFERRAL_AT_A_TIME');
+
+    await refused('recordIopcDecision', reference, { decision: 'RETURNED_TO_FORCE' }, /Referrals 1 and 2 await/);
+    await refused('recordIopcDecision', reference, { decision: 'RETURNED_TO_FORCE', referral: 3 }, /no referral 3/);
+    await refused('recordIopcDecision', reference, { decision: 'RETURNED_TO_FORCE', referral: 2, decidedOn: '2026-03-05' }, /before the referral/);
+    c = await ok('recordIopcDecision', reference, { decision: 'LOCAL_INVESTIGATION', referral: 2 });
+    expect(c.referrals.map((r: { decision: string | null }) => r.decision)).toEqual([null, 'LOCAL_INVESTIGATION']);
+    await refused('recordIopcDecision', reference, { decision: 'RETURNED_TO_FORCE', referral: 2 }, /referral 2 has already been recorded/, 'COMPLAINT_REFERRAL_AWAITING_DECISION');
+    await refused('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-06' }, /IOPC’s decision/, 'COMPLAINT_REFERRAL_DECIDED');
+    // One left: no need to say which.
+    c = await ok('recordIopcDecision', reference, { decision: 'RETURNED_TO_FORCE' });
+    expect(c.referrals.map((r: { decision: string | null }) => r.decision)).toEqual(['RETURNED_TO_FORCE', 'LOCAL_INVESTIGATION']);
+    expect(await awaitingIopc(reference)).toBe(false);
+  });
+});
+
+describe('4. a withdrawn complaint continued in the public interest: the referral work goes on', () => {
+  it('records the IOPC’s decision on referral 1 and refers allegation 2 after withdrawal, and leaves the queues', async () => {
+    const reference = await logged(flagged({ mandatoryReferral: true, possibleMisconduct: true }));
+    await ok('decideComplaintHandling', reference, { ...LOCAL, route: 'INVESTIGATION', referredToIopc: true, referralCriteria: ['SERIOUS_ASSAULT'] });
+    await ok('addAllegation', reference, flagged({ mandatoryReferral: true, possibleMisconduct: true }));
+    app.setNow('2026-03-04T10:00:00Z');
+    const w = await ok('withdrawComplaint', reference, { reason: 'Asked', notice: 'SIGNED_NOTICE', iopcNotifiedOn: '2026-03-04', continueInPublicInterest: true });
+    expect(w.status).toBe('WITHDRAWN');
+    expect(await mustRefer(reference)).not.toBeNull();
+    expect(await awaitingIopc(reference)).toBe(true);
+    expect(await allowed(reference, 'recordIopcDecision')).toMatchObject({ allowed: true });
+    await ok('referComplaintToIopc', reference, { criteria: ['SERIOUS_CORRUPTION'] });
+    expect(await mustRefer(reference)).toBeNull();
+    await ok('recordIopcDecision', reference, { decision: 'LOCAL_INVESTIGATION', referral: 1 });
+    const c = await ok('recordIopcDecision', reference, { decision: 'RETURNED_TO_FORCE' });
+    expect(c).toMatchObject({ status: 'WITHDRAWN', referrals: [{ decision: 'LOCAL_INVESTIGATION' }, { allegations: [2], decision: 'RETURNED_TO_FORCE' }] });
+    expect(await awaitingIopc(reference)).toBe(false);
+  });
+
+  it('refuses the IOPC’s decision on a withdrawn complaint the force does not continue with', async () => {
+    const reference = await logged(flagged({ mandatoryReferral: true, possibleMisconduct: true }));
+    await ok('decideComplaintHandling', reference, { ...LOCAL, route: 'INVESTIGATION', referredToIopc: true, referralCriteria: ['SERIOUS_ASSAULT'] });
+    await ok('withdrawComplaint', reference, { reason: 'Asked', notice: 'SIGNED_NOTICE', iopcNotifiedOn: '2026-03-02', continueInPublicInterest: false });
+    await refused('recordIopcDecision', reference, { decision: 'RETURNED_TO_FORCE' }, /not continuing/, 'COMPLAINT_CONTINUED_IN_PUBLIC_INTEREST');
+    expect(await awaitingIopc(reference)).toBe(false);
+  });
+});
