@@ -30,6 +30,7 @@ import {
   linkable,
   mandatoryReferralMade,
   noContactYet,
+  iopcDecidedAllegations,
   outcomeIsTheIopcs,
   awaitingIopcDecision,
   noReferralOutstanding,
@@ -462,6 +463,7 @@ export function finaliseComplaint(
   if (unknown.length) return refuse('INVALID', `There is no allegation ${unknown.join(', ')} on this complaint.`, ['input', 'allegationOutcomes']);
   if (new Set(numbers).size !== numbers.length) return refuse('INVALID', 'Give each allegation one outcome.', ['input', 'allegationOutcomes']);
   const iopcs = outcomeIsTheIopcs(c);
+  const iopcsAllegations = iopcDecidedAllegations(c);
   const reviewBody = reviewBodyFor(current);
   const first = c.outcomes.length === 0;
   return succeed({
@@ -478,7 +480,7 @@ export function finaliseComplaint(
           decidedBy: iopcs ? 'IOPC' : 'FORCE',
           reviewWindowClosesOn: reviewBody ? reviewWindowClosesOn(input.outcomeLetterDate) : null,
           reviewBody,
-          allegationOutcomes: input.allegationOutcomes,
+          allegationOutcomes: input.allegationOutcomes.map((o) => ({ ...o, decidedBy: iopcsAllegations.includes(o.allegation) ? ('IOPC' as const) : ('FORCE' as const) })),
           withoutContactReason: input.withoutContactReason,
           recordedBy: ctx.by,
           recordedOn: ctx.today,

@@ -107,10 +107,24 @@ export function criteriaOf(c: Pick<Complaint, 'allegations'>, numbers: number[])
 
 /** After the IOPC investigated independently or directed the investigation, the outcome is the IOPC's and there is no review. */
 const IOPC_OWN_OUTCOME: readonly IopcDecision[] = ['INDEPENDENT_INVESTIGATION', 'DIRECTED_INVESTIGATION'];
-export function outcomeIsTheIopcs(c: Pick<Complaint, 'referrals'>): boolean {
-  const decided = c.referrals.filter((r) => r.decision);
-  const last = decided.at(-1)?.decision;
-  return Boolean(last && IOPC_OWN_OUTCOME.includes(last));
+
+/**
+ * The allegations whose outcome is the IOPC's: those whose latest decided referral (the last one
+ * that included them) the IOPC investigated independently or directed. Who decided is per
+ * allegation: a referral covers the allegations it names, and the force decides the others.
+ */
+export function iopcDecidedAllegations(c: Pick<Complaint, 'allegations' | 'referrals'>): number[] {
+  return c.allegations
+    .map((a) => a.number)
+    .filter((n) => {
+      const last = c.referrals.filter((r) => r.decision && r.allegations.includes(n)).at(-1);
+      return Boolean(last?.decision && IOPC_OWN_OUTCOME.includes(last.decision));
+    });
+}
+
+/** The outcome is wholly the IOPC's (no review at all) only when the IOPC decided every allegation. */
+export function outcomeIsTheIopcs(c: Pick<Complaint, 'allegations' | 'referrals'>): boolean {
+  return c.allegations.length > 0 && iopcDecidedAllegations(c).length === c.allegations.length;
 }
 
 /**
@@ -119,7 +133,8 @@ export function outcomeIsTheIopcs(c: Pick<Complaint, 'referrals'>): boolean {
  * conduct would not justify criminal or disciplinary proceedings or would not infringe Article 2
  * or 3 (an allegation flagged so); where it was, or must be, referred; or where it arises from the
  * same incident as any of these (a linked complaint). Otherwise the local policing body. Null when
- * there is no right of review: after an IOPC independent or directed investigation.
+ * there is no right of review: the IOPC investigated independently or directed the investigation
+ * of every allegation. Where it did so for some only, the review is of the others' outcomes.
  */
 export function reviewBodyFor(c: Pick<Complaint, 'allegations' | 'referrals' | 'linkedComplaints'>): ReviewBody | null {
   if (outcomeIsTheIopcs(c)) return null;
@@ -329,7 +344,7 @@ export const notYetRecorded = defineRule<Complaint>({
 
 export const reviewRight = defineRule<Complaint>({
   code: 'COMPLAINT_REVIEW_RIGHT',
-  words: 'There is no right of review after an IOPC independent or directed investigation: the outcome is the IOPC’s.',
+  words: 'There is no right of review of what the IOPC investigated itself or directed (the outcome is the IOPC’s); what the force decided can be reviewed.',
   cites: 'RULES.md §4 (right of review)',
   refuses: (c) => (latestOutcome(c)?.reviewBody ? null : 'There is no right of review: the IOPC decided the outcome after its own or a directed investigation.'),
 });

@@ -204,3 +204,51 @@ describe('4. a withdrawn complaint continued in the public interest: the referra
     expect(await awaitingIopc(reference)).toBe(false);
   });
 });
+
+describe('3. who decided the outcome is per allegation: no review of what the IOPC investigated, a review of what the force decided', () => {
+  /** Allegation 1 (a death) referred; allegation 2 (misconduct) referred voluntarily; the IOPC's decisions in the order given. */
+  async function twoReferrals(first: string, second: string) {
+    const reference = await logged(flagged({ deathOrSeriousInjury: true }));
+    await ok('addAllegation', reference, flagged({ possibleMisconduct: true }));
+    await ok('decideComplaintHandling', reference, { ...LOCAL, route: 'INVESTIGATION', referredToIopc: true });
+    expect((await read(reference)).referrals[0]).toMatchObject({ allegations: [1], criteria: ['DEATH_OR_SERIOUS_INJURY'] });
+    await ok('recordIopcDecision', reference, { decision: first });
+    await ok('referComplaintToIopc', reference, { criteria: ['VOLUNTARY'], allegations: [2] });
+    await ok('recordIopcDecision', reference, { decision: second });
+    return reference;
+  }
+  const outcomes = [
+    { allegation: 1, outcome: 'CASE_TO_ANSWER' },
+    { allegation: 2, outcome: 'NO_CASE_TO_ANSWER' },
+  ];
+
+  it('IOPC investigation of allegation 1, then allegation 2 returned: the force decided part, reviewed by the IOPC, and the outcome says which', async () => {
+    const reference = await twoReferrals('INDEPENDENT_INVESTIGATION', 'RETURNED_TO_FORCE');
+    const c = await ok('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02', allegationOutcomes: outcomes });
+    expect(c.outcome).toMatchObject({
+      decidedBy: 'FORCE',
+      reviewBody: 'IOPC',
+      reviewWindowClosesOn: '2026-03-30',
+      allegationOutcomes: [
+        { allegation: 1, outcome: 'CASE_TO_ANSWER' },
+        { allegation: 2, outcome: 'NO_CASE_TO_ANSWER' },
+      ],
+    });
+    const full = (await app.gql(`query($r: String!) { complaint(reference: $r) { outcome { allegationOutcomes { allegation decidedBy } } } }`, { r: reference }, { token: ps() })).body.data!.complaint;
+    expect(full.outcome.allegationOutcomes).toEqual([{ allegation: 1, decidedBy: 'IOPC' }, { allegation: 2, decidedBy: 'FORCE' }]);
+    expect((await ok('recordReviewRequest', reference, { receivedOn: '2026-03-02' })).status).toBe('UNDER_REVIEW');
+  });
+
+  it('the IOPC investigated every allegation: no review at all, decided by the IOPC', async () => {
+    const reference = await twoReferrals('INDEPENDENT_INVESTIGATION', 'DIRECTED_INVESTIGATION');
+    const c = await ok('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02', allegationOutcomes: outcomes });
+    expect(c.outcome).toMatchObject({ decidedBy: 'IOPC', reviewBody: null, reviewWindowClosesOn: null });
+    await refused('recordReviewRequest', reference, { receivedOn: '2026-03-02' }, /no right of review/, 'COMPLAINT_REVIEW_RIGHT');
+  });
+
+  it('returned first, then the IOPC investigates allegation 2: the force still decided allegation 1, so there is a review', async () => {
+    const reference = await twoReferrals('RETURNED_TO_FORCE', 'INDEPENDENT_INVESTIGATION');
+    const c = await ok('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02', allegationOutcomes: outcomes });
+    expect(c.outcome).toMatchObject({ decidedBy: 'FORCE', reviewBody: 'IOPC', reviewWindowClosesOn: '2026-03-30' });
+  });
+});
