@@ -30,6 +30,9 @@ import {
   linkable,
   mandatoryReferralMade,
   noContactYet,
+  allegationOutcomesFit,
+  INVESTIGATION_FINDINGS,
+  investigatedAllegations,
   iopcDecidedAllegations,
   outcomeIsTheIopcs,
   awaitingIopcDecision,
@@ -461,7 +464,19 @@ export function finaliseComplaint(
   const numbers = input.allegationOutcomes.map((o) => o.allegation);
   const unknown = numbers.filter((n) => !c.allegations.some((a) => a.number === n));
   if (unknown.length) return refuse('INVALID', `There is no allegation ${unknown.join(', ')} on this complaint.`, ['input', 'allegationOutcomes']);
-  if (new Set(numbers).size !== numbers.length) return refuse('INVALID', 'Give each allegation one outcome.', ['input', 'allegationOutcomes']);
+  const twice = [...new Set(numbers.filter((n, i) => numbers.indexOf(n) !== i))];
+  if (twice.length) return refuseBy(allegationOutcomesFit, `Give each allegation one outcome: allegation ${twice.join(', ')} has more than one.`, ['input', 'allegationOutcomes']);
+  const missing = c.allegations.map((a) => a.number).filter((n) => !numbers.includes(n));
+  if (missing.length) return refuseBy(allegationOutcomesFit, `Give every allegation its outcome: ${missing.length > 1 ? 'allegations' : 'allegation'} ${missing.join(', ')} ${missing.length > 1 ? 'have' : 'has'} none.`, ['input', 'allegationOutcomes']);
+  const investigated = investigatedAllegations(c);
+  const unfit = input.allegationOutcomes.filter((o) => INVESTIGATION_FINDINGS.includes(o.outcome) && !investigated.includes(o.allegation)).map((o) => o.allegation);
+  if (unfit.length) {
+    return refuseBy(
+      allegationOutcomesFit,
+      `Allegation ${unfit.join(', ')} was handled otherwise than by investigation: a finding of case to answer or no case to answer needs an investigation.`,
+      ['input', 'allegationOutcomes'],
+    );
+  }
   const iopcs = outcomeIsTheIopcs(c);
   const iopcsAllegations = iopcDecidedAllegations(c);
   const reviewBody = reviewBodyFor(current);

@@ -1,6 +1,6 @@
 import { addCalendarMonths, addDays } from '../calendar/londonDate.js';
 import { defineInputRule, defineRule } from '../cases/workflow.js';
-import type { IopcDecision, ReferralCriterion, ReviewBody, UpdateUnit } from '../generated/graphql.js';
+import type { AllegationOutcomeKind, IopcDecision, ReferralCriterion, ReviewBody, UpdateUnit } from '../generated/graphql.js';
 import { latestOutcome, type AllegationRecord, type ComplaintRecord } from './model.js';
 
 /**
@@ -384,6 +384,32 @@ export const mandatoryReferralMade = defineInputRule({
     'Death or serious injury and the mandatory referral matters are referred to the IOPC as soon as that is clear: a complaint recorded with one, or arising from the same incident as a complaint with one, is referred in the same decision.',
   cites: 'RULES.md §4 (mandatory referral to the IOPC; referral)',
 });
+
+export const allegationOutcomesFit = defineInputRule({
+  code: 'COMPLAINT_ALLEGATION_OUTCOMES',
+  words:
+    'Every allegation gets exactly one outcome, fitting how it was handled: a finding of case to answer or no case to answer only for an allegation investigated (the handling was by investigation, or the IOPC decided on a local, directed or independent investigation of it).',
+  cites: 'RULES.md §4 (allegations; handled otherwise than by investigation, or investigated)',
+});
+
+/** The investigation findings, possible only for an allegation that was investigated. */
+export const INVESTIGATION_FINDINGS: readonly AllegationOutcomeKind[] = ['CASE_TO_ANSWER', 'NO_CASE_TO_ANSWER'];
+
+/**
+ * The allegations investigated: every one when the last handling decision was to investigate;
+ * otherwise those whose last decided referral the IOPC did not return to the force for its own
+ * handling (a local, directed or independent investigation).
+ */
+export function investigatedAllegations(c: Pick<Complaint, 'allegations' | 'referrals' | 'handlingHistory'>): number[] {
+  const byInvestigation = c.handlingHistory.at(-1)?.route === 'INVESTIGATION';
+  return c.allegations
+    .map((a) => a.number)
+    .filter((n) => {
+      if (byInvestigation) return true;
+      const last = c.referrals.filter((r) => r.decision && r.allegations.includes(n)).at(-1);
+      return Boolean(last?.decision && last.decision !== 'RETURNED_TO_FORCE');
+    });
+}
 
 export const linkable = defineInputRule({
   code: 'COMPLAINT_LINK',

@@ -5,6 +5,7 @@ import * as decide from './actions.js';
 import { allStatuses, beforeOutcome, openStatuses, type ComplaintRecord } from './model.js';
 import {
   aboutTheChiefOfficer,
+  allegationOutcomesFit,
   awaitingIopcDecision,
   contactBeforeDeciding,
   continuingIfWithdrawn,
@@ -196,7 +197,7 @@ export const complaintWorkflow = {
       does: 'Finalise a Schedule 3 complaint with its outcome and the outcome letter’s date; the review window opens.',
       from: ['SCHEDULE_3'],
       guards: [referralMade, referralDecided, notAboutChiefOfficer],
-      inputRules: [contactBeforeDeciding],
+      inputRules: [contactBeforeDeciding, allegationOutcomesFit],
       related: (_input, c) => c.linkedComplaints.map((l) => l.reference),
       to: ['FINALISED'],
       input: input.finalise,

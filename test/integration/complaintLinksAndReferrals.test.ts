@@ -252,3 +252,51 @@ describe('3. who decided the outcome is per allegation: no review of what the IO
     expect(c.outcome).toMatchObject({ decidedBy: 'FORCE', reviewBody: 'IOPC', reviewWindowClosesOn: '2026-03-30' });
   });
 });
+
+describe('5. every allegation gets exactly one outcome, fitting how it was handled', () => {
+  const finalise = (allegationOutcomes: unknown[]) => ({ outcome: 'o', outcomeLetterDate: '2026-03-02', allegationOutcomes });
+
+  it('refuses none, one missing, one twice, and an investigation finding on an allegation handled otherwise than by investigation', async () => {
+    const reference = await logged();
+    await ok('addAllegation', reference, plain);
+    await ok('decideComplaintHandling', reference, LOCAL);
+    await refused('finaliseComplaint', reference, finalise([]), /allegations 1, 2 have none/, 'COMPLAINT_ALLEGATION_OUTCOMES');
+    await refused('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02' }, /allegations 1, 2 have none/, 'COMPLAINT_ALLEGATION_OUTCOMES');
+    await refused('finaliseComplaint', reference, finalise([{ allegation: 1, outcome: 'SERVICE_ACCEPTABLE' }]), /allegation 2 has none/, 'COMPLAINT_ALLEGATION_OUTCOMES');
+    await refused(
+      'finaliseComplaint',
+      reference,
+      finalise([{ allegation: 1, outcome: 'SERVICE_ACCEPTABLE' }, { allegation: 2, outcome: 'SERVICE_ACCEPTABLE' }, { allegation: 2, outcome: 'UNABLE_TO_DETERMINE' }]),
+      /allegation 2 has more than one/,
+      'COMPLAINT_ALLEGATION_OUTCOMES',
+    );
+    await refused('finaliseComplaint', reference, finalise([{ allegation: 1, outcome: 'SERVICE_ACCEPTABLE' }, { allegation: 3, outcome: 'SERVICE_ACCEPTABLE' }]), /no allegation 3/);
+    for (const finding of ['CASE_TO_ANSWER', 'NO_CASE_TO_ANSWER']) {
+      await refused('finaliseComplaint', reference, finalise([{ allegation: 1, outcome: 'SERVICE_ACCEPTABLE' }, { allegation: 2, outcome: finding }]), /Allegation 2 was handled otherwise than by investigation/, 'COMPLAINT_ALLEGATION_OUTCOMES');
+    }
+    const c = await ok('finaliseComplaint', reference, finalise([{ allegation: 2, outcome: 'SERVICE_NOT_ACCEPTABLE' }, { allegation: 1, outcome: 'NO_FURTHER_ACTION' }]));
+    expect(c.outcome.allegationOutcomes).toEqual([{ allegation: 2, outcome: 'SERVICE_NOT_ACCEPTABLE' }, { allegation: 1, outcome: 'NO_FURTHER_ACTION' }]);
+  });
+
+  it('accepts the investigation findings for an investigation, and for the allegation the IOPC had investigated on a complaint otherwise handled without one', async () => {
+    const investigated = await logged();
+    await ok('decideComplaintHandling', investigated, { ...LOCAL, route: 'INVESTIGATION' });
+    await ok('finaliseComplaint', investigated, finalise([{ allegation: 1, outcome: 'CASE_TO_ANSWER' }]));
+
+    const reference = await logged();
+    await ok('addAllegation', reference, flagged({ possibleMisconduct: true }));
+    await ok('decideComplaintHandling', reference, LOCAL);
+    await ok('referComplaintToIopc', reference, { criteria: ['VOLUNTARY'], allegations: [2] });
+    await ok('recordIopcDecision', reference, { decision: 'LOCAL_INVESTIGATION' });
+    await refused('finaliseComplaint', reference, finalise([{ allegation: 1, outcome: 'NO_CASE_TO_ANSWER' }, { allegation: 2, outcome: 'CASE_TO_ANSWER' }]), /Allegation 1 was handled/, 'COMPLAINT_ALLEGATION_OUTCOMES');
+    await ok('finaliseComplaint', reference, finalise([{ allegation: 1, outcome: 'SERVICE_ACCEPTABLE' }, { allegation: 2, outcome: 'CASE_TO_ANSWER' }]));
+  });
+
+  it('refuses an investigation finding for an allegation the IOPC returned to the force on a complaint handled otherwise than by investigation', async () => {
+    const reference = await logged(flagged({ possibleMisconduct: true }));
+    await ok('decideComplaintHandling', reference, LOCAL);
+    await ok('referComplaintToIopc', reference, { criteria: ['VOLUNTARY'] });
+    await ok('recordIopcDecision', reference, { decision: 'RETURNED_TO_FORCE' });
+    await refused('finaliseComplaint', reference, finalise([{ allegation: 1, outcome: 'CASE_TO_ANSWER' }]), /Allegation 1 was handled/, 'COMPLAINT_ALLEGATION_OUTCOMES');
+  });
+});
