@@ -244,7 +244,7 @@ export const lateDecisionMade = defineRule<Complaint>({
 export const mustRecordUnderSchedule3 = defineRule<Complaint>({
   code: 'COMPLAINT_MUST_BE_RECORDED',
   words:
-    'A complaint must be recorded under Schedule 3 when the complainant asks, or an allegation alleges death or serious injury, possible crime or misconduct, a breach of Article 2 or 3, or a mandatory referral matter; informal handling is then not allowed.',
+    'A complaint must be recorded under Schedule 3 when the complainant asks, or an allegation alleges death or serious injury, possible crime or misconduct, a breach of Article 2 or 3, or a mandatory referral matter, or it arises from the same incident as a complaint with a mandatory referral matter; informal handling is then not allowed.',
   cites: 'RULES.md §4 (must be recorded under Schedule 3)',
   refuses: (c) => {
     const reasons = schedule3Reasons(c);
