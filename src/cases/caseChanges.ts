@@ -40,31 +40,9 @@ export async function changeCase(db: Db, audit: AuditLog, change: CaseChange): P
   if (!decision.ok) return decision;
 
   const at = change.now.toISOString();
-  const set = { ...decision.value.set, updatedAt: at };
-  const next = { ...current, ...set, version: change.expectedVersion + 1 };
-  const names: Record<string, string> = { '#version': 'version' };
-  const values: Record<string, unknown> = { ':expected': change.expectedVersion, ':one': 1 };
-  const assignments = Object.entries(set).map(([name, value], i) => {
-    names[`#f${i}`] = name;
-    values[`:v${i}`] = value;
-    return `#f${i} = :v${i}`;
-  });
+  const next = { ...current, ...decision.value.set, updatedAt: at, version: change.expectedVersion + 1 };
   const outcome = await db.transact([
-    db.updateItem(
-      key,
-      `SET ${[...assignments, '#version = #version + :one'].join(', ')}`,
-      names,
-      values,
-      'attribute_exists(pk) AND #version = :expected',
-    ),
-    audit.entry({
-      subject: change.reference,
-      at,
-      actor: change.actor,
-      action: decision.value.action,
-      fields: Object.keys(decision.value.set),
-      version: change.expectedVersion + 1,
-    }),
+    ...caseUpdate(db, audit, { reference: change.reference, expectedVersion: change.expectedVersion, set: decision.value.set, action: decision.value.action, actor: change.actor, at }),
     ...(decision.value.sideEffects?.(next) ?? []),
   ]);
   if (!outcome.ok) {
@@ -72,6 +50,29 @@ export async function changeCase(db: Db, audit: AuditLog, change: CaseChange): P
     return now ? stale(now.version as number) : notFound();
   }
   return succeed(next);
+}
+
+/**
+ * The writes that change one case: its attributes, set only if its version has not moved, and its
+ * audit entry. Also used for a case another case's change must keep in step (a linked complaint).
+ */
+export function caseUpdate(
+  db: Db,
+  audit: AuditLog,
+  change: { reference: string; expectedVersion: number; set: Record<string, unknown>; action: string; actor: AuditActor; at: string },
+): TransactItem[] {
+  const set = { ...change.set, updatedAt: change.at };
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':expected': change.expectedVersion, ':one': 1 };
+  const assignments = Object.entries(set).map(([name, value], i) => {
+    names[`#f${i}`] = name;
+    values[`:v${i}`] = value;
+    return `#f${i} = :v${i}`;
+  });
+  return [
+    db.updateItem(keys.case(change.reference), `SET ${[...assignments, '#version = #version + :one'].join(', ')}`, names, values, 'attribute_exists(pk) AND #version = :expected'),
+    audit.entry({ subject: change.reference, at: change.at, actor: change.actor, action: change.action, fields: Object.keys(change.set), version: change.expectedVersion + 1 }),
+  ];
 }
 
 function notFound() {

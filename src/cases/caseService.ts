@@ -15,7 +15,7 @@ import { keys } from '../store/keys.js';
 import type { Connection, PageArgs, Paginator } from '../store/pagination.js';
 import { parseInput } from '../validation/parse.js';
 import { indexChanges, listQueue } from './caseIndex.js';
-import { changeCase } from './caseChanges.js';
+import { caseUpdate, changeCase } from './caseChanges.js';
 import { recordFrom, type AnyCaseType, type CaseRecord, type Intake, type IndexSet } from './contract.js';
 import { statisticsBetween, statisticsUpdates } from './dailyStatistics.js';
 import { tooBigForOneItem } from './itemSize.js';
@@ -228,6 +228,10 @@ export class CaseService {
             return [
               ...this.followUps(type, record, nextRecord, [...decision.value.stats, ...this.arrivalMoved(type, record, nextRecord)]),
               ...this.messages(type, action, record, nextRecord, ctx.now, next),
+              ...(decision.value.alsoChange ?? []).flatMap((other) => [
+                ...caseUpdate(this.deps.db, this.deps.audit, { reference: other.record.reference, expectedVersion: other.record.version, set: other.set as Record<string, unknown>, action: other.action, actor: ctx.actor, at: ctx.now.toISOString() }),
+                ...this.followUps(type, other.record, { ...other.record, ...other.set }, []),
+              ]),
             ];
           },
         });

@@ -42,6 +42,11 @@ export interface Change<R> {
   stats: DailyCounts;
   /** The audit action, for example FINALISED. */
   action: string;
+  /**
+   * Other cases (of those the action read as `related`) kept in step in the same transaction, each
+   * only if unchanged since read: their attributes to set and audit action (never a state change).
+   */
+  alsoChange?: Array<{ record: R; set: Partial<R>; action: string }>;
 }
 
 /**

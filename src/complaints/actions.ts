@@ -1,10 +1,13 @@
 import { workingDaysBetween } from '../calendar/workingDays.js';
-import { dateRefusal, negated, refuseBy, type ActionContext, type Change, type DailyCounts, type EarlierEvent } from '../cases/workflow.js';
+import type { z } from 'zod';
+import { parseReferenceParts } from '../cases/reference.js';
+import { dateRefusal, negated, refuseBy, type ActionContext, type ActionSpec, type Change, type DailyCounts, type EarlierEvent } from '../cases/workflow.js';
 import { reviewWindowClosesOn } from '../clocks/complaintReviewWindow.js';
 import { refuse, succeed, type Outcome } from '../errors.js';
 import type {
   AllegationOutcomeKind,
   ComplainantStanding,
+  ComplaintStatus,
   ComplaintHandling,
   ContactMethod,
   IopcDecision,
@@ -22,17 +25,23 @@ import {
   everRecorded,
   hasStanding,
   informalHandlingAllowed,
-  iopcReviewable,
   lateNotDeclinedWhenRecordingAsked,
+  linkFacts,
   linkable,
   mandatoryReferralMade,
   noContactYet,
+  allegationOutcomesFit,
+  INVESTIGATION_FINDINGS,
+  investigatedAllegations,
+  iopcDecidedAllegations,
   outcomeIsTheIopcs,
-  outstandingReferral,
-  referralRequired,
+  awaitingIopcDecision,
+  noReferralOutstanding,
+  outstandingReferrals,
   referralMade,
   reviewBodyFor,
   reviewWindowOpen,
+  sameIncidentReferralOutstanding,
   schedule3Reasons,
   staysUnderSchedule3,
   unreferredAllegations,
@@ -159,7 +168,8 @@ function newReferral(c: ComplaintRecord, on: string, criteria: ReferralCriterion
   const unreferred = unreferredAllegations(c);
   const allegations = numbers?.length ? [...new Set(numbers)].sort((a, b) => a - b) : unreferred.length ? unreferred : c.allegations.map((a) => a.number);
   const chosen = criteria?.length ? [...new Set(criteria)] : criteriaOf(c, allegations);
-  return { number: c.referrals.length + 1, referredOn: on, criteria: chosen.length ? chosen : (['VOLUNTARY'] as ReferralCriterion[]), allegations, by: ctx.by, decision: null, decidedOn: null };
+  const fallback: ReferralCriterion = sameIncidentReferralOutstanding(c) ? 'SAME_INCIDENT' : 'VOLUNTARY';
+  return { number: c.referrals.length + 1, referredOn: on, criteria: chosen.length ? chosen : [fallback], allegations, by: ctx.by, decision: null, decidedOn: null };
 }
 
 /** Deciding before any contact with the complainant needs the reason recorded. */
@@ -219,6 +229,9 @@ export function decideHandling(
   if (unreferred.length && !input.referredToIopc) {
     return refuseBy(mandatoryReferralMade, 'An allegation is a mandatory referral matter: the complaint must be referred to the IOPC.', ['input', 'referredToIopc']);
   }
+  if (sameIncidentReferralOutstanding(c) && !input.referredToIopc) {
+    return refuseBy(mandatoryReferralMade, 'A linked complaint from the same incident is a mandatory referral matter: this complaint must be referred to the IOPC too.', ['input', 'referredToIopc']);
+  }
   const noContact = withoutContact(c, input.withoutContactReason);
   if (noContact) return noContact;
   const decision: HandlingRecord = { handling: 'SCHEDULE_3', route: input.route, referredToIopc: input.referredToIopc, ...decided };
@@ -246,6 +259,12 @@ export function referComplaint(
   if (!input.allegations?.length && c.allegations.length === 0) {
     return refuse('REQUIRED', 'Add the allegation to be referred first.', ['input', 'allegations']);
   }
+  // While an earlier referral awaits the IOPC's decision, only what must be referred and is not yet goes in a new one.
+  const awaiting = outstandingReferrals(c).flatMap((r) => r.allegations);
+  const again = (input.allegations ?? []).filter((n) => awaiting.includes(n));
+  if (again.length) {
+    return refuseBy(noReferralOutstanding, `Allegation ${again.join(', ')} is in a referral still awaiting the IOPC’s decision: refer only what is new.`, ['input', 'allegations']);
+  }
   const referral = newReferral(c, input.referredOn, input.criteria, input.allegations, ctx);
   return succeed({
     set: { referrals: [...c.referrals, referral] },
@@ -254,8 +273,16 @@ export function referComplaint(
   });
 }
 
-export function recordIopcDecision(c: ComplaintRecord, input: { decision: IopcDecision; decidedOn: string }, ctx: ActionContext): Decision {
-  const referral = outstandingReferral(c)!;
+export function recordIopcDecision(c: ComplaintRecord, input: { decision: IopcDecision; decidedOn: string; referral: number | null }, ctx: ActionContext): Decision {
+  const awaiting = outstandingReferrals(c);
+  if (input.referral === null && awaiting.length > 1) {
+    return refuse('REQUIRED', `Referrals ${awaiting.map((r) => r.number).join(' and ')} await the IOPC’s decision: say which one this decides.`, ['input', 'referral']);
+  }
+  const referral = input.referral === null ? awaiting[0]! : c.referrals.find((r) => r.number === input.referral);
+  if (!referral) return refuse('INVALID', `There is no referral ${input.referral} on this complaint.`, ['input', 'referral']);
+  if (referral.decision) {
+    return refuseBy(awaitingIopcDecision, `The IOPC’s decision on referral ${referral.number} has already been recorded.`, ['input', 'referral']);
+  }
   const bad = checkDay(c, ctx, input.decidedOn, 'decidedOn', { on: referral.referredOn, what: 'the referral' });
   if (bad) return bad;
   return succeed({
@@ -353,18 +380,65 @@ function latestDecision(c: ComplaintRecord): EarlierEvent {
   const candidates: Array<{ on: string | null | undefined; what: string }> = [
     { on: c.receivedOn, what: 'the complaint arrived' },
     { on: c.handlingHistory.at(-1)?.decidedOn, what: 'the last handling decision' },
-    { on: c.referrals.filter((r) => r.decidedOn).at(-1)?.decidedOn, what: 'the IOPC’s decision' },
+    { on: c.referrals.map((r) => r.decidedOn).filter(Boolean).sort().at(-1), what: 'the IOPC’s decision' },
     { on: c.reviews.at(-1)?.decidedOn, what: 'the review’s decision' },
   ];
   return candidates.filter((x): x is EarlierEvent => Boolean(x.on)).reduce((a, b) => (b.on > a.on ? b : a));
 }
 
-/** The links as they are now: the linked complaints read afresh (a link records what the other complaint was then). */
-function refreshedLinks(c: ComplaintRecord, related: ComplaintRecord[]) {
+type Link = ComplaintRecord['linkedComplaints'][number];
+
+/** A link brought up to date with what the other complaint is now; the referral clock starts the day it first shows a referral matter. */
+function linkAsNow(l: Link, facts: ReturnType<typeof linkFacts>, today: string): Link {
+  return { ...l, ...facts, mustBeReferredSince: facts.mustBeReferred ? (l.mustBeReferred ? (l.mustBeReferredSince ?? l.linkedOn) : today) : null };
+}
+const sameFacts = (l: Link, facts: ReturnType<typeof linkFacts>) => l.iopcReviewable === facts.iopcReviewable && l.mustBeReferred === facts.mustBeReferred;
+
+/** The links as they are now: the linked complaints read afresh (a link records what the other complaint was when last changed). */
+function refreshedLinks(c: ComplaintRecord, related: ComplaintRecord[], today: string) {
   return c.linkedComplaints.map((l) => {
     const other = related.find((r) => r.reference === l.reference);
-    return other ? { ...l, iopcReviewable: iopcReviewable(other), mustBeReferred: referralRequired(other) } : l;
+    const facts = other && linkFacts(other);
+    return facts && !sameFacts(l, facts) ? linkAsNow(l, facts, today) : l;
   });
+}
+
+/**
+ * "Arises from the same incident" runs both ways (RULES.md §4, review body and referral): after
+ * any change to a complaint, its own links are read afresh from the complaints linked to it, and
+ * each of those is given (or brought up to date with) its link back to this one, in the same
+ * transaction. So a link made from either side, or an allegation added to either complaint later,
+ * shows at once on both: referralRequired, the MUST_REFER queue, the review body and the rules.
+ */
+export function keepLinksInStep(c: ComplaintRecord, change: Change<ComplaintRecord>, related: ComplaintRecord[], ctx: ActionContext): Change<ComplaintRecord> {
+  const after = { ...c, ...change.set };
+  const links = refreshedLinks(after, related, ctx.today);
+  const set = links.some((l, i) => l !== after.linkedComplaints[i]) ? { ...change.set, linkedComplaints: links } : change.set;
+  const mine = linkFacts(after);
+  const alsoChange: NonNullable<Change<ComplaintRecord>['alsoChange']> = [];
+  for (const l of links) {
+    const other = related.find((r) => r.reference === l.reference);
+    if (!other) continue;
+    const back = other.linkedComplaints.find((b) => b.reference === c.reference);
+    if (back && sameFacts(back, mine)) continue;
+    const linkedComplaints = back
+      ? other.linkedComplaints.map((b) => (b === back ? linkAsNow(b, mine, ctx.today) : b))
+      : [...other.linkedComplaints, linkAsNow({ reference: c.reference, reason: l.reason, by: l.by, linkedOn: l.linkedOn, iopcReviewable: false, mustBeReferred: false, mustBeReferredSince: null }, mine, ctx.today)];
+    alsoChange.push({ record: other, set: { linkedComplaints }, action: back ? 'LINKED_COMPLAINT_CHANGED' : 'LINKED' });
+  }
+  return { ...change, set, ...(alsoChange.length > 0 && { alsoChange: [...(change.alsoChange ?? []), ...alsoChange] }) };
+}
+
+/** Every complaint action reads the complaints linked to it and keeps their links in step (keepLinksInStep). */
+export function withLinksInStep<Sch extends z.ZodType>(spec: ActionSpec<ComplaintStatus, ComplaintRecord, Sch>): ActionSpec<ComplaintStatus, ComplaintRecord, Sch> {
+  return {
+    ...spec,
+    related: (input, c) => [...new Set([...(spec.related?.(input, c) ?? []), ...c.linkedComplaints.map((l) => l.reference)])],
+    decide: (c, input, ctx, related = []) => {
+      const decided = spec.decide(c, input, ctx, related);
+      return decided.ok ? succeed(keepLinksInStep(c, decided.value, related, ctx)) : decided;
+    },
+  };
 }
 
 export function finaliseComplaint(
@@ -381,7 +455,7 @@ export function finaliseComplaint(
 ): Decision {
   const bad = checkDay(c, ctx, input.outcomeLetterDate, 'outcomeLetterDate', latestDecision(c));
   if (bad) return bad;
-  const linkedComplaints = refreshedLinks(c, related);
+  const linkedComplaints = refreshedLinks(c, related, ctx.today);
   const current = { ...c, linkedComplaints };
   const stillToRefer = referralMade.refuses(current, ctx);
   if (stillToRefer) return refuseBy(referralMade, stillToRefer);
@@ -390,8 +464,21 @@ export function finaliseComplaint(
   const numbers = input.allegationOutcomes.map((o) => o.allegation);
   const unknown = numbers.filter((n) => !c.allegations.some((a) => a.number === n));
   if (unknown.length) return refuse('INVALID', `There is no allegation ${unknown.join(', ')} on this complaint.`, ['input', 'allegationOutcomes']);
-  if (new Set(numbers).size !== numbers.length) return refuse('INVALID', 'Give each allegation one outcome.', ['input', 'allegationOutcomes']);
+  const twice = [...new Set(numbers.filter((n, i) => numbers.indexOf(n) !== i))];
+  if (twice.length) return refuseBy(allegationOutcomesFit, `Give each allegation one outcome: allegation ${twice.join(', ')} has more than one.`, ['input', 'allegationOutcomes']);
+  const missing = c.allegations.map((a) => a.number).filter((n) => !numbers.includes(n));
+  if (missing.length) return refuseBy(allegationOutcomesFit, `Give every allegation its outcome: ${missing.length > 1 ? 'allegations' : 'allegation'} ${missing.join(', ')} ${missing.length > 1 ? 'have' : 'has'} none.`, ['input', 'allegationOutcomes']);
+  const investigated = investigatedAllegations(c);
+  const unfit = input.allegationOutcomes.filter((o) => INVESTIGATION_FINDINGS.includes(o.outcome) && !investigated.includes(o.allegation)).map((o) => o.allegation);
+  if (unfit.length) {
+    return refuseBy(
+      allegationOutcomesFit,
+      `Allegation ${unfit.join(', ')} was handled otherwise than by investigation: a finding of case to answer or no case to answer needs an investigation.`,
+      ['input', 'allegationOutcomes'],
+    );
+  }
   const iopcs = outcomeIsTheIopcs(c);
+  const iopcsAllegations = iopcDecidedAllegations(c);
   const reviewBody = reviewBodyFor(current);
   const first = c.outcomes.length === 0;
   return succeed({
@@ -408,7 +495,7 @@ export function finaliseComplaint(
           decidedBy: iopcs ? 'IOPC' : 'FORCE',
           reviewWindowClosesOn: reviewBody ? reviewWindowClosesOn(input.outcomeLetterDate) : null,
           reviewBody,
-          allegationOutcomes: input.allegationOutcomes,
+          allegationOutcomes: input.allegationOutcomes.map((o) => ({ ...o, decidedBy: iopcsAllegations.includes(o.allegation) ? ('IOPC' as const) : ('FORCE' as const) })),
           withoutContactReason: input.withoutContactReason,
           recordedBy: ctx.by,
           recordedOn: ctx.today,
@@ -565,7 +652,8 @@ export function linkComplaint(
   ctx: ActionContext,
   related: ComplaintRecord[],
 ): Decision {
-  const other = related[0];
+  const wanted = parseReferenceParts(input.otherReference)?.reference;
+  const other = related.find((r) => r.reference === wanted);
   if (!other) return refuse('NOT_FOUND', 'There is no complaint with that reference.', ['input', 'otherReference']);
   if (other.reference === c.reference) return refuseBy(linkable, 'A complaint cannot be linked to itself.', ['input', 'otherReference']);
   if (c.linkedComplaints.some((l) => l.reference === other.reference)) {
@@ -573,7 +661,10 @@ export function linkComplaint(
   }
   return succeed({
     set: {
-      linkedComplaints: [...c.linkedComplaints, { reference: other.reference, reason: input.reason, by: ctx.by, linkedOn: ctx.today, iopcReviewable: iopcReviewable(other), mustBeReferred: referralRequired(other) }],
+      linkedComplaints: [
+        ...c.linkedComplaints,
+        linkAsNow({ reference: other.reference, reason: input.reason, by: ctx.by, linkedOn: ctx.today, iopcReviewable: false, mustBeReferred: false, mustBeReferredSince: null }, linkFacts(other), ctx.today),
+      ],
     },
     stats: [],
     action: 'LINKED',

@@ -37,11 +37,11 @@ export function complaintQueueEntries(c: ComplaintRecord): IndexEntry[] {
   // A withdrawn complaint the force continues with in the public interest keeps its duty to refer.
   const continuing = c.status === 'WITHDRAWN' && Boolean(c.withdrawal?.continueInPublicInterest);
   const due = referBy(c);
-  if (due && (isOpen(c) || (continuing && unreferredAllegations(c).length > 0))) {
+  if (due && (isOpen(c) || continuing)) {
     entries.push({ queue: q('MUST_REFER'), sortKey: `${due}#${c.receivedAt}` });
   }
   const outstanding = outstandingReferral(c);
-  if (outstanding && isOpen(c)) entries.push({ queue: q('AWAITING_IOPC'), sortKey: `${outstanding.referredOn}#${c.receivedAt}` });
+  if (outstanding && (isOpen(c) || continuing)) entries.push({ queue: q('AWAITING_IOPC'), sortKey: `${outstanding.referredOn}#${c.receivedAt}` });
   if (c.status === 'LOCAL_RESOLUTION') entries.push({ queue: q('LOCAL_RESOLUTION'), sortKey: received });
   const closes = c.status === 'FINALISED' ? latestOutcome(c)?.reviewWindowClosesOn : null;
   if (closes) entries.push({ queue: q('REVIEW_WINDOW'), sortKey: closes });

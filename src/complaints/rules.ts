@@ -1,6 +1,6 @@
 import { addCalendarMonths, addDays } from '../calendar/londonDate.js';
 import { defineInputRule, defineRule } from '../cases/workflow.js';
-import type { IopcDecision, ReferralCriterion, ReviewBody, UpdateUnit } from '../generated/graphql.js';
+import type { AllegationOutcomeKind, IopcDecision, ReferralCriterion, ReviewBody, UpdateUnit } from '../generated/graphql.js';
 import { latestOutcome, type AllegationRecord, type ComplaintRecord } from './model.js';
 
 /**
@@ -17,7 +17,6 @@ export function isLate(c: Pick<Complaint, 'incident' | 'receivedOn'>): boolean {
 
 /** Conduct that, if proved, might justify criminal or disciplinary proceedings, or infringe Article 2 or 3. */
 const serious = (a: AllegationRecord) => a.flags.possibleCriminalOffence || a.flags.possibleMisconduct || a.flags.article2or3;
-/** A matter that must be referred to the IOPC. */
 /** A matter that must be referred to the IOPC: death or serious injury, a mandatory referral matter, the chief officer's conduct. */
 const mustBeReferred = (a: AllegationRecord) => a.flags.deathOrSeriousInjury || a.flags.mandatoryReferral || Boolean(a.personComplainedAbout?.chiefOfficer);
 /** About the chief officer: the local policing body is the appropriate authority. */
@@ -29,10 +28,11 @@ export const aboutChiefOfficer = (c: Pick<Complaint, 'allegations'>) => c.allega
  * injury, possible crime, possible misconduct justifying disciplinary proceedings, a breach of
  * Article 2 or 3, or a mandatory referral matter.
  */
-export function schedule3Reasons(c: Pick<Complaint, 'wantsFormalRecording' | 'allegations'> & Partial<Pick<Complaint, 'referrals'>>): string[] {
+export function schedule3Reasons(c: Pick<Complaint, 'wantsFormalRecording' | 'allegations'> & Partial<Pick<Complaint, 'referrals' | 'linkedComplaints'>>): string[] {
   const reasons: string[] = [];
   if (c.wantsFormalRecording) reasons.push('The complainant asked for the complaint to be formally recorded.');
   if (c.referrals?.length) reasons.push('The complaint has been referred to the IOPC.');
+  if (c.linkedComplaints?.some((l) => l.mustBeReferred)) reasons.push('It arises from the same incident as a complaint that must be referred to the IOPC.');
   const flagWords: Array<[keyof AllegationRecord['flags'], string]> = [
     ['deathOrSeriousInjury', 'death or serious injury'],
     ['possibleCriminalOffence', 'conduct that might be a criminal offence'],
@@ -48,9 +48,17 @@ export function schedule3Reasons(c: Pick<Complaint, 'wantsFormalRecording' | 'al
   return reasons;
 }
 
-/** Death or serious injury and the mandatory referral matters must be referred to the IOPC. */
-export function referralRequired(c: Pick<Complaint, 'allegations'>): boolean {
+/** Death or serious injury and the mandatory referral matters, in the complaint's own allegations, must be referred to the IOPC. */
+export function referralRequiredItself(c: Pick<Complaint, 'allegations'>): boolean {
   return c.allegations.some(mustBeReferred);
+}
+
+/**
+ * Whether the complaint must be referred to the IOPC: an allegation of its own is a mandatory
+ * referral matter, or it arises from the same incident as a complaint with one (reg 4(1)(b)).
+ */
+export function referralRequired(c: Pick<Complaint, 'allegations' | 'linkedComplaints'>): boolean {
+  return referralRequiredItself(c) || c.linkedComplaints.some((l) => l.mustBeReferred);
 }
 
 /** The allegations that must be referred and are in no referral yet (an allegation added after a referral needs its own). */
@@ -73,14 +81,17 @@ export function referBy(c: Pick<Complaint, 'allegations' | 'referrals' | 'linked
   const clearOn = unreferred.length
     ? c.allegations.filter((a) => unreferred.includes(a.number)).map((a) => a.addedOn)
     : sameIncidentReferralOutstanding(c)
-      ? c.linkedComplaints.filter((l) => l.mustBeReferred).map((l) => l.linkedOn)
+      ? c.linkedComplaints.filter((l) => l.mustBeReferred).map((l) => l.mustBeReferredSince ?? l.linkedOn)
       : [];
   const first = [...clearOn].sort()[0];
   return first ? addDays(first, 1) : null;
 }
 
-/** The referral the IOPC has not yet decided on, if any. */
+/** The referral the IOPC has not yet decided on, if any (the earliest, when a new referral matter was referred meanwhile). */
 export const outstandingReferral = (c: Pick<Complaint, 'referrals'>) => c.referrals.find((r) => !r.decision);
+
+/** Every referral the IOPC has not yet decided on. */
+export const outstandingReferrals = (c: Pick<Complaint, 'referrals'>) => c.referrals.filter((r) => !r.decision);
 
 /** The criteria an allegation's flags show (the handler adds the others). */
 export function criteriaOf(c: Pick<Complaint, 'allegations'>, numbers: number[]): ReferralCriterion[] {
@@ -96,10 +107,24 @@ export function criteriaOf(c: Pick<Complaint, 'allegations'>, numbers: number[])
 
 /** After the IOPC investigated independently or directed the investigation, the outcome is the IOPC's and there is no review. */
 const IOPC_OWN_OUTCOME: readonly IopcDecision[] = ['INDEPENDENT_INVESTIGATION', 'DIRECTED_INVESTIGATION'];
-export function outcomeIsTheIopcs(c: Pick<Complaint, 'referrals'>): boolean {
-  const decided = c.referrals.filter((r) => r.decision);
-  const last = decided.at(-1)?.decision;
-  return Boolean(last && IOPC_OWN_OUTCOME.includes(last));
+
+/**
+ * The allegations whose outcome is the IOPC's: those whose latest decided referral (the last one
+ * that included them) the IOPC investigated independently or directed. Who decided is per
+ * allegation: a referral covers the allegations it names, and the force decides the others.
+ */
+export function iopcDecidedAllegations(c: Pick<Complaint, 'allegations' | 'referrals'>): number[] {
+  return c.allegations
+    .map((a) => a.number)
+    .filter((n) => {
+      const last = c.referrals.filter((r) => r.decision && r.allegations.includes(n)).at(-1);
+      return Boolean(last?.decision && IOPC_OWN_OUTCOME.includes(last.decision));
+    });
+}
+
+/** The outcome is wholly the IOPC's (no review at all) only when the IOPC decided every allegation. */
+export function outcomeIsTheIopcs(c: Pick<Complaint, 'allegations' | 'referrals'>): boolean {
+  return c.allegations.length > 0 && iopcDecidedAllegations(c).length === c.allegations.length;
 }
 
 /**
@@ -108,20 +133,31 @@ export function outcomeIsTheIopcs(c: Pick<Complaint, 'referrals'>): boolean {
  * conduct would not justify criminal or disciplinary proceedings or would not infringe Article 2
  * or 3 (an allegation flagged so); where it was, or must be, referred; or where it arises from the
  * same incident as any of these (a linked complaint). Otherwise the local policing body. Null when
- * there is no right of review: after an IOPC independent or directed investigation.
+ * there is no right of review: the IOPC investigated independently or directed the investigation
+ * of every allegation. Where it did so for some only, the review is of the others' outcomes.
  */
 export function reviewBodyFor(c: Pick<Complaint, 'allegations' | 'referrals' | 'linkedComplaints'>): ReviewBody | null {
   if (outcomeIsTheIopcs(c)) return null;
-  const iopc =
-    c.allegations.some((a) => a.personComplainedAbout?.seniorOfficer || a.personComplainedAbout?.chiefOfficer || serious(a) || mustBeReferred(a)) ||
-    c.referrals.length > 0 ||
-    c.linkedComplaints.some((l) => l.iopcReviewable);
+  const iopc = iopcReviewable(c) || c.linkedComplaints.some((l) => l.iopcReviewable);
   return iopc ? 'IOPC' : 'LOCAL_POLICING_BODY';
 }
 
-/** Whether the IOPC would review this complaint's outcome, as a linked complaint sees it (reg 4(1)(b), same incident). */
-export const iopcReviewable = (c: Pick<Complaint, 'allegations' | 'referrals' | 'linkedComplaints'>) =>
-  reviewBodyFor(c) === 'IOPC' || outcomeIsTheIopcs(c);
+/**
+ * Whether the complaint, on its own facts (about a senior officer, a serious allegation, a matter
+ * that must be referred, or referred), is one the IOPC reviews or whose outcome it decided: what a
+ * complaint from the same incident inherits. Its own links are left out, so that a link says what
+ * the other complaint is itself, and one change never ripples beyond the complaints linked to it.
+ */
+export const iopcReviewable = (c: Pick<Complaint, 'allegations' | 'referrals'>) =>
+  c.allegations.some((a) => a.personComplainedAbout?.seniorOfficer || a.personComplainedAbout?.chiefOfficer || serious(a) || mustBeReferred(a)) ||
+  c.referrals.length > 0;
+
+/**
+ * What a link records about the complaint it points to, read from that complaint as it is now.
+ * "Arises from the same incident" runs both ways: each complaint of a linked pair holds a link to
+ * the other, and every change to either keeps the other's link in step (same transaction).
+ */
+export const linkFacts = (other: Pick<Complaint, 'allegations' | 'referrals'>) => ({ iopcReviewable: iopcReviewable(other), mustBeReferred: referralRequiredItself(other) });
 
 /** Ever recorded under Schedule 3 (a handling decision said so). */
 export const everRecorded = (c: Pick<Complaint, 'handlingHistory'>) => c.handlingHistory.some((h) => h.handling === 'SCHEDULE_3');
@@ -208,7 +244,7 @@ export const lateDecisionMade = defineRule<Complaint>({
 export const mustRecordUnderSchedule3 = defineRule<Complaint>({
   code: 'COMPLAINT_MUST_BE_RECORDED',
   words:
-    'A complaint must be recorded under Schedule 3 when the complainant asks, or an allegation alleges death or serious injury, possible crime or misconduct, a breach of Article 2 or 3, or a mandatory referral matter; informal handling is then not allowed.',
+    'A complaint must be recorded under Schedule 3 when the complainant asks, or an allegation alleges death or serious injury, possible crime or misconduct, a breach of Article 2 or 3, or a mandatory referral matter, or it arises from the same incident as a complaint with a mandatory referral matter; informal handling is then not allowed.',
   cites: 'RULES.md §4 (must be recorded under Schedule 3)',
   refuses: (c) => {
     const reasons = schedule3Reasons(c);
@@ -262,14 +298,19 @@ export const referralMade = defineRule<Complaint>({
 
 export const noReferralOutstanding = defineRule<Complaint>({
   code: 'COMPLAINT_ONE_REFERRAL_AT_A_TIME',
-  words: 'A complaint is referred again once the IOPC has decided on the last referral: one referral awaits a decision at a time.',
-  cites: 'RULES.md §4 (referral; a matter may be referred again)',
-  refuses: (c) => (outstandingReferral(c) ? 'The IOPC has not yet decided on the last referral: record its decision first.' : null),
+  words:
+    'A complaint is referred again once the IOPC has decided on the last referral, except that a matter that must be referred (an allegation added since) is referred as soon as that is clear, even while an earlier referral awaits the IOPC’s decision.',
+  cites: 'RULES.md §4 (referral; a matter may be referred again; a new allegation added after recording)',
+  refuses: (c) =>
+    outstandingReferral(c) && unreferredAllegations(c).length === 0
+      ? 'The IOPC has not yet decided on the last referral and nothing new must be referred: record its decision first.'
+      : null,
 });
 
 export const continuingIfWithdrawn = defineRule<Complaint>({
   code: 'COMPLAINT_CONTINUED_IN_PUBLIC_INTEREST',
-  words: 'A withdrawn complaint is referred only when the force continues with the matter in the public interest.',
+  words:
+    'The referral work on a withdrawn complaint (referring it, recording the IOPC’s decision) goes on only when the force continues with the matter in the public interest; then it goes on as before the withdrawal.',
   cites: 'RULES.md §4 (withdrawal, regs 39 to 41)',
   refuses: (c) =>
     c.status === 'WITHDRAWN' && !c.withdrawal?.continueInPublicInterest ? 'The complaint was withdrawn and the force is not continuing with it.' : null,
@@ -303,7 +344,7 @@ export const notYetRecorded = defineRule<Complaint>({
 
 export const reviewRight = defineRule<Complaint>({
   code: 'COMPLAINT_REVIEW_RIGHT',
-  words: 'There is no right of review after an IOPC independent or directed investigation: the outcome is the IOPC’s.',
+  words: 'There is no right of review of what the IOPC investigated itself or directed (the outcome is the IOPC’s); what the force decided can be reviewed.',
   cites: 'RULES.md §4 (right of review)',
   refuses: (c) => (latestOutcome(c)?.reviewBody ? null : 'There is no right of review: the IOPC decided the outcome after its own or a directed investigation.'),
 });
@@ -339,9 +380,36 @@ export const withdrawalAsTheRegulationsAllow = defineInputRule({
 
 export const mandatoryReferralMade = defineInputRule({
   code: 'COMPLAINT_MANDATORY_REFERRAL',
-  words: 'Death or serious injury and the mandatory referral matters are referred to the IOPC as soon as that is clear: a complaint recorded with one is referred in the same decision.',
+  words:
+    'Death or serious injury and the mandatory referral matters are referred to the IOPC as soon as that is clear: a complaint recorded with one, or arising from the same incident as a complaint with one, is referred in the same decision.',
   cites: 'RULES.md §4 (mandatory referral to the IOPC; referral)',
 });
+
+export const allegationOutcomesFit = defineInputRule({
+  code: 'COMPLAINT_ALLEGATION_OUTCOMES',
+  words:
+    'Every allegation gets exactly one outcome, fitting how it was handled: a finding of case to answer or no case to answer only for an allegation investigated (the handling was by investigation, or the IOPC decided on a local, directed or independent investigation of it).',
+  cites: 'RULES.md §4 (allegations; handled otherwise than by investigation, or investigated)',
+});
+
+/** The investigation findings, possible only for an allegation that was investigated. */
+export const INVESTIGATION_FINDINGS: readonly AllegationOutcomeKind[] = ['CASE_TO_ANSWER', 'NO_CASE_TO_ANSWER'];
+
+/**
+ * The allegations investigated: every one when the last handling decision was to investigate;
+ * otherwise those whose last decided referral the IOPC did not return to the force for its own
+ * handling (a local, directed or independent investigation).
+ */
+export function investigatedAllegations(c: Pick<Complaint, 'allegations' | 'referrals' | 'handlingHistory'>): number[] {
+  const byInvestigation = c.handlingHistory.at(-1)?.route === 'INVESTIGATION';
+  return c.allegations
+    .map((a) => a.number)
+    .filter((n) => {
+      if (byInvestigation) return true;
+      const last = c.referrals.filter((r) => r.decision && r.allegations.includes(n)).at(-1);
+      return Boolean(last?.decision && last.decision !== 'RETURNED_TO_FORCE');
+    });
+}
 
 export const linkable = defineInputRule({
   code: 'COMPLAINT_LINK',

@@ -152,7 +152,11 @@ export const actionSchemas = {
       withoutContactReason: optionalText(2000, 'The reason'),
     }),
   iopc: (today: string) =>
-    z.object({ decision: z.enum(['RETURNED_TO_FORCE', 'LOCAL_INVESTIGATION', 'DIRECTED_INVESTIGATION', 'INDEPENDENT_INVESTIGATION']), decidedOn: optionalDate(today) }),
+    z.object({
+      decision: z.enum(['RETURNED_TO_FORCE', 'LOCAL_INVESTIGATION', 'DIRECTED_INVESTIGATION', 'INDEPENDENT_INVESTIGATION']),
+      decidedOn: optionalDate(today),
+      referral: nullable(z.number().int().min(1)),
+    }),
   refer: (today: string) =>
     z.object({
       referredOn: optionalDate(today),

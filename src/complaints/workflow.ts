@@ -1,9 +1,11 @@
-import { actionFor, type Workflow } from '../cases/workflow.js';
+import type { z } from 'zod';
+import { actionFor, type ActionSpec, type Workflow } from '../cases/workflow.js';
 import type { ComplaintStatus } from '../generated/graphql.js';
 import * as decide from './actions.js';
 import { allStatuses, beforeOutcome, openStatuses, type ComplaintRecord } from './model.js';
 import {
   aboutTheChiefOfficer,
+  allegationOutcomesFit,
   awaitingIopcDecision,
   contactBeforeDeciding,
   continuingIfWithdrawn,
@@ -36,7 +38,9 @@ import { actionSchemas as input } from './validation.js';
  * may be taken from, the named rules that must allow it, and the states it may lead to. The key
  * of each row is its GraphQL mutation. docs/workflows.md is generated from this table.
  */
-const action = actionFor<ComplaintStatus, ComplaintRecord>();
+const row = actionFor<ComplaintStatus, ComplaintRecord>();
+/** Every row keeps linked complaints in step both ways (actions.ts, keepLinksInStep). */
+const action = <Sch extends z.ZodType>(spec: ActionSpec<ComplaintStatus, ComplaintRecord, Sch>) => row(decide.withLinksInStep(spec));
 const open = openStatuses;
 
 export type ComplaintAction = keyof typeof complaintWorkflow.actions;
@@ -124,9 +128,9 @@ export const complaintWorkflow = {
     }),
     recordIopcDecision: action({
       doing: 'Recording the IOPC’s decision',
-      does: 'Record the IOPC’s decision on the outstanding referral.',
-      from: ['LOGGED', 'LOCAL_RESOLUTION', 'SCHEDULE_3', 'FINALISED', 'UNDER_REVIEW'],
-      guards: [awaitingIopcDecision],
+      does: 'Record the IOPC’s decision on a referral awaiting it (saying which, when more than one awaits).',
+      from: ['LOGGED', 'LOCAL_RESOLUTION', 'SCHEDULE_3', 'FINALISED', 'UNDER_REVIEW', 'WITHDRAWN'],
+      guards: [awaitingIopcDecision, continuingIfWithdrawn],
       to: [],
       input: input.iopc,
       decide: decide.recordIopcDecision,
@@ -193,7 +197,7 @@ export const complaintWorkflow = {
       does: 'Finalise a Schedule 3 complaint with its outcome and the outcome letter’s date; the review window opens.',
       from: ['SCHEDULE_3'],
       guards: [referralMade, referralDecided, notAboutChiefOfficer],
-      inputRules: [contactBeforeDeciding],
+      inputRules: [contactBeforeDeciding, allegationOutcomesFit],
       related: (_input, c) => c.linkedComplaints.map((l) => l.reference),
       to: ['FINALISED'],
       input: input.finalise,

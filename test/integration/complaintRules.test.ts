@@ -36,6 +36,8 @@ const { read, ok, refused, act } = caseHelpers(() => app, { read: READ, readFiel
 const CONTACT = { method: 'PHONE', summary: 'Called: confirmed the outcome wanted', desiredOutcomeConfirmed: true };
 const flagged = (flags: Record<string, boolean>) => ({ category: 'POLICE_POWERS_POLICIES_AND_PROCEDURES', summary: 'What was alleged', flags });
 const plain = { category: 'INDIVIDUAL_BEHAVIOURS', summary: 'Rude at the counter' };
+/** The outcome of a complaint's one allegation (every allegation gets exactly one). */
+const ONE = { allegationOutcomes: [{ allegation: 1, outcome: 'SERVICE_ACCEPTABLE' }] };
 
 async function submit(over: Record<string, unknown> = {}) {
   const input = {
@@ -101,7 +103,14 @@ describe('1. referral is a step of its own, at any stage', () => {
     expect(c.referrals.map((r: { number: number; decision: string | null }) => [r.number, r.decision])).toEqual([[1, 'RETURNED_TO_FORCE'], [2, null]]);
     await refused('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-04' }, /IOPC’s decision/, 'COMPLAINT_REFERRAL_DECIDED');
     await ok('recordIopcDecision', reference, { decision: 'LOCAL_INVESTIGATION' });
-    c = await ok('finaliseComplaint', reference, { outcome: 'Case to answer', outcomeLetterDate: '2026-03-04' });
+    c = await ok('finaliseComplaint', reference, {
+      outcome: 'Case to answer',
+      outcomeLetterDate: '2026-03-04',
+      allegationOutcomes: [
+        { allegation: 1, outcome: 'SERVICE_ACCEPTABLE' },
+        { allegation: 2, outcome: 'CASE_TO_ANSWER' },
+      ],
+    });
     expect(c.status).toBe('FINALISED');
   });
 
@@ -172,7 +181,7 @@ describe('4. the relevant review body', () => {
   it('is the IOPC for an allegation flagged possible misconduct, though not referred', async () => {
     const { reference } = await logged(flagged({ possibleMisconduct: true }));
     await ok('decideComplaintHandling', reference, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', reason: 'Possible misconduct' });
-    const c = await ok('finaliseComplaint', reference, { outcome: 'No case to answer', outcomeLetterDate: '2026-03-02' });
+    const c = await ok('finaliseComplaint', reference, { outcome: 'No case to answer', outcomeLetterDate: '2026-03-02', ...ONE });
     expect(c.outcome).toMatchObject({ reviewBody: 'IOPC', decidedBy: 'FORCE', reviewWindowClosesOn: '2026-03-30' });
   });
 
@@ -191,7 +200,7 @@ describe('4. the relevant review body', () => {
     expect(c).toMatchObject({ reviewBody: null, linkedComplaints: [{ reference: serious.reference, reason: 'The same arrest', iopcReviewable: true, mustBeReferred: false }] });
     await refused('linkComplaint', reference, { otherReference: serious.reference, reason: 'again' }, /already linked/, 'COMPLAINT_LINK');
     await ok('decideComplaintHandling', reference, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Asked' });
-    expect((await ok('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02' })).outcome.reviewBody).toBe('IOPC');
+    expect((await ok('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02', ...ONE })).outcome.reviewBody).toBe('IOPC');
   });
 
   it('gives no review after an IOPC independent investigation: the outcome is the IOPC’s, and the public is told so', async () => {
@@ -199,7 +208,7 @@ describe('4. the relevant review body', () => {
     const { reference } = receipt;
     await ok('decideComplaintHandling', reference, { handling: 'SCHEDULE_3', route: 'INVESTIGATION', referredToIopc: true, reason: 'Serious injury' });
     await ok('recordIopcDecision', reference, { decision: 'INDEPENDENT_INVESTIGATION' });
-    const c = await ok('finaliseComplaint', reference, { outcome: 'The IOPC found a case to answer', outcomeLetterDate: '2026-03-02' });
+    const c = await ok('finaliseComplaint', reference, { outcome: 'The IOPC found a case to answer', outcomeLetterDate: '2026-03-02', ...ONE });
     expect(c.outcome).toMatchObject({ decidedBy: 'IOPC', reviewBody: null, reviewWindowClosesOn: null });
     await refused('recordReviewRequest', reference, { receivedOn: '2026-03-02' }, /no right of review/, 'COMPLAINT_REVIEW_RIGHT');
     expect(await track(receipt)).toMatchObject({ status: 'OUTCOME_SENT', reviewWindowClosesOn: null, statusDescription: expect.stringMatching(/IOPC/) });
@@ -278,7 +287,7 @@ describe('7. withdrawal, standing and consent', () => {
 
     const finalised = await logged();
     await ok('decideComplaintHandling', finalised.reference, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Asked' });
-    await ok('finaliseComplaint', finalised.reference, { outcome: 'o', outcomeLetterDate: '2026-03-02' });
+    await ok('finaliseComplaint', finalised.reference, { outcome: 'o', outcomeLetterDate: '2026-03-02', ...ONE });
     await refused('withdrawComplaint', finalised.reference, { reason: 'Asked', notice: 'SIGNED_NOTICE' }, /not possible while the complaint is finalised/, 'WORKFLOW_STATE');
   });
 
@@ -315,7 +324,7 @@ describe('8. contact before deciding', () => {
     expect(c.handlingHistory[0].withoutContactReason).toBe('Anonymous complainant: no way to reach them');
     await refused('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02' }, /contact them first/, 'COMPLAINT_CONTACT_FIRST');
     expect(await inQueue('AWAITING_FIRST_CONTACT', reference)).toBe(true);
-    c = await ok('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02', withoutContactReason: 'Anonymous' });
+    c = await ok('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02', withoutContactReason: 'Anonymous', ...ONE });
     expect(c.status).toBe('FINALISED');
     expect(await inQueue('AWAITING_FIRST_CONTACT', reference)).toBe(false);
   });
@@ -370,12 +379,12 @@ describe('statistics, per complaint', () => {
       await ok('decideComplaintHandling', refinalised.reference, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Asked' });
       app.setNow('2026-01-12T10:00:00Z');
       await ok('concludeLocalResolution', escalated.reference, { resolvedToSatisfaction: false });
-      await ok('finaliseComplaint', refinalised.reference, { outcome: 'o', outcomeLetterDate: '2026-01-12' });
+      await ok('finaliseComplaint', refinalised.reference, { outcome: 'o', outcomeLetterDate: '2026-01-12', ...ONE });
       app.setNow('2026-01-20T10:00:00Z');
       await ok('recordComplaintAtRequest', escalated.reference, { route: 'INVESTIGATION' });
       await ok('recordReviewRequest', refinalised.reference, { receivedOn: '2026-01-20' });
       await ok('recordReviewOutcome', refinalised.reference, { upheld: true, note: 'Reconsider' });
-      await ok('finaliseComplaint', refinalised.reference, { outcome: 'o2', outcomeLetterDate: '2026-01-20' });
+      await ok('finaliseComplaint', refinalised.reference, { outcome: 'o2', outcomeLetterDate: '2026-01-20', ...ONE });
       const stats = (
         await app.gql(
           `query { complaintStatistics(input: { from: "2026-01-01", to: "2026-03-31" }) { received handledOutsideSchedule3 handledUnderSchedule3 escalatedToSchedule3 finalisedOutsideSchedule3 finalisedUnderSchedule3 reviews reviewsUpheld } }`,
@@ -430,7 +439,7 @@ describe('found by walking the journeys as a handler, and put right', () => {
   it('does not close a complaint while a referral awaits the IOPC’s decision', async () => {
     const { reference } = await logged();
     await ok('decideComplaintHandling', reference, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Asked' });
-    await ok('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02' });
+    await ok('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02', ...ONE });
     app.setNow('2026-04-10T10:00:00Z');
     await ok('referComplaintToIopc', reference, { criteria: ['VOLUNTARY'] });
     await refused('closeComplaint', reference, { reason: 'done' }, /IOPC’s decision/, 'COMPLAINT_REFERRAL_DECIDED');
@@ -450,12 +459,12 @@ describe('found by walking the journeys as a handler, and put right', () => {
     const { reference } = await logged();
     await ok('decideComplaintHandling', reference, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Asked' });
     app.setNow('2026-03-10T10:00:00Z');
-    await ok('finaliseComplaint', reference, { outcome: 'a', outcomeLetterDate: '2026-03-10' });
+    await ok('finaliseComplaint', reference, { outcome: 'a', outcomeLetterDate: '2026-03-10', ...ONE });
     await ok('recordReviewRequest', reference, { receivedOn: '2026-03-10' });
     app.setNow('2026-03-20T10:00:00Z');
     await ok('recordReviewOutcome', reference, { upheld: true, note: 'Reconsider', decidedOn: '2026-03-15' });
     await refused('finaliseComplaint', reference, { outcome: 'b', outcomeLetterDate: '2026-03-14' }, /before the last handling decision \(2026-03-15\)/);
-    expect((await ok('finaliseComplaint', reference, { outcome: 'b', outcomeLetterDate: '2026-03-15' })).outcome.reviewWindowClosesOn).toBe('2026-04-12');
+    expect((await ok('finaliseComplaint', reference, { outcome: 'b', outcomeLetterDate: '2026-03-15', ...ONE })).outcome.reviewWindowClosesOn).toBe('2026-04-12');
   });
 
   it('reads linked complaints afresh when finalising: the review body follows what the other complaint has become', async () => {
@@ -465,7 +474,7 @@ describe('found by walking the journeys as a handler, and put right', () => {
     expect(linked.linkedComplaints[0]).toMatchObject({ iopcReviewable: false });
     await ok('addAllegation', other.reference, flagged({ possibleMisconduct: true }));
     await ok('decideComplaintHandling', reference, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Asked' });
-    const c = await ok('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02' });
+    const c = await ok('finaliseComplaint', reference, { outcome: 'o', outcomeLetterDate: '2026-03-02', ...ONE });
     expect(c.outcome.reviewBody).toBe('IOPC');
     expect(c.linkedComplaints[0]).toMatchObject({ iopcReviewable: true });
   });

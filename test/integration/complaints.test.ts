@@ -284,7 +284,7 @@ describe('Schedule 3, referral, outcome and review', () => {
     expect(c.handlingHistory.at(-1)).toMatchObject({ iopcDecision: 'LOCAL_INVESTIGATION', route: 'INVESTIGATION' });
 
     app.setNow('2026-04-01T10:00:00Z');
-    c = await ok('finaliseComplaint', ref, { outcome: 'Case to answer for misconduct', outcomeLetterDate: '2026-04-01' });
+    c = await ok('finaliseComplaint', ref, { outcome: 'Case to answer for misconduct', outcomeLetterDate: '2026-04-01', allegationOutcomes: [{ allegation: 1, outcome: 'CASE_TO_ANSWER' }] });
     expect(c).toMatchObject({ status: 'FINALISED', outcome: { letterDate: '2026-04-01', reviewWindowClosesOn: '2026-04-29', reviewBody: 'IOPC' } });
     const tracked = await app.gql(`query($r: String!, $c: String!) { trackCase(reference: $r, trackingCode: $c) { status reviewWindowClosesOn nextUpdateBy } }`, { r: ref, c: code });
     expect(tracked.body.data!.trackCase).toEqual({ status: 'REVIEW_WINDOW_OPEN', reviewWindowClosesOn: '2026-04-29', nextUpdateBy: null });
@@ -298,7 +298,7 @@ describe('Schedule 3, referral, outcome and review', () => {
     expect(c).toMatchObject({ status: 'SCHEDULE_3', review: { upheld: true } });
     expect(c.handlingHistory.at(-1).reason).toMatch(/^Reopened/);
 
-    c = await ok('finaliseComplaint', ref, { outcome: 'Reconsidered: misconduct meeting', outcomeLetterDate: '2026-04-20' });
+    c = await ok('finaliseComplaint', ref, { outcome: 'Reconsidered: misconduct meeting', outcomeLetterDate: '2026-04-20', allegationOutcomes: [{ allegation: 1, outcome: 'CASE_TO_ANSWER' }] });
     expect(c.outcome.reviewWindowClosesOn).toBe('2026-05-18');
     app.setNow('2026-05-19T10:00:00Z');
     expect(await queue({ queue: 'REVIEW_WINDOW_OPEN' })).not.toContain(ref);
@@ -317,7 +317,7 @@ describe('Schedule 3, referral, outcome and review', () => {
     await ok('recordComplaintContact', ref, CONTACT);
     await ok('addAllegation', ref, { category: 'OTHER', summary: 'x' });
     await ok('decideComplaintHandling', ref, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Complainant wants it recorded' });
-    const c1 = await ok('finaliseComplaint', ref, { outcome: 'Service acceptable', outcomeLetterDate: '2026-03-02' });
+    const c1 = await ok('finaliseComplaint', ref, { outcome: 'Service acceptable', outcomeLetterDate: '2026-03-02', allegationOutcomes: [{ allegation: 1, outcome: 'SERVICE_ACCEPTABLE' }] });
     expect(c1.outcome.reviewBody).toBe('LOCAL_POLICING_BODY');
     await ok('recordReviewRequest', ref, {});
     const c = await ok('recordReviewOutcome', ref, { upheld: false, note: 'Outcome reasonable' });
@@ -502,7 +502,14 @@ describe('statistics', () => {
       await ok('addAllegation', two, { category: 'DISCRIMINATORY_BEHAVIOUR', summary: 'Remarks' });
       await ok('decideComplaintHandling', two, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Discrimination alleged' });
       app.setNow('2026-04-01T09:00:00Z');
-      await ok('finaliseComplaint', two, { outcome: 'Reflective practice', outcomeLetterDate: '2026-04-01' });
+      await ok('finaliseComplaint', two, {
+        outcome: 'Reflective practice',
+        outcomeLetterDate: '2026-04-01',
+        allegationOutcomes: [
+          { allegation: 1, outcome: 'SERVICE_ACCEPTABLE' },
+          { allegation: 2, outcome: 'SERVICE_NOT_ACCEPTABLE' },
+        ],
+      });
       app.setNow('2026-04-10T09:00:00Z');
       await ok('recordReviewRequest', two, { receivedOn: '2026-04-10' });
       app.setNow('2026-04-15T09:00:00Z');

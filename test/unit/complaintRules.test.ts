@@ -214,3 +214,46 @@ describe('the named rules at their boundaries', () => {
     expect(rule('concludeLocalResolution', serious, '2026-03-10')).toBe('COMPLAINT_MUST_BE_RECORDED');
   });
 });
+
+describe('session 5 review: links both ways, referral while one awaits, who decided, allegation outcomes', () => {
+  const today = ctx;
+  const mandatory = allegation({ flags: { ...noFlags, mandatoryReferral: true } });
+  const decidedAs = (number: number, decision: 'RETURNED_TO_FORCE' | 'INDEPENDENT_INVESTIGATION' | null, allegations: number[]) => ({ ...referral(decision, allegations), number });
+
+  it('keeps the other complaint’s link in step: added when missing, changed when the facts change, left alone otherwise', () => {
+    const b = complaint({ reference: 'CMP-2026-000002', version: 7 });
+    const link = { reference: b.reference, reason: 'Same incident', by: 'sam', linkedOn: '2026-03-04', iopcReviewable: false, mustBeReferred: false, mustBeReferredSince: null };
+    const a = complaint({ linkedComplaints: [link] });
+    // A gains a mandatory allegation: B gets a link back, from today.
+    const change = actions.keepLinksInStep(a, { set: { allegations: [mandatory] }, stats: [], action: 'ALLEGATION_ADDED' }, [b], today);
+    expect(change.alsoChange).toEqual([
+      {
+        record: b,
+        set: { linkedComplaints: [{ reference: a.reference, reason: 'Same incident', by: 'sam', linkedOn: '2026-03-04', iopcReviewable: true, mustBeReferred: true, mustBeReferredSince: '2026-03-10' }] },
+        action: 'LINKED',
+      },
+    ]);
+    // Nothing changed on either side: nothing more written.
+    const inStep = { ...b, linkedComplaints: [{ ...link, reference: a.reference }] };
+    expect(actions.keepLinksInStep(a, { set: {}, stats: [], action: 'CONTACT_RECORDED' }, [inStep], today).alsoChange).toBeUndefined();
+  });
+
+  it('a new referral matter may be referred while an earlier referral awaits a decision; nothing new, not', () => {
+    const rule = (c: ComplaintRecord) => refusalsOf(complaintWorkflow, 'referComplaintToIopc', c, today, 'complaint')[0]?.rule ?? null;
+    const awaiting = complaint({ status: 'SCHEDULE_3', allegations: [mandatory], referrals: [referral(null)] });
+    expect(rule(awaiting)).toBe('COMPLAINT_ONE_REFERRAL_AT_A_TIME');
+    expect(rule({ ...awaiting, allegations: [mandatory, { ...mandatory, number: 2 }] })).toBeNull();
+  });
+
+  it('who decided is per allegation: no review only when the IOPC investigated every allegation', () => {
+    const two = [allegation(), allegation({ number: 2 })];
+    const mixed = complaint({ allegations: two, referrals: [decidedAs(1, 'INDEPENDENT_INVESTIGATION', [1]), decidedAs(2, 'RETURNED_TO_FORCE', [2])] });
+    expect(reviewBodyFor(mixed)).toBe('IOPC');
+    const reversed = complaint({ allegations: two, referrals: [decidedAs(1, 'RETURNED_TO_FORCE', [1]), decidedAs(2, 'INDEPENDENT_INVESTIGATION', [2])] });
+    expect(reviewBodyFor(reversed)).toBe('IOPC');
+    const all = complaint({ allegations: two, referrals: [decidedAs(1, 'INDEPENDENT_INVESTIGATION', [1, 2])] });
+    expect(reviewBodyFor(all)).toBeNull();
+    // Referred again and returned: the force decides it after all.
+    expect(reviewBodyFor({ ...all, referrals: [...all.referrals, decidedAs(2, 'RETURNED_TO_FORCE', [2])] })).toBe('IOPC');
+  });
+});

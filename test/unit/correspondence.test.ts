@@ -235,7 +235,7 @@ describe('the tracking code in acknowledgements', () => {
 
 describe('what each letter says', () => {
   const outcome = (over: Record<string, unknown>) =>
-    as({ outcomes: [{ number: 1, summary: 'Not upheld.', letterContent: 'We reviewed the footage.', letterDate: '2026-04-01', reviewWindowClosesOn: '2026-04-29', reviewBody: 'IOPC', ...over }] });
+    as({ outcomes: [{ number: 1, summary: 'Not upheld.', letterContent: 'We reviewed the footage.', letterDate: '2026-04-01', reviewWindowClosesOn: '2026-04-29', reviewBody: 'IOPC', allegationOutcomes: [], ...over }] });
 
   it('the complaint outcome letter names the review body and the last day to apply', () => {
     const iopc = renderDraft(complaintPlan.on.finaliseComplaint!(outcome({}), null, ctx)[0]!);
@@ -247,6 +247,18 @@ describe('what each letter says', () => {
     expect(pcc.body).toContain('by 29 April 2026');
     const none = renderDraft(complaintPlan.on.finaliseComplaint!(outcome({ reviewBody: null, reviewWindowClosesOn: null }), null, ctx)[0]!);
     expect(none.body).toContain('There is no right of review');
+  });
+
+  it('the complaint outcome letter says which allegations the IOPC decided (no review of those) and offers review of the rest', () => {
+    const mixed = (decided: string[]) =>
+      renderDraft(complaintPlan.on.finaliseComplaint!(outcome({ allegationOutcomes: decided.map((decidedBy, i) => ({ allegation: i + 1, outcome: 'NO_CASE_TO_ANSWER', decidedBy })) }), null, ctx)[0]!).body;
+    const one = mixed(['IOPC', 'FORCE']);
+    expect(one).toContain('directed or carried out the investigation of allegation 1, and decided its outcome itself: there is no right of review of that outcome. The rest of the outcome can be reviewed.');
+    expect(one).toContain('you can apply for a review to the Independent Office for Police Conduct (IOPC). Your application must reach the IOPC by 29 April 2026');
+    expect(mixed(['IOPC', 'IOPC', 'FORCE'])).toContain('investigation of allegations 1 and 2, and decided their outcomes itself: there is no right of review of those outcomes.');
+    const force = mixed(['FORCE', 'FORCE']);
+    expect(force).not.toContain('no right of review');
+    expect(force).toContain('by 29 April 2026');
   });
 
   it('confirms the first contact with the agreed update frequency, and sends later written updates but not calls', () => {

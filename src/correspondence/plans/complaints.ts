@@ -29,9 +29,14 @@ function reviewWords(outcome: NonNullable<ComplaintRecord['outcomes'][number]>):
     return 'There is no right of review of this outcome: the Independent Office for Police Conduct (IOPC) directed or carried out the investigation and decided the outcome itself.';
   }
   const closes = longDate(outcome.reviewWindowClosesOn);
-  return outcome.reviewBody === 'IOPC'
+  // Who decided is per allegation: no review of what the IOPC investigated itself or directed.
+  const theIopcs = outcome.allegationOutcomes.filter((o) => o.decidedBy === 'IOPC').map((o) => o.allegation);
+  const only = theIopcs.length
+    ? `The Independent Office for Police Conduct (IOPC) directed or carried out the investigation of ${theIopcs.length > 1 ? 'allegations' : 'allegation'} ${[theIopcs.slice(0, -1).join(', '), theIopcs.at(-1)].filter(Boolean).join(' and ')}, and decided ${theIopcs.length > 1 ? 'their outcomes' : 'its outcome'} itself: there is no right of review of ${theIopcs.length > 1 ? 'those outcomes' : 'that outcome'}. The rest of the outcome can be reviewed. `
+    : '';
+  return only + (outcome.reviewBody === 'IOPC'
     ? `If you are not satisfied with the outcome, you can apply for a review to the Independent Office for Police Conduct (IOPC). Your application must reach the IOPC by ${closes} (28 days from the day after the date of this letter). Apply at ${forceDetails['iopc.reviewUrl']}, saying why you are not satisfied and quoting your reference.`
-    : `If you are not satisfied with the outcome, you can apply for a review to the local policing body, the West Midlands Police and Crime Commissioner. Your application must reach them by ${closes} (28 days from the day after the date of this letter). Apply at ${forceDetails['pcc.reviewUrl']}, saying why you are not satisfied and quoting your reference.`;
+    : `If you are not satisfied with the outcome, you can apply for a review to the local policing body, the West Midlands Police and Crime Commissioner. Your application must reach them by ${closes} (28 days from the day after the date of this letter). Apply at ${forceDetails['pcc.reviewUrl']}, saying why you are not satisfied and quoting your reference.`);
 }
 
 export const complaintPlan = definePlan<ComplaintRecord>({

@@ -101,7 +101,7 @@ export const complaintFixture: WorkflowFixture<ComplaintRecord> = {
     transferComplaintToLocalPolicingBody: { note: 'About the Chief Constable' },
     updateLocalResolution: { team: 'Team A' },
     concludeLocalResolution: { resolvedToSatisfaction: true },
-    finaliseComplaint: { outcome: 'Not upheld', outcomeLetterDate: '2026-03-09' },
+    finaliseComplaint: { outcome: 'Not upheld', outcomeLetterDate: '2026-03-09', allegationOutcomes: [{ allegation: 1, outcome: 'SERVICE_ACCEPTABLE' }] },
     recordReviewRequest: { receivedOn: '2026-03-09' },
     recordReviewOutcome: { upheld: false, note: 'The outcome was reasonable and proportionate' },
     withdrawComplaint: { reason: 'The complainant asked in writing', notice: 'SIGNED_NOTICE', receivedOn: '2026-03-09', iopcNotifiedOn: '2026-03-10', continueInPublicInterest: false },
