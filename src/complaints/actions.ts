@@ -31,6 +31,7 @@ import {
   mandatoryReferralMade,
   noContactYet,
   allegationOutcomesFit,
+  reviewRightKept,
   INVESTIGATION_FINDINGS,
   investigatedAllegations,
   iopcDecidedAllegations,
@@ -480,6 +481,15 @@ export function finaliseComplaint(
   const iopcs = outcomeIsTheIopcs(c);
   const iopcsAllegations = iopcDecidedAllegations(c);
   const reviewBody = reviewBodyFor(current);
+  const closes = reviewBody ? reviewWindowClosesOn(input.outcomeLetterDate) : null;
+  if (closes && closes < ctx.today) {
+    return refuseBy(
+      reviewRightKept,
+      `An outcome letter dated ${input.outcomeLetterDate} gives until ${closes} to apply for a review, which has passed: the complainant would be told of a right already lost. Date the letter the day it is sent.`,
+      ['input', 'outcomeLetterDate'],
+      'OUT_OF_RANGE',
+    );
+  }
   const first = c.outcomes.length === 0;
   return succeed({
     set: {
@@ -493,7 +503,7 @@ export function finaliseComplaint(
           letterContent: input.letterContent,
           letterDate: input.outcomeLetterDate,
           decidedBy: iopcs ? 'IOPC' : 'FORCE',
-          reviewWindowClosesOn: reviewBody ? reviewWindowClosesOn(input.outcomeLetterDate) : null,
+          reviewWindowClosesOn: closes,
           reviewBody,
           allegationOutcomes: input.allegationOutcomes.map((o) => ({ ...o, decidedBy: iopcsAllegations.includes(o.allegation) ? ('IOPC' as const) : ('FORCE' as const) })),
           withoutContactReason: input.withoutContactReason,

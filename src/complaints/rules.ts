@@ -392,6 +392,13 @@ export const allegationOutcomesFit = defineInputRule({
   cites: 'RULES.md §4 (allegations; handled otherwise than by investigation, or investigated)',
 });
 
+export const reviewRightKept = defineInputRule({
+  code: 'COMPLAINT_REVIEW_RIGHT_KEPT',
+  words:
+    'An outcome letter that offers a review is dated so that the review window is still open when it is recorded (and sent): a letter back-dated past its 28 days would tell the complainant of a right already lost.',
+  cites: 'RULES.md §4 (right of review)',
+});
+
 /** The investigation findings, possible only for an allegation that was investigated. */
 export const INVESTIGATION_FINDINGS: readonly AllegationOutcomeKind[] = ['CASE_TO_ANSWER', 'NO_CASE_TO_ANSWER'];
 

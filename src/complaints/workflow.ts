@@ -6,6 +6,7 @@ import { allStatuses, beforeOutcome, openStatuses, type ComplaintRecord } from '
 import {
   aboutTheChiefOfficer,
   allegationOutcomesFit,
+  reviewRightKept,
   awaitingIopcDecision,
   contactBeforeDeciding,
   continuingIfWithdrawn,
@@ -197,7 +198,7 @@ export const complaintWorkflow = {
       does: 'Finalise a Schedule 3 complaint with its outcome and the outcome letter’s date; the review window opens.',
       from: ['SCHEDULE_3'],
       guards: [referralMade, referralDecided, notAboutChiefOfficer],
-      inputRules: [contactBeforeDeciding, allegationOutcomesFit],
+      inputRules: [contactBeforeDeciding, allegationOutcomesFit, reviewRightKept],
       related: (_input, c) => c.linkedComplaints.map((l) => l.reference),
       to: ['FINALISED'],
       input: input.finalise,

@@ -300,3 +300,17 @@ describe('5. every allegation gets exactly one outcome, fitting how it was handl
     await refused('finaliseComplaint', reference, finalise([{ allegation: 1, outcome: 'CASE_TO_ANSWER' }]), /Allegation 1 was handled/, 'COMPLAINT_ALLEGATION_OUTCOMES');
   });
 });
+
+describe('6. an outcome letter back-dated past its review window', () => {
+  it('is refused (COMPLAINT_REVIEW_RIGHT_KEPT) when its 28 days have passed by the day it is recorded; the last day still open is accepted', async () => {
+    const reference = await logged();
+    await ok('decideComplaintHandling', reference, LOCAL);
+    app.setNow('2026-04-11T10:00:00Z');
+    const outcome = (letter: string) => ({ outcome: 'Service acceptable', outcomeLetterDate: letter, allegationOutcomes: [{ allegation: 1, outcome: 'SERVICE_ACCEPTABLE' }] });
+    // A letter dated 13 March gives until 10 April: passed on 11 April.
+    await refused('finaliseComplaint', reference, outcome('2026-03-13'), /gives until 2026-04-10 to apply for a review, which has passed/, 'COMPLAINT_REVIEW_RIGHT_KEPT');
+    // Dated 14 March it gives until 11 April, today: still open.
+    const finalised = await ok('finaliseComplaint', reference, outcome('2026-03-14'));
+    expect(finalised.outcome).toMatchObject({ reviewWindowClosesOn: '2026-04-11', reviewBody: 'LOCAL_POLICING_BODY' });
+  });
+});
