@@ -230,6 +230,13 @@ describe('the tracking code in acknowledgements', () => {
       }
     }
     expect(renderDraft(complaintPlan.on.SUBMITTED!(as({}), null, ctx)[0]!).body).toContain('the tracking code you were given');
+    // A complaint staff recorded from a letter, email, call or visit (recordComplaintReceived).
+    for (const channel of ['POST', 'EMAIL', 'PHONE', 'IN_PERSON']) {
+      const logged = renderDraft(complaintPlan.on.LOGGED!(as({ channel }), null, ctx)[0]!);
+      expect(logged.body).not.toContain('you were given');
+      expect(logged.body).toContain('We have received your complaint and its reference is REF-2026-000001.');
+      expect(logged.body).toContain('a tracking code, which we will send you separately');
+    }
   });
 });
 

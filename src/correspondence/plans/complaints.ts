@@ -44,6 +44,8 @@ export const complaintPlan = definePlan<ComplaintRecord>({
   recipientOf: (c, preference) => recipientFor(preference ?? c.complainant.preferredContact, c.complainant),
   on: {
     SUBMITTED: () => [{ template: 'complaint-acknowledgement', values: { firstReplyDays: String(FIRST_REPLY_DAYS), trackingCode: trackingCodeWords('WEB') } }],
+    // Recorded by staff from a letter, email, call or visit: the code was given to staff, to send on.
+    LOGGED: (c) => [{ template: 'complaint-acknowledgement', values: { firstReplyDays: String(FIRST_REPLY_DAYS), trackingCode: trackingCodeWords(c.channel ?? 'WEB') } }],
     recordComplaintContact: (c, before) => {
       const added = c.contacts.slice(before?.contacts.length ?? 0);
       const contact = added.at(-1);
