@@ -145,7 +145,11 @@ export function addAllegation(c: ComplaintRecord, input: Omit<AllegationRecord, 
   });
 }
 
-export function decideLateComplaint(c: ComplaintRecord, input: { proceed: boolean; reason: string }, ctx: ActionContext): Decision {
+export function decideLateComplaint(
+  c: ComplaintRecord,
+  input: { proceed: boolean; reason: string; withoutContactReason: string | null },
+  ctx: ActionContext,
+): Decision {
   const mustRecord = schedule3Reasons(c);
   if (!input.proceed && mustRecord.length) {
     return refuseBy(
@@ -154,7 +158,19 @@ export function decideLateComplaint(c: ComplaintRecord, input: { proceed: boolea
       ['input', 'proceed'],
     );
   }
-  const lateDecision = { proceed: input.proceed, reason: input.reason, decidedOn: ctx.today, decidedBy: ctx.by };
+  // Declining ends the complaint: the complainant is asked first (they may want it recorded, which
+  // forbids declining), unless the reason they were not is recorded. Going ahead needs no contact.
+  if (!input.proceed) {
+    const noContact = withoutContact(c, input.withoutContactReason);
+    if (noContact) return noContact;
+  }
+  const lateDecision = {
+    proceed: input.proceed,
+    reason: input.reason,
+    decidedOn: ctx.today,
+    decidedBy: ctx.by,
+    withoutContactReason: input.proceed ? null : input.withoutContactReason,
+  };
   return succeed({
     set: input.proceed
       ? { lateDecision }

@@ -173,7 +173,7 @@ export const actionSchemas = {
         .nullish()
         .transform((v) => v ?? { deathOrSeriousInjury: false, possibleCriminalOffence: false, possibleMisconduct: false, article2or3: false, mandatoryReferral: false }),
     }),
-  late: () => z.object({ proceed: z.boolean(), reason: text(2000, 'the reason for the decision') }),
+  late: () => z.object({ proceed: z.boolean(), reason: text(2000, 'the reason for the decision'), withoutContactReason: optionalText(2000, 'The reason') }),
   handling: () =>
     z.object({
       handling: z.enum(['OUTSIDE_SCHEDULE_3', 'SCHEDULE_3']),

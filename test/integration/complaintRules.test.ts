@@ -150,6 +150,47 @@ describe('2. recording on request, at any time', () => {
   });
 });
 
+describe('late complaints declined: contact first, and the complainant is told (session 5, finding 2)', () => {
+  const LATE = `query($reference: String!) { complaint(reference: $reference) { status lateDecision { proceed reason withoutContactReason } correspondence { template status } } }`;
+  const late = async (reference: string) => (await app.gql(LATE, { reference }, { token: ps() })).body.data!.complaint;
+  async function lateOne(contacted: boolean) {
+    const receipt = await submit({ incident: { date: '2024-12-01', place: 'Dudley', description: 'An officer searched me without reason.' } });
+    await ok('logComplaint', receipt.reference, { handler: 'sam.pro' });
+    if (contacted) await ok('recordComplaintContact', receipt.reference, CONTACT);
+    return receipt;
+  }
+
+  it('refuses to decline a late complaint before any contact, unless the reason there was none is recorded', async () => {
+    const { reference } = await lateOne(false);
+    const e = await refused('decideLateComplaint', reference, { proceed: false, reason: 'No good reason for the delay' }, /contact them first, or record why not/, 'COMPLAINT_CONTACT_FIRST');
+    expect(e).toMatchObject({ field: ['input', 'withoutContactReason'], code: 'NOT_ALLOWED_IN_STATE' });
+    expect((await read(reference)).status).toBe('LOGGED');
+    const c = await ok('decideLateComplaint', reference, { proceed: false, reason: 'No good reason for the delay', withoutContactReason: 'Three letters and two calls unanswered' });
+    expect(c.status).toBe('CLOSED');
+    expect((await late(reference)).lateDecision).toEqual({ proceed: false, reason: 'No good reason for the delay', withoutContactReason: 'Three letters and two calls unanswered' });
+  });
+
+  it('lets a late complaint go ahead without contact: nothing is ended, nothing is written', async () => {
+    const { reference } = await lateOne(false);
+    await ok('decideLateComplaint', reference, { proceed: true, reason: 'Good reason: in hospital', withoutContactReason: 'ignored when going ahead' });
+    const c = await late(reference);
+    expect(c).toMatchObject({ status: 'LOGGED', lateDecision: { proceed: true, withoutContactReason: null } });
+    expect(c.correspondence.map((m: { template: string }) => m.template)).toEqual(['complaint-acknowledgement']);
+  });
+
+  it('writes to the complainant on declining, and trackCase says they can still ask for it to be recorded', async () => {
+    const { reference, trackingCode } = await lateOne(true);
+    await ok('decideLateComplaint', reference, { proceed: false, reason: 'The officer has left and the footage is gone; you gave no reason for the delay.' });
+    const c = await late(reference);
+    expect(c.correspondence.map((m: { template: string }) => m.template).sort()).toEqual(['complaint-acknowledgement', 'complaint-first-contact', 'complaint-late-declined']);
+    const tracked = (await app.gql(TRACK, { r: reference, c: trackingCode })).body.data!.trackCase;
+    expect(tracked.status).toBe('CLOSED');
+    expect(tracked.statusDescription).toMatch(/more than 12 months.*decided not to take it further.*If you want it formally recorded, tell us and we will record it\./);
+    // And it is recorded when they ask (RULES.md §4: recording on request, at any time).
+    expect(await ok('recordComplaintAtRequest', reference, { route: 'OTHERWISE_THAN_BY_INVESTIGATION' })).toMatchObject({ status: 'SCHEDULE_3' });
+  });
+});
+
 describe('3. history is kept', () => {
   it('keeps the first outcome, its letter and the review when an upheld review leads to a second outcome', async () => {
     const { reference } = await logged();
