@@ -154,7 +154,7 @@ export function decideLateComplaint(
   if (!input.proceed && mustRecord.length) {
     return refuseBy(
       lateNotDeclinedWhenRecordingAsked,
-      `The complaint must be recorded under Schedule 3 (${mustRecord.join(' ')}): record it and weigh its lateness in the handling decision.`,
+      `The complaint must be recorded under Schedule 3, late or not. ${mustRecord.join(' ')} So record it and weigh its lateness in the handling decision: it cannot be declined for lateness.`,
       ['input', 'proceed'],
     );
   }
@@ -656,6 +656,9 @@ export function recordStanding(
   input: { standing: ComplainantStanding; writtenConsentOn: string | null; note: string },
   ctx: ActionContext,
 ): Decision {
+  if (input.standing !== 'ON_BEHALF_WITH_CONSENT' && input.writtenConsentOn) {
+    return refuseBy(writtenConsent, 'Written consent applies only to a complaint made on someone’s behalf with their consent (ON_BEHALF_WITH_CONSENT): leave writtenConsentOn out.', ['input', 'writtenConsentOn']);
+  }
   if (input.standing === 'ON_BEHALF_WITH_CONSENT') {
     if (!input.writtenConsentOn) return refuseBy(writtenConsent, 'Give the day the written consent arrived.', ['input', 'writtenConsentOn']);
     const bad = checkDay(c, ctx, input.writtenConsentOn, 'writtenConsentOn', { on: c.incident.date, what: 'the incident' });

@@ -367,7 +367,8 @@ export const reviewWindowClosed = defineRule<Complaint>({
 
 export const writtenConsent = defineInputRule({
   code: 'COMPLAINT_WRITTEN_CONSENT',
-  words: 'Someone complaining on another’s behalf needs that person’s written consent; without it the complaint is handled as general feedback.',
+  words:
+    'Someone complaining on another’s behalf needs that person’s written consent (the day it arrived is recorded); without it the complaint is handled as general feedback. A consent day is recorded only for that standing.',
   cites: 'RULES.md §4 (who may complain)',
 });
 
