@@ -123,6 +123,19 @@ describe('recording a complaint that arrived by post, email, phone or in person'
     expect((await stats('2026-03-02', '2026-03-02')).received).toBeGreaterThan(0); // the web complaint, today
   });
 
+  it('is queued and due by its day of receipt: received 9 days ago, its first reply is due tomorrow; 11 days ago, it is overdue', async () => {
+    const QUEUE = `query($input: ComplaintQueueInput!) { complaintQueue(input: $input, first: 100) { edges { node { reference } } } }`;
+    const refs = async (input: Record<string, unknown>) =>
+      (await app.gql(QUEUE, { input }, { token: ps() })).body.data!.complaintQueue.edges.map((e: { node: { reference: string } }) => e.node.reference);
+    const nine = (await record(letter({ receivedOn: '2026-02-21' }))).receipt!.reference;
+    const eleven = (await record(letter({ receivedOn: '2026-02-19', incident: { date: '2026-02-18', place: 'Walsall', description: `Ignored (${newKey()})` } }))).receipt!.reference;
+    expect((await app.gql(`query($r: String!) { complaint(reference: $r) { firstReplyDueOn } }`, { r: nine }, { token: ps() })).body.data!.complaint.firstReplyDueOn).toBe('2026-03-03');
+    const overdue = await refs({ queue: 'FIRST_REPLY_OVERDUE' });
+    expect(overdue).toContain(eleven);
+    expect(overdue).not.toContain(nine);
+    expect(await refs({ queue: 'RECEIVED_BETWEEN', from: '2026-02-19', to: '2026-02-19' })).toEqual([eleven]);
+  });
+
   it('sends the complainant the acknowledgement, by the way they prefer (here a letter)', async () => {
     const { receipt } = await record(letter());
     const c = await read(receipt!.reference);
