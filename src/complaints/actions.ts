@@ -145,16 +145,32 @@ export function addAllegation(c: ComplaintRecord, input: Omit<AllegationRecord, 
   });
 }
 
-export function decideLateComplaint(c: ComplaintRecord, input: { proceed: boolean; reason: string }, ctx: ActionContext): Decision {
+export function decideLateComplaint(
+  c: ComplaintRecord,
+  input: { proceed: boolean; reason: string; withoutContactReason: string | null },
+  ctx: ActionContext,
+): Decision {
   const mustRecord = schedule3Reasons(c);
   if (!input.proceed && mustRecord.length) {
     return refuseBy(
       lateNotDeclinedWhenRecordingAsked,
-      `The complaint must be recorded under Schedule 3 (${mustRecord.join(' ')}): record it and weigh its lateness in the handling decision.`,
+      `The complaint must be recorded under Schedule 3, late or not. ${mustRecord.join(' ')} So record it and weigh its lateness in the handling decision: it cannot be declined for lateness.`,
       ['input', 'proceed'],
     );
   }
-  const lateDecision = { proceed: input.proceed, reason: input.reason, decidedOn: ctx.today, decidedBy: ctx.by };
+  // Declining ends the complaint: the complainant is asked first (they may want it recorded, which
+  // forbids declining), unless the reason they were not is recorded. Going ahead needs no contact.
+  if (!input.proceed) {
+    const noContact = withoutContact(c, input.withoutContactReason);
+    if (noContact) return noContact;
+  }
+  const lateDecision = {
+    proceed: input.proceed,
+    reason: input.reason,
+    decidedOn: ctx.today,
+    decidedBy: ctx.by,
+    withoutContactReason: input.proceed ? null : input.withoutContactReason,
+  };
   return succeed({
     set: input.proceed
       ? { lateDecision }
@@ -640,6 +656,9 @@ export function recordStanding(
   input: { standing: ComplainantStanding; writtenConsentOn: string | null; note: string },
   ctx: ActionContext,
 ): Decision {
+  if (input.standing !== 'ON_BEHALF_WITH_CONSENT' && input.writtenConsentOn) {
+    return refuseBy(writtenConsent, 'Written consent applies only to a complaint made on someone’s behalf with their consent (ON_BEHALF_WITH_CONSENT): leave writtenConsentOn out.', ['input', 'writtenConsentOn']);
+  }
   if (input.standing === 'ON_BEHALF_WITH_CONSENT') {
     if (!input.writtenConsentOn) return refuseBy(writtenConsent, 'Give the day the written consent arrived.', ['input', 'writtenConsentOn']);
     const bad = checkDay(c, ctx, input.writtenConsentOn, 'writtenConsentOn', { on: c.incident.date, what: 'the incident' });

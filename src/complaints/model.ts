@@ -18,6 +18,7 @@ import type {
   OutcomeDecider,
   PersonComplainedAbout,
   PersonInvolved,
+  RequestChannel,
   ReviewBody,
   StandingRecord,
   UpdatePlan,
@@ -66,6 +67,8 @@ export const complaintRecord = z.object({
   receivedAt: z.string(),
   /** The Europe/London day it arrived: day 0 for the IOPC's measures. */
   receivedOn: z.string(),
+  /** How it arrived; absent on complaints stored before staff could record one (all from the website). */
+  channel: part<RequestChannel>().optional(),
   loggedOn: z.string().nullable(),
   handler: z.string().nullable(),
   complainant: part<Plain<Complainant>>(),
@@ -128,13 +131,14 @@ export type ComplaintForm = Pick<
 >;
 
 /** A complaint as it is when it arrives: nothing logged, decided or recorded yet. */
-export function newComplaint(form: ComplaintForm, reference: string, receivedAt: string, receivedOn: string): ComplaintRecord {
+export function newComplaint(form: ComplaintForm, reference: string, receivedAt: string, receivedOn: string, channel: RequestChannel = 'WEB'): ComplaintRecord {
   return {
     ...form,
     reference,
     status: 'RECEIVED',
     receivedAt,
     receivedOn,
+    channel,
     loggedOn: null,
     handler: null,
     desiredOutcomeConfirmed: false,

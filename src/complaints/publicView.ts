@@ -48,7 +48,14 @@ export function complaintPublicView(c: ComplaintRecord, today: string): PublicVi
     case 'UNDER_REVIEW':
       return { ...base, status: 'UNDER_REVIEW', statusDescription: late('Your application for a review is being considered.') };
     case 'CLOSED':
-      return { ...base, status: 'CLOSED', statusDescription: 'Your complaint is closed.' };
+      return c.closure?.kind === 'DECLINED_LATE'
+        ? {
+            ...base,
+            status: 'CLOSED',
+            statusDescription:
+              'Your complaint was made more than 12 months after what happened, and we decided not to take it further: we have written to you to explain why. If you want it formally recorded, tell us and we will record it.',
+          }
+        : { ...base, status: 'CLOSED', statusDescription: 'Your complaint is closed.' };
     case 'WITHDRAWN':
       return { ...base, status: 'WITHDRAWN', statusDescription: 'Your complaint was withdrawn.' };
     case 'GENERAL_FEEDBACK':

@@ -107,7 +107,7 @@ export function queueQuery(
 const queueInput = z
   .object({
     queue: z.string(),
-    handler: z.string().trim().max(100).nullish(),
+    handler: z.string().trim().max(100, 'A user name can be at most 100 characters.').nullish(),
     status: z.string().nullish(),
     category: z.string().nullish(),
     from: z.string().refine(isIsoDate, 'Give dates as YYYY-MM-DD.').nullish(),

@@ -23,6 +23,8 @@ export const complaintResolvers = (complaintCaseType: AnyCaseType): Resolvers =>
     },
   },
   Complaint: {
+    // Complaints stored before staff could record one all came through the website.
+    channel: (c) => c.channel ?? 'WEB',
     complaintTypes: (c) => c.complaintTypes.map((code) => named(commonComplaintTypes, code)),
     late: (c) => isLate(c),
     schedule3Reasons: (c) => schedule3Reasons(c),

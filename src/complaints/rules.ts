@@ -267,7 +267,7 @@ export const staysUnderSchedule3 = defineInputRule({
 export const contactBeforeDeciding = defineInputRule({
   code: 'COMPLAINT_CONTACT_FIRST',
   words:
-    'Handling is decided, and a complaint finalised, after contact with the complainant to establish the outcome they want; doing either before any contact needs the reason recorded (for example, an anonymous complainant).',
+    'Handling is decided, a late complaint declined, and a complaint finalised, after contact with the complainant to establish the outcome they want (and, for a late complaint, whether they want it recorded); doing any of these before any contact needs the reason recorded (for example, an anonymous complainant).',
   cites: 'RULES.md §4 (contact: establish the outcome the complainant wants)',
 });
 
@@ -367,7 +367,8 @@ export const reviewWindowClosed = defineRule<Complaint>({
 
 export const writtenConsent = defineInputRule({
   code: 'COMPLAINT_WRITTEN_CONSENT',
-  words: 'Someone complaining on another’s behalf needs that person’s written consent; without it the complaint is handled as general feedback.',
+  words:
+    'Someone complaining on another’s behalf needs that person’s written consent (the day it arrived is recorded); without it the complaint is handled as general feedback. A consent day is recorded only for that standing.',
   cites: 'RULES.md §4 (who may complain)',
 });
 

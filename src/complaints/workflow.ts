@@ -100,10 +100,10 @@ export const complaintWorkflow = {
     }),
     decideLateComplaint: action({
       doing: 'Deciding on a late complaint',
-      does: 'Decide whether a complaint made more than 12 months after the incident goes ahead.',
+      does: 'Decide whether a complaint made more than 12 months after the incident goes ahead; declining it (after contact, or with the reason there was none) closes it, and the complainant is told they can still ask for it to be recorded.',
       from: ['LOGGED'],
       guards: [lateDecisionNeeded, notAboutChiefOfficer],
-      inputRules: [lateNotDeclinedWhenRecordingAsked],
+      inputRules: [lateNotDeclinedWhenRecordingAsked, contactBeforeDeciding],
       to: ['LOGGED', 'CLOSED'],
       input: input.late,
       decide: decide.decideLateComplaint,

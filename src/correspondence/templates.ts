@@ -146,6 +146,25 @@ Here is an update on your complaint, reference ((reference)).
 ${signOff}`,
   },
   {
+    name: 'complaint-late-declined',
+    audience: 'PUBLIC',
+    description: 'Tells the complainant that a complaint made more than 12 months after the incident will not be taken further, why, and that they can still ask for it to be recorded.',
+    subject: 'Your complaint ((reference)): our decision',
+    body: `Dear ((name))
+
+Your complaint, reference ((reference)), was made more than 12 months after what it is about (((incidentDate))). We have considered whether there is a good reason for the delay and whether not looking into it would be unfair, and we have decided not to take it further. It is now closed.
+
+Why we decided this
+((reason))
+
+You can still ask us to record your complaint
+If you want your complaint formally recorded (under Schedule 3 to the Police Reform Act 2002), tell us and we will record it, whenever you ask. We will then decide how to handle it, and may still take the delay into account; we will tell you what we decide and why, and whether you can apply for a review of it.
+
+To ask, reply to this message or write to ((force.standardsEmail)) or ((force.postalAddress)), quoting ((reference)).
+
+${signOff}`,
+  },
+  {
     name: 'complaint-outcome',
     audience: 'PUBLIC',
     description: 'The outcome letter: the outcome, and the review body and the last day to apply for a review (or that there is no right of review).',

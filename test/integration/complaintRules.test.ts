@@ -137,7 +137,10 @@ describe('2. recording on request, at any time', () => {
   it('records a late complaint the complainant wants recorded, never declining it for lateness', async () => {
     const { reference } = await logged(plain, { incident: { date: '2024-12-01', place: 'x', description: 'y' }, wantsFormalRecording: true });
     expect((await read(reference)).late).toBe(true);
-    await refused('decideLateComplaint', reference, { proceed: false, reason: 'Too late' }, /record it and weigh its lateness/, 'COMPLAINT_RECORDING_ASKED');
+    const asked = await refused('decideLateComplaint', reference, { proceed: false, reason: 'Too late' }, /record it and weigh its lateness/, 'COMPLAINT_RECORDING_ASKED');
+    expect(asked.message).toBe(
+      'The complaint must be recorded under Schedule 3, late or not. The complainant asked for the complaint to be formally recorded. So record it and weigh its lateness in the handling decision: it cannot be declined for lateness.',
+    );
     const c = await ok('decideComplaintHandling', reference, { handling: 'SCHEDULE_3', route: 'OTHERWISE_THAN_BY_INVESTIGATION', reason: 'Late: weighed; no further action likely' });
     expect(c.status).toBe('SCHEDULE_3');
   });
@@ -147,6 +150,58 @@ describe('2. recording on request, at any time', () => {
     await ok('decideLateComplaint', reference, { proceed: false, reason: 'No good reason for the delay' });
     const c = await ok('recordComplaintAtRequest', reference, { route: 'OTHERWISE_THAN_BY_INVESTIGATION' });
     expect(c).toMatchObject({ status: 'SCHEDULE_3', closure: null });
+  });
+});
+
+describe('the complaint queue’s input (session 5, finding 3)', () => {
+  it('answers a handler name over 100 characters in plain words, and takes one of 100', async () => {
+    const res = await app.gql(QUEUE, { input: { queue: 'CASELOAD', handler: 'h'.repeat(101) } }, { token: ps() });
+    const messages = JSON.stringify(res.body.errors);
+    expect(messages).toContain('A user name can be at most 100 characters.');
+    expect(messages).not.toMatch(/Too big|expected string/);
+    const fine = await app.gql(QUEUE, { input: { queue: 'CASELOAD', handler: 'h'.repeat(100) } }, { token: ps() });
+    expect(fine.body.errors).toBeUndefined();
+  });
+});
+
+describe('late complaints declined: contact first, and the complainant is told (session 5, finding 2)', () => {
+  const LATE = `query($reference: String!) { complaint(reference: $reference) { status lateDecision { proceed reason withoutContactReason } correspondence { template status } } }`;
+  const late = async (reference: string) => (await app.gql(LATE, { reference }, { token: ps() })).body.data!.complaint;
+  async function lateOne(contacted: boolean) {
+    const receipt = await submit({ incident: { date: '2024-12-01', place: 'Dudley', description: 'An officer searched me without reason.' } });
+    await ok('logComplaint', receipt.reference, { handler: 'sam.pro' });
+    if (contacted) await ok('recordComplaintContact', receipt.reference, CONTACT);
+    return receipt;
+  }
+
+  it('refuses to decline a late complaint before any contact, unless the reason there was none is recorded', async () => {
+    const { reference } = await lateOne(false);
+    const e = await refused('decideLateComplaint', reference, { proceed: false, reason: 'No good reason for the delay' }, /contact them first, or record why not/, 'COMPLAINT_CONTACT_FIRST');
+    expect(e).toMatchObject({ field: ['input', 'withoutContactReason'], code: 'NOT_ALLOWED_IN_STATE' });
+    expect((await read(reference)).status).toBe('LOGGED');
+    const c = await ok('decideLateComplaint', reference, { proceed: false, reason: 'No good reason for the delay', withoutContactReason: 'Three letters and two calls unanswered' });
+    expect(c.status).toBe('CLOSED');
+    expect((await late(reference)).lateDecision).toEqual({ proceed: false, reason: 'No good reason for the delay', withoutContactReason: 'Three letters and two calls unanswered' });
+  });
+
+  it('lets a late complaint go ahead without contact: nothing is ended, nothing is written', async () => {
+    const { reference } = await lateOne(false);
+    await ok('decideLateComplaint', reference, { proceed: true, reason: 'Good reason: in hospital', withoutContactReason: 'ignored when going ahead' });
+    const c = await late(reference);
+    expect(c).toMatchObject({ status: 'LOGGED', lateDecision: { proceed: true, withoutContactReason: null } });
+    expect(c.correspondence.map((m: { template: string }) => m.template)).toEqual(['complaint-acknowledgement']);
+  });
+
+  it('writes to the complainant on declining, and trackCase says they can still ask for it to be recorded', async () => {
+    const { reference, trackingCode } = await lateOne(true);
+    await ok('decideLateComplaint', reference, { proceed: false, reason: 'The officer has left and the footage is gone; you gave no reason for the delay.' });
+    const c = await late(reference);
+    expect(c.correspondence.map((m: { template: string }) => m.template).sort()).toEqual(['complaint-acknowledgement', 'complaint-first-contact', 'complaint-late-declined']);
+    const tracked = (await app.gql(TRACK, { r: reference, c: trackingCode })).body.data!.trackCase;
+    expect(tracked.status).toBe('CLOSED');
+    expect(tracked.statusDescription).toMatch(/more than 12 months.*decided not to take it further.*If you want it formally recorded, tell us and we will record it\./);
+    // And it is recorded when they ask (RULES.md §4: recording on request, at any time).
+    expect(await ok('recordComplaintAtRequest', reference, { route: 'OTHERWISE_THAN_BY_INVESTIGATION' })).toMatchObject({ status: 'SCHEDULE_3' });
   });
 });
 
@@ -300,6 +355,17 @@ describe('7. withdrawal, standing and consent', () => {
     const stats = (await app.gql(`query { complaintStatistics(input: { from: "2026-03-02", to: "2026-03-02" }) { received generalFeedback complaintTypes { code count } } }`, {}, { token: ps() })).body.data!.complaintStatistics;
     expect(stats.generalFeedback).toBeGreaterThanOrEqual(1);
     expect(stats.complaintTypes.find((t: { code: string }) => t.code === 'NOT_LISTENING')).toBeUndefined();
+  });
+
+  it('refuses a written-consent day for any standing but ON_BEHALF_WITH_CONSENT (session 5, finding 3)', async () => {
+    const { reference } = await logged();
+    for (const standing of ['WITNESS', 'DIRECTED_AT', 'ON_BEHALF_WITHOUT_CONSENT']) {
+      const e = await refused('recordComplainantStanding', reference, { standing, writtenConsentOn: '2026-03-01', note: 'Saw it happen' }, /Written consent applies only to a complaint made on someone’s behalf with their consent/, 'COMPLAINT_WRITTEN_CONSENT');
+      expect(e.field).toEqual(['input', 'writtenConsentOn']);
+    }
+    expect((await read(reference)).standing).toBeNull();
+    const c = await ok('recordComplainantStanding', reference, { standing: 'WITNESS', note: 'Saw it happen' });
+    expect(c).toMatchObject({ status: 'LOGGED', standing: { standing: 'WITNESS', writtenConsentOn: null } });
   });
 
   it('records standing with written consent', async () => {

@@ -192,7 +192,7 @@ describe('the named rules at their boundaries', () => {
     expect(rule('decideLateComplaint', at('2026-02-20'), '2026-03-10')).toBe('COMPLAINT_LATE_DECISION_APPLIES');
     expect(rule('decideLateComplaint', at('2026-02-21'), '2026-03-10')).toBeNull();
     expect(rule('decideComplaintHandling', at('2026-02-21'), '2026-03-10')).toBe('COMPLAINT_LATENESS_DECIDED');
-    const decided = at('2026-02-21', { lateDecision: { proceed: true, reason: 'r', decidedOn: '2026-03-05', decidedBy: 'sam' } });
+    const decided = at('2026-02-21', { lateDecision: { proceed: true, reason: 'r', decidedOn: '2026-03-05', decidedBy: 'sam', withoutContactReason: null } });
     expect(rule('decideLateComplaint', decided, '2026-03-10')).toBe('COMPLAINT_LATE_DECISION_APPLIES');
     expect(rule('decideComplaintHandling', decided, '2026-03-10')).toBeNull();
   });

@@ -230,10 +230,28 @@ describe('the tracking code in acknowledgements', () => {
       }
     }
     expect(renderDraft(complaintPlan.on.SUBMITTED!(as({}), null, ctx)[0]!).body).toContain('the tracking code you were given');
+    // A complaint staff recorded from a letter, email, call or visit (recordComplaintReceived).
+    for (const channel of ['POST', 'EMAIL', 'PHONE', 'IN_PERSON']) {
+      const logged = renderDraft(complaintPlan.on.LOGGED!(as({ channel }), null, ctx)[0]!);
+      expect(logged.body).not.toContain('you were given');
+      expect(logged.body).toContain('We have received your complaint and its reference is REF-2026-000001.');
+      expect(logged.body).toContain('a tracking code, which we will send you separately');
+    }
   });
 });
 
 describe('what each letter says', () => {
+  it('a late complaint declined: the decision, its reason, and that the complainant can still ask for it to be recorded', () => {
+    const declined = as({ status: 'CLOSED', incident: { date: '2024-12-01' }, lateDecision: { proceed: false, reason: 'The footage is gone.' } });
+    const body = renderDraft(complaintPlan.on.decideLateComplaint!(declined, null, ctx)[0]!).body;
+    expect(body).toContain('was made more than 12 months after what it is about (1 December 2024)');
+    expect(body).toContain('we have decided not to take it further. It is now closed.');
+    expect(body).toContain('Why we decided this\nThe footage is gone.');
+    expect(body).toContain('tell us and we will record it, whenever you ask');
+    // Going ahead writes nothing.
+    expect(complaintPlan.on.decideLateComplaint!(as({ status: 'LOGGED', lateDecision: { proceed: true, reason: 'r' } }), null, ctx)).toEqual([]);
+  });
+
   const outcome = (over: Record<string, unknown>) =>
     as({ outcomes: [{ number: 1, summary: 'Not upheld.', letterContent: 'We reviewed the footage.', letterDate: '2026-04-01', reviewWindowClosesOn: '2026-04-29', reviewBody: 'IOPC', allegationOutcomes: [], ...over }] });
 

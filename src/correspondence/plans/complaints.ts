@@ -7,8 +7,9 @@ import { definePlan, longDate, trackingCodeWords } from './plan.js';
 /**
  * Complaints (RULES.md §4, "Contact"): the acknowledgement on arrival; the first contact confirmed
  * in writing (the outcome wanted and how often updates will come); each later update the handler
- * writes (a contact recorded as an email or letter is the update, sent); the outcome letter with
- * the review body and the last day to apply.
+ * writes (a contact recorded as an email or letter is the update, sent); a late complaint declined,
+ * with the way still open to have it recorded; the outcome letter with the review body and the
+ * last day to apply.
  */
 const UNIT_WORDS = { DAYS: ['day', 'days'], WEEKS: ['week', 'weeks'] } as const;
 
@@ -44,6 +45,8 @@ export const complaintPlan = definePlan<ComplaintRecord>({
   recipientOf: (c, preference) => recipientFor(preference ?? c.complainant.preferredContact, c.complainant),
   on: {
     SUBMITTED: () => [{ template: 'complaint-acknowledgement', values: { firstReplyDays: String(FIRST_REPLY_DAYS), trackingCode: trackingCodeWords('WEB') } }],
+    // Recorded by staff from a letter, email, call or visit: the code was given to staff, to send on.
+    LOGGED: (c) => [{ template: 'complaint-acknowledgement', values: { firstReplyDays: String(FIRST_REPLY_DAYS), trackingCode: trackingCodeWords(c.channel ?? 'WEB') } }],
     recordComplaintContact: (c, before) => {
       const added = c.contacts.slice(before?.contacts.length ?? 0);
       const contact = added.at(-1);
@@ -53,6 +56,11 @@ export const complaintPlan = definePlan<ComplaintRecord>({
       if (contact.method === 'PHONE') return [];
       return [{ template: 'complaint-update', values: { summary: contact.summary, nextUpdate: nextUpdateWords(c) } }];
     },
+    // A late complaint declined (RULES.md §4): the decision, why, and that it can still be recorded on request.
+    decideLateComplaint: (c) =>
+      c.status === 'CLOSED' && c.lateDecision?.proceed === false
+        ? [{ template: 'complaint-late-declined', values: { incidentDate: longDate(c.incident.date), reason: c.lateDecision.reason } }]
+        : [],
     finaliseComplaint: (c) => {
       const outcome = c.outcomes.at(-1);
       if (!outcome) return [];
