@@ -312,6 +312,15 @@ describe('what each letter says', () => {
     expect(body).toContain('by 7 April 2026');
   });
 
+  it('a SAR response wholly restricting access names s.45(4), gives the reasons, and the rights to the ICO (s.51 too) and to court', () => {
+    const record = as({ response: { outcome: 'RESTRICTED_IN_FULL', reasons: 'Disclosing now would obstruct an inquiry under way.', respondedOn: '2026-03-20' } });
+    const { body } = renderDraft(subjectAccessPlan.on.respondToSubjectAccessRequest!(record, null, ctx)[0]!);
+    expect(body).toContain('We have restricted your right of access in full under section 45(4) of the Data Protection Act 2018, for the reasons below.');
+    expect(body).toContain('check that the restriction is lawful (section 51 of the Act)');
+    expect(body).toContain('Disclosing now would obstruct an inquiry under way.');
+    expect(body).toContain('ask a court to order us to comply');
+  });
+
   it('writes dates as letters do', () => {
     expect(longDate('2026-03-02')).toBe('2 March 2026');
     expect(longDate(null)).toBe('');

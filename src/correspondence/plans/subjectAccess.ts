@@ -14,6 +14,8 @@ const lastEvent = (r: SarRecord, type: SarClockEvent['type']) => [...r.clockEven
 const OUTCOME_WORDS: Record<string, string> = {
   DISCLOSED_IN_FULL: 'We have enclosed a copy of all the personal information we hold about you that you asked for.',
   DISCLOSED_IN_PART: 'We have enclosed a copy of the personal information we hold about you that you asked for. Some of it has been withheld or redacted, for the reasons below.',
+  RESTRICTED_IN_FULL:
+    'We have restricted your right of access in full under section 45(4) of the Data Protection Act 2018, for the reasons below. You may also ask the Information Commissioner to check that the restriction is lawful (section 51 of the Act).',
   NOTHING_HELD: 'We have searched our records and hold no personal information about you of the kind you asked for.',
   REFUSED_MANIFESTLY_UNFOUNDED: 'We are refusing your request as manifestly unfounded, for the reasons below.',
   REFUSED_EXCESSIVE: 'We are refusing your request as manifestly excessive, for the reasons below.',
