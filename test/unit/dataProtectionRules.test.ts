@@ -114,3 +114,25 @@ describe('the workflow table', () => {
     expect(dataProtectionQueueEntries(complaint({ status: 'WITHDRAWN' })).map((e) => e.queue)).toEqual(['DPC#STATUS#WITHDRAWN']);
   });
 });
+
+describe('DPC_DATE_IN_ORDER: the outcome is not dated before a progress update already sent', () => {
+  const updated = complaint({ ...acknowledged, progressUpdates: [{ sentOn: '2026-11-12', method: 'EMAIL', summary: 'Still looking', recordedBy: 'ira' }] });
+  const outcomeOn = (c: DataProtectionRecord, sentOn: string) => {
+    const out = dataProtectionWorkflow.actions.recordDataProtectionOutcome.decide(c, { kind: 'UPHELD', summary: 'We were wrong', sentOn }, ctx('2026-11-20'));
+    return out.ok ? null : out.userErrors[0]!;
+  };
+  it('refuses 11 Nov after an update sent 12 Nov, and takes 12 and 13 Nov', () => {
+    expect(outcomeOn(updated, '2026-11-11')).toMatchObject({ rule: 'DPC_DATE_IN_ORDER', field: ['input', 'sentOn'], message: expect.stringMatching(/the last progress update \(2026-11-12\)/) });
+    expect(outcomeOn(updated, '2026-11-12')).toBeNull();
+    expect(outcomeOn(updated, '2026-11-13')).toBeNull();
+  });
+  it('with no update, still only not before the acknowledgement (5 Jul)', () => {
+    expect(outcomeOn(complaint(acknowledged), '2026-07-04')).toMatchObject({ rule: 'DPC_DATE_IN_ORDER' });
+    expect(outcomeOn(complaint(acknowledged), '2026-07-05')).toBeNull();
+  });
+  it('an update recorded after the outcome, dated after it, is fine (kept informed while the ICO looks at it)', () => {
+    const withIco = complaint({ ...acknowledged, status: 'WITH_ICO', outcome: { kind: 'UPHELD', summary: 's', sentOn: '2026-11-11', recordedBy: 'ira' } });
+    const out = dataProtectionWorkflow.actions.recordDataProtectionProgressUpdate.decide(withIco, { sentOn: '2026-11-12', method: 'EMAIL', summary: 'The ICO has asked us for the file' }, ctx('2026-11-20'));
+    expect(out.ok).toBe(true);
+  });
+});
