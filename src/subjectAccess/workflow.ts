@@ -42,7 +42,8 @@ export const subjectAccessWorkflow = {
     AWAITING_IDENTITY: 'waiting for proof of identity',
     AWAITING_CLARIFICATION: 'waiting for clarification',
     IN_PROGRESS: 'in progress',
-    RESPONDED: 'responded to',
+    // Read in refusals as "… while the subject access request is already answered".
+    RESPONDED: 'already answered',
     CLOSED: 'closed',
     WITHDRAWN: 'withdrawn',
   },
@@ -138,7 +139,7 @@ export const subjectAccessWorkflow = {
       decide: decide.recordRestrictions,
     }),
     respondToSubjectAccessRequest: action({
-      doing: 'Responding',
+      doing: 'Recording a response',
       does: 'Record the response: disclosed in full or in part, access wholly restricted (s.45(4), Part 3), nothing held, or refused with reasons.',
       from: ['IN_PROGRESS'],
       guards: [regimeDecided],

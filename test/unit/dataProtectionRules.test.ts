@@ -3,6 +3,7 @@ import { ukCalendar } from '../../src/calendar/holidays.js';
 import { refusalsOf, type ActionContext } from '../../src/cases/workflow.js';
 import { acknowledgedInTime, acknowledgementDueOn, acknowledgementOverdue, outcomeUnduelyDelayedAfter, undueDelay } from '../../src/dataProtection/clock.js';
 import { newDataProtectionComplaint, type DataProtectionRecord } from '../../src/dataProtection/model.js';
+import { dataProtectionPublicView } from '../../src/dataProtection/publicView.js';
 import { dataProtectionQueueEntries } from '../../src/dataProtection/queues.js';
 import { dataProtectionWorkflow, type DataProtectionAction } from '../../src/dataProtection/workflow.js';
 
@@ -134,5 +135,15 @@ describe('DPC_DATE_IN_ORDER: the outcome is not dated before a progress update a
     const withIco = complaint({ ...acknowledged, status: 'WITH_ICO', outcome: { kind: 'UPHELD', summary: 's', sentOn: '2026-11-11', recordedBy: 'ira' } });
     const out = dataProtectionWorkflow.actions.recordDataProtectionProgressUpdate.decide(withIco, { sentOn: '2026-11-12', method: 'EMAIL', summary: 'The ICO has asked us for the file' }, ctx('2026-11-20'));
     expect(out.ok).toBe(true);
+  });
+});
+
+describe('trackCase prose for a data-protection complaint writes the date as letters do', () => {
+  it('received 1 Jul: "acknowledge it by 30 July 2026", not an ISO date', () => {
+    const view = dataProtectionPublicView(complaint());
+    expect(view.statusDescription).toBe('We have your complaint about how we used your personal data. We will acknowledge it by 30 July 2026.');
+    expect(view.statusDescription).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // The machine-readable date stays ISO.
+    expect(view.dueOn).toBe('2026-07-30');
   });
 });

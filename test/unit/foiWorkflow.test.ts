@@ -4,6 +4,7 @@ import { refusalsOf, type ActionContext } from '../../src/cases/workflow.js';
 import type { UserErrorShape } from '../../src/errors.js';
 import { foiCaseType } from '../../src/foi/caseType.js';
 import { newFoiRequest, type FoiRecord } from '../../src/foi/model.js';
+import { foiPublicView } from '../../src/foi/publicView.js';
 import { foiWorkflow, type FoiAction } from '../../src/foi/workflow.js';
 import { receiptCorrectionRules, receiptDateTyped } from '../../src/cases/receiptDate.js';
 const sharedReceiptRules: object[] = [receiptDateTyped, ...Object.values(receiptCorrectionRules)];
@@ -84,7 +85,7 @@ describe('open or not', () => {
     expect(ruleOf('withdrawFoiRequest', fresh(), '2026-03-03')).toBeNull();
     expect(refusals('withdrawFoiRequest', responded(), '2026-03-03')[0]).toMatchObject({
       rule: 'WORKFLOW_STATE',
-      message: 'Withdrawal is not possible while the FOI request is responded to.',
+      message: 'Withdrawal is not possible while the FOI request is already answered.',
     });
   });
 });
@@ -421,5 +422,13 @@ describe('issue 11: a late clarification through the table', () => {
       withinDeadline: true,
       within20WorkingDays: true,
     });
+  });
+});
+
+describe('trackCase prose for an FOI request awaiting a fee writes the date as letters do', () => {
+  it('a fees notice of 4 Mar: the fee is due by 3 June 2026 (the last day of the 3 months), written long', () => {
+    const view = foiPublicView(ukCalendar, feeAsked(), '2026-03-10');
+    expect(view.statusDescription).toContain('until the fee arrives (by 3 June 2026).');
+    expect(view.statusDescription).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });

@@ -79,7 +79,11 @@ describe('the states each action is taken from', () => {
 
   it('says where the request has got to', () => {
     const [refusal] = refusalsOf(subjectAccessWorkflow, 'withdrawSubjectAccessRequest', responded(), ctx, 'subject access request');
-    expect(refusal).toMatchObject({ rule: 'WORKFLOW_STATE', message: 'Withdrawal is not possible while the subject access request is responded to.' });
+    expect(refusal).toMatchObject({ rule: 'WORKFLOW_STATE', message: 'Withdrawal is not possible while the subject access request is already answered.' });
+    // Responding again said "Responding is not possible while the subject access request is responded to."
+    expect(refusalsOf(subjectAccessWorkflow, 'respondToSubjectAccessRequest', responded(), ctx, 'subject access request')[0]!.message).toBe(
+      'Recording a response is not possible while the subject access request is already answered.',
+    );
     expect(refusalsOf(subjectAccessWorkflow, 'allocateSubjectAccessRequest', withdrawn(), ctx, 'subject access request')[0]!.message).toMatch(/is withdrawn/);
   });
 
@@ -123,8 +127,8 @@ describe('responding, and SAR_REGIME_DECIDED', () => {
 
   it('say which is awaited', () => {
     const msg = (r: SarRecord) => refusalsOf(subjectAccessWorkflow, 'respondToSubjectAccessRequest', r, ctx, 'subject access request')[0]!.message;
-    expect(msg(awaitingIdentity())).toBe('Responding is not possible while the subject access request is waiting for proof of identity.');
-    expect(msg(paused())).toBe('Responding is not possible while the subject access request is waiting for clarification.');
+    expect(msg(awaitingIdentity())).toBe('Recording a response is not possible while the subject access request is waiting for proof of identity.');
+    expect(msg(paused())).toBe('Recording a response is not possible while the subject access request is waiting for clarification.');
   });
 });
 
