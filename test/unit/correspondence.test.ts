@@ -342,11 +342,18 @@ describe('a step that changes a statutory date tells the requester the new date 
     const body = renderDraft(draft!).body;
     expect(body).toContain('We received your clarification on 2 March 2026.');
     if (late) {
-      expect(body).toContain('required us to respond by 31 March 2026, 20 working days after your clarification arrived. We are sorry');
+      expect(body).toContain('required us to respond by 31 March 2026. We are sorry that our response is late');
       expect(body).not.toContain('we will respond by');
     } else {
       expect(body).toContain('A fresh 20 working days began on the day it arrived, as the Freedom of Information Act 2000 requires: we will respond by 31 March 2026.');
     }
+  });
+
+  it('FOI clarification asked too late (received 2 Feb, due 2 Mar, asked 4 Mar) and answered 9 Mar: still due 2 March, no fresh 20 working days promised', () => {
+    const r = as({ receivedOn: '2026-02-02', clockEvents: events([['CLARIFICATION_REQUESTED', '2026-03-04'], ['CLARIFICATION_RECEIVED', '2026-03-09']]) });
+    const body = renderDraft(foiPlan.on.recordFoiClarification!(r, null, at('2026-03-09'))[0]!).body;
+    expect(body).toContain('required us to respond by 2 March 2026. We are sorry that our response is late');
+    expect(body).not.toContain('A fresh 20 working days');
   });
 
   it.each([

@@ -94,9 +94,10 @@ export const foiPlan = definePlan<FoiRecord>({
       const received = lastEvent(r, 'CLARIFICATION_RECEIVED');
       const dueOn = clockOf(ctx.calendar, r).dueOn;
       if (!received || !dueOn) return [];
+      // Past the date due (a clarification asked for too late restarts nothing, or one entered late): say so, never promise a day gone by.
       const whatNext =
         dueOn < ctx.today
-          ? `The Freedom of Information Act 2000 required us to respond by ${longDate(dueOn)}, 20 working days after your clarification arrived. We are sorry that we have not: we will respond as soon as we can.`
+          ? `The Freedom of Information Act 2000 required us to respond by ${longDate(dueOn)}. We are sorry that our response is late: we will respond as soon as we can.`
           : `A fresh 20 working days began on the day it arrived, as the Freedom of Information Act 2000 requires: we will respond by ${longDate(dueOn)}.`;
       return [{ template: 'foi-clarification-received', values: { receivedOn: longDate(received.event.on), whatNext } }];
     },
