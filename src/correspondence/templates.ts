@@ -284,6 +284,67 @@ If you are still unhappy after the internal review, you have the right to compla
 
 ${signOff}`,
   },
+  {
+    name: 'foi-clarification-received',
+    audience: 'PUBLIC',
+    description: 'Confirms the clarification of an FOI request arrived (s.1(3)): a fresh 20 working days begins that day, and the new date a response is due.',
+    subject: 'Your FOI request ((reference)): thank you for clarifying',
+    body: `Dear ((name))
+
+Thank you for clarifying your request, reference ((reference)). We received your clarification on ((receivedOn)).
+
+((whatNext))
+
+${signOff}`,
+  },
+  {
+    name: 'foi-review-acknowledgement',
+    audience: 'PUBLIC',
+    description: 'Acknowledges a request for an internal review of an FOI response: the day it was asked for and the date the review is due (20 working days).',
+    subject: 'Your FOI request ((reference)): internal review',
+    body: `Dear ((name))
+
+We have received your request, made on ((requestedOn)), for an internal review of our response to your request for information, reference ((reference)). Someone not involved in the response will look at it again.
+
+((whatNext))
+
+${signOff}`,
+  },
+  {
+    name: 'foi-review-extension',
+    audience: 'PUBLIC',
+    description: 'Tells the requester, on the day it is sent, that their FOI internal review needs longer: the reason and the new date (40 working days at most).',
+    subject: 'Your FOI request ((reference)): your internal review needs more time',
+    body: `Dear ((name))
+
+This letter is dated ((extendedOn)). We need more time to complete the internal review of our response to your request, reference ((reference)), which we were due to complete by ((dueOn)). Why we need it:
+
+((reason))
+
+We will now tell you the outcome by ((extendedTo)).
+
+If you are unhappy with this, you have the right to complain to the Information Commissioner's Office under section 50 of the Act: ((ico.complaintUrl)), ((ico.phone)), or ((ico.address)).
+
+${signOff}`,
+  },
+  {
+    name: 'foi-review-outcome',
+    audience: 'PUBLIC',
+    description: 'The outcome of an FOI internal review (upheld, partly upheld or overturned), its reasons, and the right to complain to the ICO under s.50.',
+    subject: 'Your FOI request ((reference)): the outcome of your internal review',
+    body: `Dear ((name))
+
+We have completed the internal review of our response to your request, reference ((reference)). The review was decided on ((decidedOn)).
+
+((outcome))
+
+((note))
+
+Your right to complain to the Information Commissioner
+If you are still unhappy, you have the right to complain to the Information Commissioner's Office under section 50 of the Act: ((ico.complaintUrl)), ((ico.phone)), or ((ico.address)).
+
+${signOff}`,
+  },
   // ---- subject access -----------------------------------------------------------------------
   {
     name: 'sar-identity-request',
@@ -312,6 +373,32 @@ To find the information you asked for in your request, reference ((reference)), 
 ((question))
 
 Please reply to this message or write to ((force.informationEmail)), quoting ((reference)). ((timeLimit))
+
+${signOff}`,
+  },
+  {
+    name: 'sar-identity-received',
+    audience: 'PUBLIC',
+    description: 'Confirms proof of identity for a subject access request arrived: the month starts that day, and the date a response is due (or, asked for after the time limit had run out, that the response is late).',
+    subject: 'Your request ((reference)): we have confirmed your identity',
+    body: `Dear ((name))
+
+Thank you for sending proof of your identity for your request, reference ((reference)). We received it on ((receivedOn)).
+
+((whatNext))
+
+${signOff}`,
+  },
+  {
+    name: 'sar-clarification-received',
+    audience: 'PUBLIC',
+    description: 'Confirms the information asked for to find the data arrived: the clock runs again, and the new date a response is due (or that the response is late).',
+    subject: 'Your request ((reference)): thank you for the detail',
+    body: `Dear ((name))
+
+Thank you for telling us what we needed to find the information you asked for in your request, reference ((reference)). We received your answer on ((receivedOn)).
+
+((whatNext))
 
 ${signOff}`,
   },

@@ -65,7 +65,11 @@ export function recordOutcome(
   input: { kind: DataProtectionOutcomeKind; summary: string; sentOn: string },
   ctx: ActionContext,
 ): Decision {
-  const bad = checkDay(ctx, input.sentOn, 'sentOn', acknowledgement(c));
+  // The outcome ends the looking into it: it is not dated before a progress update already sent
+  // (an update recorded later, dated after the outcome, is a different thing and is fine).
+  const lastUpdate = c.progressUpdates.reduce<string | null>((last, u) => (!last || u.sentOn > last ? u.sentOn : last), null);
+  const earliest = lastUpdate && lastUpdate > c.acknowledgement!.acknowledgedOn ? { on: lastUpdate, what: 'the last progress update' } : acknowledgement(c);
+  const bad = checkDay(ctx, input.sentOn, 'sentOn', earliest);
   if (bad) return bad;
   return succeed({
     set: { status: c.status === 'WITH_ICO' ? 'WITH_ICO' : 'OUTCOME_SENT', outcome: { kind: input.kind, summary: input.summary, sentOn: input.sentOn, recordedBy: ctx.by } },

@@ -1,5 +1,6 @@
 import type { PublicView } from '../cases/contract.js';
 import type { DataProtectionRecord } from './model.js';
+import { longDate } from '../correspondence/plans/plan.js';
 import { acknowledgementDueOn } from './clock.js';
 
 /**
@@ -11,7 +12,7 @@ export function dataProtectionPublicView(c: DataProtectionRecord): PublicView {
   const base = { nextUpdateBy: null, reviewWindowClosesOn: null, dueOn };
   switch (c.status) {
     case 'RECEIVED':
-      return { ...base, status: 'RECEIVED', statusDescription: `We have your complaint about how we used your personal data. We will acknowledge it by ${acknowledgementDueOn(c.receivedOn)}.` };
+      return { ...base, status: 'RECEIVED', statusDescription: `We have your complaint about how we used your personal data. We will acknowledge it by ${longDate(acknowledgementDueOn(c.receivedOn))}.` };
     case 'ACKNOWLEDGED':
       return { ...base, status: 'BEING_HANDLED', statusDescription: 'We are looking into your complaint and will keep you informed of progress.' };
     case 'OUTCOME_SENT':

@@ -106,7 +106,7 @@ export const dateNotInFuture = defineInputRule({
 export const dateInOrder = defineInputRule({
   code: 'DPC_DATE_IN_ORDER',
   words:
-    'Dates follow the case: nothing before the day of receipt; updates and the outcome not before the acknowledgement; the ICO’s outcome not before the complaint to it.',
+    'Dates follow the case: nothing before the day of receipt; updates and the outcome not before the acknowledgement; the outcome not before a progress update already recorded; the ICO’s outcome not before the complaint to it.',
   cites: `${SECTION} (acknowledge, then keep informed and tell the outcome; then the ICO)`,
 });
 

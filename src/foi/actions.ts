@@ -298,7 +298,17 @@ export function reviewOutcome(r: FoiRecord, input: { outcome: string; note: stri
 export function icoComplaint(r: FoiRecord, input: { icoReference: string; receivedOn: string }, ctx: ActionContext): Decision {
   // After the response; or, with none, after the day it was due (a complaint that it was not answered in time).
   const dueOn = clockOf(ctx.calendar, r, ctx.today).dueOn;
-  const earliest = r.response ? { on: r.response.respondedOn, what: 'the response' } : { on: addDays(dueOn!, 1), what: 'the day after the response was due' };
+  // With an internal review asked for, the ICO takes the complaint after it (RULES.md §2): once it is decided, or, undecided, once
+  // it is overdue (the day after its due date). A complaint about no response at all needs no review.
+  const review = r.internalReview;
+  const reviewDueOn = reviewClockOf(ctx.calendar, r)?.dueOn;
+  const earliest = review?.decidedOn
+    ? { on: review.decidedOn, what: 'the internal review was decided' }
+    : review && reviewDueOn
+      ? { on: addDays(reviewDueOn, 1), what: 'the day after the internal review was due' }
+      : r.response
+        ? { on: r.response.respondedOn, what: 'the response' }
+        : { on: addDays(dueOn!, 1), what: 'the day after the response was due' };
   const wrongDate = dateRefusal(input.receivedOn, 'receivedOn', ctx.today, earliest);
   if (wrongDate) return wrongDate;
   return succeed({

@@ -1,5 +1,6 @@
 import type { HolidayCalendar } from '../calendar/holidays.js';
 import type { PublicView } from '../cases/contract.js';
+import { longDate } from '../correspondence/plans/plan.js';
 import type { FoiRecord } from './model.js';
 import { clockOf, reviewClockOf, statusOf } from './status.js';
 
@@ -22,7 +23,7 @@ export function foiPublicView(calendar: HolidayCalendar, r: FoiRecord, today: st
         ? { ...base, dueOn: clock.dueOn, status: 'AWAITING_INFORMATION', statusDescription: 'We have asked you to clarify your request. Our reply was due by the date shown and is late; we will answer as soon as we can.' }
         : { ...base, status: 'AWAITING_INFORMATION', statusDescription: 'We have asked you to clarify your request; 20 working days start again when your answer arrives.' };
     case 'AWAITING_FEE':
-      return { ...base, status: 'AWAITING_INFORMATION', statusDescription: `We have sent you a fees notice; the time limit is paused until the fee arrives (by ${clock.feeDueBy}).` };
+      return { ...base, status: 'AWAITING_INFORMATION', statusDescription: `We have sent you a fees notice; the time limit is paused until the fee arrives (by ${longDate(clock.feeDueBy)}).` };
     case 'LAPSED':
       return { ...base, status: 'LAPSED', statusDescription: 'The fee was not paid within three months, so the request has lapsed.' };
     case 'RESPONDED':

@@ -110,7 +110,8 @@ export const vexatiousRecorded = defineInputRule({
 
 export const datedInOrder = defineInputRule({
   code: 'FOI_DATED_IN_ORDER',
-  words: 'Dates are given, not stamped: none in the future, and none before the event it follows (the response, the review, its extension, the complaint to the ICO).',
+  words:
+    'Dates are given, not stamped: none in the future, and none before the event it follows (the response, the review, its extension, the complaint to the ICO). A complaint to the ICO follows the internal review where one was asked for: its decision, or, undecided, the day after it was due.',
   cites: `${REVIEW}; policy`,
 });
 

@@ -76,7 +76,8 @@ export const foiWorkflow = {
     AWAITING_CLARIFICATION: 'awaiting clarification',
     AWAITING_FEE: 'awaiting a fee',
     LAPSED: 'lapsed',
-    RESPONDED: 'responded to',
+    // Read in refusals as "… while the FOI request is already answered".
+    RESPONDED: 'already answered',
     UNDER_INTERNAL_REVIEW: 'under internal review',
     CLOSED: 'closed',
     WITHDRAWN: 'withdrawn',
@@ -145,7 +146,7 @@ export const foiWorkflow = {
       decide: decide.extendForPublicInterest,
     }),
     respondToFoiRequest: action({
-      doing: 'Responding',
+      doing: 'Recording a response',
       does: 'Respond with the outcome and each exemption relied on.',
       from: beforeResponse,
       guards: [clarificationReceived, feePaid, notLapsed],

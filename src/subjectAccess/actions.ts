@@ -13,6 +13,7 @@ import {
   partialDisclosureGrounds,
   restrictionsUnderPart3,
   searchBeforeDisclosure,
+  wholeRestrictionGrounds,
 } from './rules.js';
 import { clockOf } from './status.js';
 
@@ -118,8 +119,8 @@ export function recordRestrictions(r: SarRecord, input: { restrictions: SarRecor
 }
 
 /** Outcomes that follow a search: data disclosed, or none held. */
-export const disclosingOutcomes: readonly SarOutcome[] = ['DISCLOSED_IN_FULL', 'DISCLOSED_IN_PART', 'NOTHING_HELD'];
-const needsReasons: readonly SarOutcome[] = ['DISCLOSED_IN_PART', 'REFUSED_MANIFESTLY_UNFOUNDED', 'REFUSED_EXCESSIVE'];
+export const disclosingOutcomes: readonly SarOutcome[] = ['DISCLOSED_IN_FULL', 'DISCLOSED_IN_PART', 'RESTRICTED_IN_FULL', 'NOTHING_HELD'];
+const needsReasons: readonly SarOutcome[] = ['DISCLOSED_IN_PART', 'RESTRICTED_IN_FULL', 'REFUSED_MANIFESTLY_UNFOUNDED', 'REFUSED_EXCESSIVE'];
 
 export function respond(r: SarRecord, input: { outcome: SarOutcome; reasons: string | null; respondedOn: string }, ctx: ActionContext): Decision {
   if (disclosingOutcomes.includes(input.outcome) && !r.search) {
@@ -134,6 +135,17 @@ export function respond(r: SarRecord, input: { outcome: SarOutcome; reasons: str
   }
   if (input.outcome === 'DISCLOSED_IN_PART' && r.restrictions.length === 0 && r.redactions.length === 0) {
     return refuseBy(partialDisclosureGrounds, 'A partial disclosure needs the restrictions or redactions recorded first.', ['input', 'outcome']);
+  }
+  if (input.outcome === 'RESTRICTED_IN_FULL') {
+    if (r.regime !== 'DPA_2018_PART_3') {
+      return refuseBy(wholeRestrictionGrounds, 'Access is restricted under s.45(4) only for a law-enforcement request: decide the regime as DPA 2018 Part 3 first.', ['input', 'outcome']);
+    }
+    if (r.restrictions.length === 0) {
+      return refuseBy(wholeRestrictionGrounds, 'Record the restrictions first: each s.45(4) ground and why it is necessary and proportionate.', ['input', 'outcome']);
+    }
+    if (r.redactions.length > 0) {
+      return refuseBy(wholeRestrictionGrounds, `${r.redactions.length} redaction(s) are recorded: data redacted is data disclosed in part. Respond with a partial disclosure, or remove the redactions first.`, ['input', 'outcome']);
+    }
   }
   if (needsReasons.includes(input.outcome) && !input.reasons) {
     return refuse('REQUIRED', 'Give the reasons, as told to the requester with their right to complain to the ICO and to go to court.', ['input', 'reasons']);

@@ -53,6 +53,13 @@ export const partialDisclosureGrounds = defineInputRule({
   cites: 'RULES.md §3 (Restrictions: record the ground and the reason)',
 });
 
+export const wholeRestrictionGrounds = defineInputRule({
+  code: 'SAR_WHOLE_RESTRICTION_GROUNDS',
+  words:
+    'Access is wholly restricted only for a law-enforcement (DPA 2018 Part 3) request, with its restrictions recorded first (each s.45(4) ground and why it is necessary and proportionate), and with no redactions recorded: redacting is disclosing in part.',
+  cites: 'RULES.md §3 (Restrictions (law-enforcement data, s.45(4)): restricted, wholly or partly; record the ground and the reason)',
+});
+
 export const fullDisclosureUnrestricted = defineInputRule({
   code: 'SAR_FULL_DISCLOSURE_UNRESTRICTED',
   words: 'A request is disclosed in full only when nothing is withheld: while restrictions or redactions are recorded, the response is a partial disclosure.',

@@ -11,6 +11,7 @@ import type { SubjectAccessStatistics } from '../generated/graphql.js';
 const outcomeNames: Record<string, string> = {
   DISCLOSED_IN_FULL: 'Disclosed in full',
   DISCLOSED_IN_PART: 'Disclosed in part',
+  RESTRICTED_IN_FULL: 'Access wholly restricted (DPA 2018 s.45(4))',
   NOTHING_HELD: 'Nothing held',
   REFUSED_MANIFESTLY_UNFOUNDED: 'Refused: manifestly unfounded',
   REFUSED_EXCESSIVE: 'Refused: manifestly excessive',

@@ -78,7 +78,7 @@ export const sarActionSchemas = {
     }),
   respond: (today: string) =>
     z.object({
-      outcome: z.enum(['DISCLOSED_IN_FULL', 'DISCLOSED_IN_PART', 'NOTHING_HELD', 'REFUSED_MANIFESTLY_UNFOUNDED', 'REFUSED_EXCESSIVE']),
+      outcome: z.enum(['DISCLOSED_IN_FULL', 'DISCLOSED_IN_PART', 'RESTRICTED_IN_FULL', 'NOTHING_HELD', 'REFUSED_MANIFESTLY_UNFOUNDED', 'REFUSED_EXCESSIVE']),
       reasons: optionalText(10_000, 'The reasons'),
       respondedOn: on(today),
     }),

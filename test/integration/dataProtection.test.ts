@@ -89,7 +89,7 @@ describe('the public form', () => {
       reference: receipt.reference,
       caseType: 'DATA_PROTECTION_COMPLAINT',
       status: 'RECEIVED',
-      statusDescription: expect.stringMatching(/acknowledge it by 2026-07-30/),
+      statusDescription: expect.stringMatching(/acknowledge it by 30 July 2026\.$/),
       receivedOn: '2026-07-01',
       lastUpdatedOn: '2026-07-01',
       nextUpdateBy: null,

@@ -193,7 +193,7 @@ describe('responses', () => {
     });
     expect(r.response).toMatchObject({ outcome: 'PROVIDED_IN_PART', withinDeadline: true, within20WorkingDays: true });
     expect(r.response.exemptions[1]).toEqual({ section: '23', name: expect.stringMatching(/security matters/), publicInterestTestApplied: false, neitherConfirmNorDeny: true });
-    await refused('respondToFoiRequest', ref, { outcome: 'NOT_HELD', summary: 'again' }, /Responding is not possible while the FOI request is responded to/, 'WORKFLOW_STATE');
+    await refused('respondToFoiRequest', ref, { outcome: 'NOT_HELD', summary: 'again' }, /^Recording a response is not possible while the FOI request is already answered\.$/, 'WORKFLOW_STATE');
   });
 });
 

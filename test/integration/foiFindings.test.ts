@@ -275,7 +275,8 @@ describe('finding 9: the review extension, its outcome and the ICO decision take
     const decided = await ok('recordFoiInternalReviewOutcome', reference, { outcome: 'UPHELD', note: 'Fine', decidedOn: '2026-05-07' });
     expect(decided.internalReview).toMatchObject({ outcome: 'UPHELD', decidedOn: '2026-05-07' });
 
-    await refused('recordIcoComplaint', reference, { icoReference: 'IC-1', receivedOn: '2026-03-01' }, /before the response \(2026-03-02\)/, 'FOI_DATED_IN_ORDER');
+    // After an internal review, the complaint follows its decision (7 May), not merely the response.
+    await refused('recordIcoComplaint', reference, { icoReference: 'IC-1', receivedOn: '2026-05-06' }, /before the internal review was decided \(2026-05-07\)/, 'FOI_DATED_IN_ORDER');
     await ok('recordIcoComplaint', reference, { icoReference: 'IC-1', receivedOn: '2026-05-11' });
     app.setNow('2026-09-01T10:00:00Z');
     await refused('recordIcoDecision', reference, { decision: 'NOT_UPHELD', decisionNoticeReference: 'IC-1/DN', decidedOn: '2026-05-10' }, /before the complaint to the ICO/, 'FOI_DATED_IN_ORDER');

@@ -174,6 +174,25 @@ describe('acknowledgements through the outbox', () => {
   });
 });
 
+describe('a step that changes a statutory date writes to the requester', () => {
+  it('an FOI clarification received is answered with the new date due, through the outbox (a fresh 20 working days, s.1(3))', async () => {
+    app.setNow('2026-02-23T09:00:00Z');
+    const reference = await submitFoi();
+    app.setNow('2026-02-24T09:00:00Z');
+    await foi.ok('requestFoiClarification', reference, { on: '2026-02-24', reason: 'Which year do you mean?' });
+    app.setNow('2026-03-02T09:00:00Z');
+    await foi.ok('recordFoiClarification', reference, { on: '2026-03-02' });
+    await app.drainChanges();
+    // The acknowledgement, the clarification request and the clarification received.
+    expect(sentFor(reference)).toHaveLength(3);
+    const letter = sentFor(reference).find((m) => m.personalisation.subject?.includes('thank you for clarifying'))!;
+    // Clarified Mon 2 March 2026: due Tue 31 March (St Patrick's Day is not an FOIA working day).
+    expect(letter.personalisation.body).toContain('We received your clarification on 2 March 2026.');
+    expect(letter.personalisation.body).toContain('we will respond by 31 March 2026.');
+    expect((await log(FOI_LOG, 'foiRequest', reference)).correspondence.map((e: { template: string }) => e.template)).toContain('foi-clarification-received');
+  });
+});
+
 describe('letters, preferences and undeliverable messages', () => {
   it('posts a letter, with Notify address lines, to a requester who gave only a postal address', async () => {
     const reference = await submitSar({ address: '1 High Street\nErdington\nBirmingham\nB23 6SY' });

@@ -293,7 +293,7 @@ describe('correcting a mistyped day of receipt (issue 11, finding 3)', () => {
     // After the response the day of receipt has been judged against: it stays.
     const answered = (await logFoi({ receivedOn: '2026-02-20', description: 'How many police dogs does the force keep?' })).receipt!.reference;
     await foi.ok('respondToFoiRequest', answered, { outcome: 'NOT_HELD', summary: 'Not held', respondedOn: '2026-03-04' });
-    await foi.refused('correctFoiReceiptDate', answered, { receivedOn: '2026-02-19', reason: 'Typo' }, /not possible while the FOI request is responded to/, 'WORKFLOW_STATE');
+    await foi.refused('correctFoiReceiptDate', answered, { receivedOn: '2026-02-19', reason: 'Typo' }, /not possible while the FOI request is already answered/, 'WORKFLOW_STATE');
   });
 
   it('data-protection complaints: not before the duty began, nor after the acknowledgement', async () => {

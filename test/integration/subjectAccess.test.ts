@@ -181,10 +181,12 @@ describe('from request to response', () => {
       redactions: [{ description: 'Names of witnesses', reason: 'Rights and freedoms of others' }],
     });
     expect((await refused('respondToSubjectAccessRequest', ref, { outcome: 'DISCLOSED_IN_PART' }, /Give the reasons/)).rule).toBeNull();
+    // Wholly restricted (s.45(4)) is an outcome of its own, but not with data redacted: that is a partial disclosure.
+    await refused('respondToSubjectAccessRequest', ref, { outcome: 'RESTRICTED_IN_FULL', reasons: 'Inquiry under way' }, /data redacted is data disclosed in part/, 'SAR_WHOLE_RESTRICTION_GROUNDS');
     app.setNow('2026-03-30T10:00:00Z');
     const r = await ok('respondToSubjectAccessRequest', ref, { outcome: 'DISCLOSED_IN_PART', reasons: 'Restricted under s.45(4)(b); you may complain to the ICO or apply to court.' });
     expect(r).toMatchObject({ status: 'RESPONDED', response: { outcome: 'DISCLOSED_IN_PART', respondedOn: '2026-03-30', withinDeadline: true }, clock: { overdue: false } });
-    await refused('withdrawSubjectAccessRequest', ref, { reason: 'late' }, /not possible while the subject access request is responded to/, 'WORKFLOW_STATE');
+    await refused('withdrawSubjectAccessRequest', ref, { reason: 'late' }, /^Withdrawal is not possible while the subject access request is already answered\.$/, 'WORKFLOW_STATE');
     const closed = await ok('closeSubjectAccessRequest', ref, { reason: 'Response sent' });
     expect(closed.status).toBe('CLOSED');
     expect(closed.auditTrail.map((e: { action: string }) => e.action)).toEqual(

@@ -330,8 +330,126 @@ describe('what each letter says', () => {
     expect(body).toContain('by 7 April 2026');
   });
 
+  it('a SAR response wholly restricting access names s.45(4), gives the reasons, and the rights to the ICO (s.51 too) and to court', () => {
+    const record = as({ response: { outcome: 'RESTRICTED_IN_FULL', reasons: 'Disclosing now would obstruct an inquiry under way.', respondedOn: '2026-03-20' } });
+    const { body } = renderDraft(subjectAccessPlan.on.respondToSubjectAccessRequest!(record, null, ctx)[0]!);
+    expect(body).toContain('We have restricted your right of access in full under section 45(4) of the Data Protection Act 2018, for the reasons below.');
+    expect(body).toContain('check that the restriction is lawful (section 51 of the Act)');
+    expect(body).toContain('Disclosing now would obstruct an inquiry under way.');
+    expect(body).toContain('ask a court to order us to comply');
+  });
+
   it('writes dates as letters do', () => {
     expect(longDate('2026-03-02')).toBe('2 March 2026');
     expect(longDate(null)).toBe('');
+  });
+});
+
+describe('a step that changes a statutory date tells the requester the new date (RULES.md §2, §3)', () => {
+  const events = (list: Array<[string, string]>) => list.map(([type, on]) => ({ event: { type, on }, reason: null }));
+  const at = (today: string) => ({ today, calendar: ukCalendar });
+
+  it.each([
+    ['30 Mar, the day before it is due', '2026-03-30', false],
+    ['31 Mar, the day it is due', '2026-03-31', false],
+    ['1 Apr, the day after', '2026-04-01', true],
+  ])('FOI clarification received Mon 2 Mar 2026: a fresh 20 working days, due 31 Mar; letter sent %s', (_, today, late) => {
+    const r = as({ receivedOn: '2026-02-23', clockEvents: events([['CLARIFICATION_REQUESTED', '2026-02-24'], ['CLARIFICATION_RECEIVED', '2026-03-02']]) });
+    const [draft] = foiPlan.on.recordFoiClarification!(r, null, at(today));
+    expect(draft!.template).toBe('foi-clarification-received');
+    const body = renderDraft(draft!).body;
+    expect(body).toContain('We received your clarification on 2 March 2026.');
+    if (late) {
+      expect(body).toContain('required us to respond by 31 March 2026. We are sorry that our response is late');
+      expect(body).not.toContain('we will respond by');
+    } else {
+      expect(body).toContain('A fresh 20 working days began on the day it arrived, as the Freedom of Information Act 2000 requires: we will respond by 31 March 2026.');
+    }
+  });
+
+  it('FOI clarification asked too late (received 2 Feb, due 2 Mar, asked 4 Mar) and answered 9 Mar: still due 2 March, no fresh 20 working days promised', () => {
+    const r = as({ receivedOn: '2026-02-02', clockEvents: events([['CLARIFICATION_REQUESTED', '2026-03-04'], ['CLARIFICATION_RECEIVED', '2026-03-09']]) });
+    const body = renderDraft(foiPlan.on.recordFoiClarification!(r, null, at('2026-03-09'))[0]!).body;
+    expect(body).toContain('required us to respond by 2 March 2026. We are sorry that our response is late');
+    expect(body).not.toContain('A fresh 20 working days');
+  });
+
+  it.each([
+    ['30 Mar, the day before it is due', '2026-03-30', false],
+    ['31 Mar, the day it is due', '2026-03-31', false],
+    ['1 Apr, the day after', '2026-04-01', true],
+  ])('an FOI internal review asked for on Mon 2 Mar 2026 is acknowledged with its date due, 31 Mar; recorded %s', (_, today, late) => {
+    const r = as({ receivedOn: '2026-01-05', clockEvents: [], internalReview: { requestedOn: '2026-03-02', extension: null, outcome: null, decidedOn: null, note: null } });
+    const [draft] = foiPlan.on.requestFoiInternalReview!(r, null, at(today));
+    expect(draft!.template).toBe('foi-review-acknowledgement');
+    const body = renderDraft(draft!).body;
+    expect(body).toContain('made on 2 March 2026, for an internal review');
+    if (late) {
+      expect(body).toContain('We should have told you the outcome by 31 March 2026, 20 working days after you asked for the review, and we are sorry');
+      expect(body).not.toContain('We will tell you the outcome by');
+    } else {
+      expect(body).toContain('We will tell you the outcome by 31 March 2026, 20 working days after you asked for the review.');
+    }
+  });
+
+  it('an FOI internal review extension is dated the day it was sent, with the reason, the date it was due and the new date', () => {
+    const r = as({
+      receivedOn: '2026-01-05',
+      clockEvents: [],
+      internalReview: { requestedOn: '2026-03-02', extension: { on: '2026-03-27', extendedTo: '2026-04-24', reason: 'Consulting the owner of the records' }, outcome: null, decidedOn: null, note: null },
+    });
+    const [draft] = foiPlan.on.extendFoiInternalReview!(r, null, at('2026-03-30'));
+    expect(draft!.template).toBe('foi-review-extension');
+    const body = renderDraft(draft!).body;
+    expect(body).toContain('This letter is dated 27 March 2026.');
+    expect(body).toContain('which we were due to complete by 31 March 2026');
+    expect(body).toContain('Consulting the owner of the records');
+    expect(body).toContain('We will now tell you the outcome by 24 April 2026.');
+  });
+
+  it('an FOI internal review outcome says what the review decided, its reasons and the right to complain to the ICO (s.50)', () => {
+    const review = (outcome: string) =>
+      as({ receivedOn: '2026-01-05', clockEvents: [], internalReview: { requestedOn: '2026-03-02', extension: null, outcome, decidedOn: '2026-03-20', note: 'We should have released the totals.' } });
+    const overturned = renderDraft(foiPlan.on.recordFoiInternalReviewOutcome!(review('OVERTURNED'), null, ctx)[0]!).body;
+    expect(overturned).toContain('The review was decided on 20 March 2026.');
+    expect(overturned).toContain('The review overturned our original response');
+    expect(overturned).toContain('We should have released the totals.');
+    expect(overturned).toContain("complain to the Information Commissioner's Office under section 50");
+    expect(renderDraft(foiPlan.on.recordFoiInternalReviewOutcome!(review('UPHELD'), null, ctx)[0]!).body).toContain('The review upheld our original response');
+    expect(renderDraft(foiPlan.on.recordFoiInternalReviewOutcome!(review('PARTLY_UPHELD'), null, ctx)[0]!).body).toContain('upheld part of our original response');
+  });
+
+  it.each([
+    ['1 Mar, the day before it is due', '2026-03-01', false],
+    ['2 Mar, the day it is due', '2026-03-02', false],
+    ['3 Mar, the day after', '2026-03-03', true],
+  ])('SAR proof of identity received Sat 31 Jan 2026: the month runs to Mon 2 Mar; letter sent %s', (_, today, late) => {
+    const r = as({ receivedOn: '2026-01-20', clockEvents: events([['IDENTITY_REQUESTED', '2026-01-20'], ['IDENTITY_RECEIVED', '2026-01-31']]) });
+    const [draft] = subjectAccessPlan.on.recordProofOfIdentity!(r, null, at(today));
+    expect(draft!.template).toBe('sar-identity-received');
+    const body = renderDraft(draft!).body;
+    expect(body).toContain('We received it on 31 January 2026.');
+    if (late) {
+      expect(body).toContain('The law required us to respond by 2 March 2026. We are sorry that our response is late');
+    } else {
+      expect(body).toContain('We will respond by 2 March 2026. That is one month from the day your proof of identity arrived.');
+    }
+  });
+
+  it.each([
+    ['8 Apr, the day before it is due', '2026-04-08', false],
+    ['9 Apr, the day it is due', '2026-04-09', false],
+    ['10 Apr, the day after', '2026-04-10', true],
+  ])('SAR clarification asked 5 Mar and received 12 Mar 2026 (8 days paused): due 9 Apr, not 1 Apr; letter sent %s', (_, today, late) => {
+    const r = as({ receivedOn: '2026-03-01', clockEvents: events([['CLARIFICATION_REQUESTED', '2026-03-05'], ['CLARIFICATION_RECEIVED', '2026-03-12']]) });
+    const [draft] = subjectAccessPlan.on.recordSarClarification!(r, null, at(today));
+    expect(draft!.template).toBe('sar-clarification-received');
+    const body = renderDraft(draft!).body;
+    expect(body).toContain('We received your answer on 12 March 2026.');
+    if (late) {
+      expect(body).toContain('The law required us to respond by 9 April 2026. We are sorry');
+    } else {
+      expect(body).toContain('We will respond by 9 April 2026. The days from the day we asked until the day your answer arrived are not counted.');
+    }
   });
 });

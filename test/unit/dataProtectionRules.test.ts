@@ -3,6 +3,7 @@ import { ukCalendar } from '../../src/calendar/holidays.js';
 import { refusalsOf, type ActionContext } from '../../src/cases/workflow.js';
 import { acknowledgedInTime, acknowledgementDueOn, acknowledgementOverdue, outcomeUnduelyDelayedAfter, undueDelay } from '../../src/dataProtection/clock.js';
 import { newDataProtectionComplaint, type DataProtectionRecord } from '../../src/dataProtection/model.js';
+import { dataProtectionPublicView } from '../../src/dataProtection/publicView.js';
 import { dataProtectionQueueEntries } from '../../src/dataProtection/queues.js';
 import { dataProtectionWorkflow, type DataProtectionAction } from '../../src/dataProtection/workflow.js';
 
@@ -112,5 +113,37 @@ describe('the workflow table', () => {
     expect(dataProtectionQueueEntries(complaint())).toContainEqual({ queue: 'DPC#ACKNOWLEDGEMENT_DUE', sortKey: '2026-07-30' });
     expect(dataProtectionQueueEntries(complaint(acknowledged)).map((e) => e.queue)).not.toContain('DPC#ACKNOWLEDGEMENT_DUE');
     expect(dataProtectionQueueEntries(complaint({ status: 'WITHDRAWN' })).map((e) => e.queue)).toEqual(['DPC#STATUS#WITHDRAWN']);
+  });
+});
+
+describe('DPC_DATE_IN_ORDER: the outcome is not dated before a progress update already sent', () => {
+  const updated = complaint({ ...acknowledged, progressUpdates: [{ sentOn: '2026-11-12', method: 'EMAIL', summary: 'Still looking', recordedBy: 'ira' }] });
+  const outcomeOn = (c: DataProtectionRecord, sentOn: string) => {
+    const out = dataProtectionWorkflow.actions.recordDataProtectionOutcome.decide(c, { kind: 'UPHELD', summary: 'We were wrong', sentOn }, ctx('2026-11-20'));
+    return out.ok ? null : out.userErrors[0]!;
+  };
+  it('refuses 11 Nov after an update sent 12 Nov, and takes 12 and 13 Nov', () => {
+    expect(outcomeOn(updated, '2026-11-11')).toMatchObject({ rule: 'DPC_DATE_IN_ORDER', field: ['input', 'sentOn'], message: expect.stringMatching(/the last progress update \(2026-11-12\)/) });
+    expect(outcomeOn(updated, '2026-11-12')).toBeNull();
+    expect(outcomeOn(updated, '2026-11-13')).toBeNull();
+  });
+  it('with no update, still only not before the acknowledgement (5 Jul)', () => {
+    expect(outcomeOn(complaint(acknowledged), '2026-07-04')).toMatchObject({ rule: 'DPC_DATE_IN_ORDER' });
+    expect(outcomeOn(complaint(acknowledged), '2026-07-05')).toBeNull();
+  });
+  it('an update recorded after the outcome, dated after it, is fine (kept informed while the ICO looks at it)', () => {
+    const withIco = complaint({ ...acknowledged, status: 'WITH_ICO', outcome: { kind: 'UPHELD', summary: 's', sentOn: '2026-11-11', recordedBy: 'ira' } });
+    const out = dataProtectionWorkflow.actions.recordDataProtectionProgressUpdate.decide(withIco, { sentOn: '2026-11-12', method: 'EMAIL', summary: 'The ICO has asked us for the file' }, ctx('2026-11-20'));
+    expect(out.ok).toBe(true);
+  });
+});
+
+describe('trackCase prose for a data-protection complaint writes the date as letters do', () => {
+  it('received 1 Jul: "acknowledge it by 30 July 2026", not an ISO date', () => {
+    const view = dataProtectionPublicView(complaint());
+    expect(view.statusDescription).toBe('We have your complaint about how we used your personal data. We will acknowledge it by 30 July 2026.');
+    expect(view.statusDescription).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // The machine-readable date stays ISO.
+    expect(view.dueOn).toBe('2026-07-30');
   });
 });

@@ -4,6 +4,7 @@ import { refusalsOf, type ActionContext } from '../../src/cases/workflow.js';
 import type { UserErrorShape } from '../../src/errors.js';
 import { foiCaseType } from '../../src/foi/caseType.js';
 import { newFoiRequest, type FoiRecord } from '../../src/foi/model.js';
+import { foiPublicView } from '../../src/foi/publicView.js';
 import { foiWorkflow, type FoiAction } from '../../src/foi/workflow.js';
 import { receiptCorrectionRules, receiptDateTyped } from '../../src/cases/receiptDate.js';
 const sharedReceiptRules: object[] = [receiptDateTyped, ...Object.values(receiptCorrectionRules)];
@@ -84,7 +85,7 @@ describe('open or not', () => {
     expect(ruleOf('withdrawFoiRequest', fresh(), '2026-03-03')).toBeNull();
     expect(refusals('withdrawFoiRequest', responded(), '2026-03-03')[0]).toMatchObject({
       rule: 'WORKFLOW_STATE',
-      message: 'Withdrawal is not possible while the FOI request is responded to.',
+      message: 'Withdrawal is not possible while the FOI request is already answered.',
     });
   });
 });
@@ -379,6 +380,22 @@ describe('issue 11: FOI_DATED_IN_ORDER (the day before, of and after)', () => {
     expect(stats('2026-04-10')).toEqual({ review_UPHELD: 1, reviewsDecided: 1 });
   });
 
+  it('an ICO complaint follows the internal review: not before its decision (19, 20, 21 Mar), and, undecided, not before the day after it was due (due 9 Apr)', () => {
+    const decided = done('recordFoiInternalReviewOutcome', underReview(), { outcome: 'UPHELD', note: 'Upheld', decidedOn: '2026-03-20' }, '2026-03-20');
+    const complain = (r: FoiRecord, receivedOn: string, today: string) => run('recordIcoComplaint', r, { icoReference: 'IC-1', receivedOn }, today);
+    const refusal = complain(decided, '2026-03-19', '2026-03-25');
+    expect(refusal).toMatchObject({ refused: { rule: 'FOI_DATED_IN_ORDER', field: ['input', 'receivedOn'] } });
+    expect('refused' in refusal && refusal.refused.message).toMatch(/the internal review was decided/);
+    expect(refusedBy('recordIcoComplaint', decided, { icoReference: 'IC-1', receivedOn: '2026-03-20' }, '2026-03-25')).toBeNull();
+    expect(refusedBy('recordIcoComplaint', decided, { icoReference: 'IC-1', receivedOn: '2026-03-21' }, '2026-03-25')).toBeNull();
+    // Undecided: the ICO takes a complaint that the review is overdue, from the day after it was due.
+    expect(refusedBy('recordIcoComplaint', underReview(), { icoReference: 'IC-1', receivedOn: '2026-04-08' }, '2026-04-20')).toBe('FOI_DATED_IN_ORDER');
+    expect(refusedBy('recordIcoComplaint', underReview(), { icoReference: 'IC-1', receivedOn: '2026-04-09' }, '2026-04-20')).toBe('FOI_DATED_IN_ORDER');
+    expect(refusedBy('recordIcoComplaint', underReview(), { icoReference: 'IC-1', receivedOn: '2026-04-10' }, '2026-04-20')).toBeNull();
+    // No review asked for: the response is what it follows, as before.
+    expect(refusedBy('recordIcoComplaint', responded(fresh(), '2026-03-05'), { icoReference: 'IC-1', receivedOn: '2026-03-06' }, '2026-03-10')).toBeNull();
+  });
+
   it('an ICO complaint not before the response; its decision not before the complaint', () => {
     expect(refusedBy('recordIcoComplaint', responded(fresh(), '2026-03-05'), { icoReference: 'IC-1', receivedOn: '2026-03-04' }, '2026-03-10')).toBe('FOI_DATED_IN_ORDER');
     expect(refusedBy('recordIcoComplaint', responded(fresh(), '2026-03-05'), { icoReference: 'IC-1', receivedOn: '2026-03-05' }, '2026-03-10')).toBeNull();
@@ -405,5 +422,13 @@ describe('issue 11: a late clarification through the table', () => {
       withinDeadline: true,
       within20WorkingDays: true,
     });
+  });
+});
+
+describe('trackCase prose for an FOI request awaiting a fee writes the date as letters do', () => {
+  it('a fees notice of 4 Mar: the fee is due by 3 June 2026 (the last day of the 3 months), written long', () => {
+    const view = foiPublicView(ukCalendar, feeAsked(), '2026-03-10');
+    expect(view.statusDescription).toContain('until the fee arrives (by 3 June 2026).');
+    expect(view.statusDescription).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });

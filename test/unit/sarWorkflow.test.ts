@@ -4,6 +4,8 @@ import { refusalsOf, type ActionContext } from '../../src/cases/workflow.js';
 import { recordClockEvent } from '../../src/clocks/clockEvents.js';
 import type { SarClockEvent } from '../../src/clocks/sarClock.js';
 import { newSubjectAccessRequest, type SarRecord } from '../../src/subjectAccess/model.js';
+import { respond } from '../../src/subjectAccess/actions.js';
+import { summariseSarStatistics } from '../../src/subjectAccess/statistics.js';
 import { statusOf } from '../../src/subjectAccess/status.js';
 import { subjectAccessWorkflow, type SarAction } from '../../src/subjectAccess/workflow.js';
 import { receiptCorrectionRules, receiptDateTyped } from '../../src/cases/receiptDate.js';
@@ -77,7 +79,11 @@ describe('the states each action is taken from', () => {
 
   it('says where the request has got to', () => {
     const [refusal] = refusalsOf(subjectAccessWorkflow, 'withdrawSubjectAccessRequest', responded(), ctx, 'subject access request');
-    expect(refusal).toMatchObject({ rule: 'WORKFLOW_STATE', message: 'Withdrawal is not possible while the subject access request is responded to.' });
+    expect(refusal).toMatchObject({ rule: 'WORKFLOW_STATE', message: 'Withdrawal is not possible while the subject access request is already answered.' });
+    // Responding again said "Responding is not possible while the subject access request is responded to."
+    expect(refusalsOf(subjectAccessWorkflow, 'respondToSubjectAccessRequest', responded(), ctx, 'subject access request')[0]!.message).toBe(
+      'Recording a response is not possible while the subject access request is already answered.',
+    );
     expect(refusalsOf(subjectAccessWorkflow, 'allocateSubjectAccessRequest', withdrawn(), ctx, 'subject access request')[0]!.message).toMatch(/is withdrawn/);
   });
 
@@ -121,8 +127,8 @@ describe('responding, and SAR_REGIME_DECIDED', () => {
 
   it('say which is awaited', () => {
     const msg = (r: SarRecord) => refusalsOf(subjectAccessWorkflow, 'respondToSubjectAccessRequest', r, ctx, 'subject access request')[0]!.message;
-    expect(msg(awaitingIdentity())).toBe('Responding is not possible while the subject access request is waiting for proof of identity.');
-    expect(msg(paused())).toBe('Responding is not possible while the subject access request is waiting for clarification.');
+    expect(msg(awaitingIdentity())).toBe('Recording a response is not possible while the subject access request is waiting for proof of identity.');
+    expect(msg(paused())).toBe('Recording a response is not possible while the subject access request is waiting for clarification.');
   });
 });
 
@@ -245,6 +251,29 @@ describe('SAR_FULL_DISCLOSURE_UNRESTRICTED (finding 10)', () => {
   it('allows it with nothing withheld, and a partial disclosure with the same record', () => {
     expect(ruleOf(attempt('respondToSubjectAccessRequest', sar(part3), { outcome: 'DISCLOSED_IN_FULL' }))).toBe('ALLOWED');
     expect(ruleOf(attempt('respondToSubjectAccessRequest', sar({ ...part3, restrictions: [restriction] }), { outcome: 'DISCLOSED_IN_PART', reasons: 'Some withheld' }))).toBe('ALLOWED');
+  });
+});
+
+describe('SAR_WHOLE_RESTRICTION_GROUNDS: access wholly restricted under s.45(4) (RULES.md §3: "restricted, wholly or partly")', () => {
+  const restriction = { ground: 'AVOID_OBSTRUCTING_INQUIRY' as const, reason: 'An inquiry into the incident is under way' };
+  const whole = { outcome: 'RESTRICTED_IN_FULL', reasons: 'Disclosing now would obstruct the inquiry.' };
+  it('allows a Part 3 request with its restrictions recorded, and counts it as its own outcome', () => {
+    const record = sar({ regime: 'DPA_2018_PART_3', search, restrictions: [restriction] });
+    expect(ruleOf(attempt('respondToSubjectAccessRequest', record, whole))).toBe('ALLOWED');
+    const decided = respond(record, { outcome: 'RESTRICTED_IN_FULL', reasons: whole.reasons, respondedOn: '2026-03-10' }, ctx);
+    if (!decided.ok) throw new Error('refused');
+    const counts = decided.value.stats[0]!.add as Record<string, number>;
+    expect(counts).toMatchObject({ completed: 1, outcome_RESTRICTED_IN_FULL: 1 });
+    expect(summariseSarStatistics(counts, '2026-03-01', '2026-03-31').outcomes).toEqual([{ code: 'RESTRICTED_IN_FULL', name: 'Access wholly restricted (DPA 2018 s.45(4))', count: 1 }]);
+  });
+  it('refuses it with no restriction recorded, for a UK GDPR request, or with redactions recorded (that is a partial disclosure)', () => {
+    expect(attempt('respondToSubjectAccessRequest', sar({ regime: 'DPA_2018_PART_3', search }), whole)).toMatchObject({ rule: 'SAR_WHOLE_RESTRICTION_GROUNDS', code: 'NOT_ALLOWED_IN_STATE', message: expect.stringMatching(/Record the restrictions first/) });
+    expect(attempt('respondToSubjectAccessRequest', sar({ regime: 'UK_GDPR', search }), whole)).toMatchObject({ rule: 'SAR_WHOLE_RESTRICTION_GROUNDS', message: expect.stringMatching(/DPA 2018 Part 3 first/) });
+    expect(ruleOf(attempt('respondToSubjectAccessRequest', sar({ regime: 'DPA_2018_PART_3', search, restrictions: [restriction], redactions: [{ description: 'Names', reason: 'Others' }] }), whole))).toBe('SAR_WHOLE_RESTRICTION_GROUNDS');
+  });
+  it('needs the search first and the reasons given to the requester', () => {
+    expect(ruleOf(attempt('respondToSubjectAccessRequest', sar({ regime: 'DPA_2018_PART_3', restrictions: [restriction] }), whole))).toBe('SAR_SEARCH_BEFORE_DISCLOSURE');
+    expect(attempt('respondToSubjectAccessRequest', sar({ regime: 'DPA_2018_PART_3', search, restrictions: [restriction] }), { outcome: 'RESTRICTED_IN_FULL' })).toMatchObject({ code: 'REQUIRED' });
   });
 });
 

@@ -1,12 +1,14 @@
 import type { FoiClockEvent } from '../../clocks/foiClock.js';
 import { named } from '../../foi/catalogue.js';
 import type { ExemptionUse, FoiRecord } from '../../foi/model.js';
-import { clockOf } from '../../foi/status.js';
+import { clockOf, reviewClockOf } from '../../foi/status.js';
 import { recipientFor } from '../model.js';
 import { bullets, definePlan, longDate, trackingCodeWords, type MessageDraft, type PlanContext } from './plan.js';
 
 /**
- * FOI (RULES.md §2): the acknowledgement with the date due; the clarification request (s.1(3));
+ * FOI (RULES.md §2): the acknowledgement with the date due; the clarification request (s.1(3)) and,
+ * when the clarification arrives, the new date due (a fresh 20 working days); the internal review:
+ * its acknowledgement with the date due, its extension (dated the day it is sent) and its outcome;
  * the fees notice (s.9); the public interest extension's refusal notice (s.10(3), s.17(2)); the
  * response, which for a refusal carries what s.17 requires: each exemption, the public interest
  * reasons, the internal review procedure and the right to complain to the ICO.
@@ -20,6 +22,12 @@ const OUTCOME_WORDS: Record<string, string> = {
   NOT_HELD: 'We do not hold the information you asked for.',
   REFUSED_COST_LIMIT: 'We are refusing your request under section 12 of the Act: finding the information would cost more than the appropriate limit.',
   REFUSED_VEXATIOUS_OR_REPEATED: 'We are refusing your request under section 14 of the Act.',
+};
+
+const REVIEW_OUTCOME_WORDS: Record<string, string> = {
+  UPHELD: 'The review upheld our original response: it stands as we sent it.',
+  PARTLY_UPHELD: 'The review upheld part of our original response and changed the rest, as explained below.',
+  OVERTURNED: 'The review overturned our original response, as explained below.',
 };
 
 function exemptionLine(use: ExemptionUse): string {
@@ -81,6 +89,18 @@ export const foiPlan = definePlan<FoiRecord>({
         : 'We will have 20 working days to respond from the day your reply arrives.';
       return [{ template: 'foi-clarification-request', values: { question: asked.reason ?? '', timeLimit } }];
     },
+    // A fresh 20 working days begins the day the clarification arrives (s.1(3)): tell the requester the new date.
+    recordFoiClarification: (r, _, ctx) => {
+      const received = lastEvent(r, 'CLARIFICATION_RECEIVED');
+      const dueOn = clockOf(ctx.calendar, r).dueOn;
+      if (!received || !dueOn) return [];
+      // Past the date due (a clarification asked for too late restarts nothing, or one entered late): say so, never promise a day gone by.
+      const whatNext =
+        dueOn < ctx.today
+          ? `The Freedom of Information Act 2000 required us to respond by ${longDate(dueOn)}. We are sorry that our response is late: we will respond as soon as we can.`
+          : `A fresh 20 working days began on the day it arrived, as the Freedom of Information Act 2000 requires: we will respond by ${longDate(dueOn)}.`;
+      return [{ template: 'foi-clarification-received', values: { receivedOn: longDate(received.event.on), whatNext } }];
+    },
     issueFeesNotice: (r, _, ctx) => {
       const notice = lastEvent(r, 'FEES_NOTICE_ISSUED');
       // The last day to pay is the clock's own (s.9(2): 3 months beginning with the notice day).
@@ -104,6 +124,38 @@ export const foiPlan = definePlan<FoiRecord>({
       ];
     },
     respondToFoiRequest: (r) => response(r),
+    requestFoiInternalReview: (r, _, ctx) => {
+      const review = r.internalReview;
+      const clock = reviewClockOf(ctx.calendar, r);
+      if (!review || !clock) return [];
+      // Recorded late, the 20 working days may be over already: say so, never promise a day gone by.
+      const whatNext =
+        clock.dueOn < ctx.today
+          ? `We should have told you the outcome by ${longDate(clock.dueOn)}, 20 working days after you asked for the review, and we are sorry that we have not. We will tell you the outcome as soon as we can.`
+          : `We will tell you the outcome by ${longDate(clock.dueOn)}, 20 working days after you asked for the review. If the review needs longer, we will write to you before then with the reason and the new date.`;
+      return [{ template: 'foi-review-acknowledgement', values: { requestedOn: longDate(review.requestedOn), whatNext } }];
+    },
+    extendFoiInternalReview: (r, _, ctx) => {
+      const extension = r.internalReview?.extension;
+      const clock = reviewClockOf(ctx.calendar, r);
+      if (!extension || !clock) return [];
+      return [
+        {
+          template: 'foi-review-extension',
+          values: { extendedOn: longDate(extension.on), dueOn: longDate(clock.statutoryDueOn), reason: extension.reason, extendedTo: longDate(extension.extendedTo) },
+        },
+      ];
+    },
+    recordFoiInternalReviewOutcome: (r) => {
+      const review = r.internalReview;
+      if (!review?.outcome || !review.decidedOn) return [];
+      return [
+        {
+          template: 'foi-review-outcome',
+          values: { decidedOn: longDate(review.decidedOn), outcome: REVIEW_OUTCOME_WORDS[review.outcome] ?? '', note: review.note ?? '' },
+        },
+      ];
+    },
   },
 });
 

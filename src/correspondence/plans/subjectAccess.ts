@@ -2,11 +2,11 @@ import type { SarClockEvent } from '../../clocks/sarClock.js';
 import type { SarRecord } from '../../subjectAccess/model.js';
 import { clockOf } from '../../subjectAccess/status.js';
 import { recipientFor } from '../model.js';
-import { definePlan, longDate, trackingCodeWords } from './plan.js';
+import { definePlan, longDate, trackingCodeWords, type MessageDraft, type PlanContext } from './plan.js';
 
 /**
  * Subject access (RULES.md §3): the acknowledgement with the date due; the request for proof of
- * identity or for clarification; the extension notice, with reasons, which the workflow allows only
+ * identity or for clarification, and when either arrives the new date due; the extension notice, with reasons, which the workflow allows only
  * before the first month ends; the response with the right to complain to the ICO and to go to court.
  */
 const lastEvent = (r: SarRecord, type: SarClockEvent['type']) => [...r.clockEvents].reverse().find((e) => e.event.type === type);
@@ -14,6 +14,8 @@ const lastEvent = (r: SarRecord, type: SarClockEvent['type']) => [...r.clockEven
 const OUTCOME_WORDS: Record<string, string> = {
   DISCLOSED_IN_FULL: 'We have enclosed a copy of all the personal information we hold about you that you asked for.',
   DISCLOSED_IN_PART: 'We have enclosed a copy of the personal information we hold about you that you asked for. Some of it has been withheld or redacted, for the reasons below.',
+  RESTRICTED_IN_FULL:
+    'We have restricted your right of access in full under section 45(4) of the Data Protection Act 2018, for the reasons below. You may also ask the Information Commissioner to check that the restriction is lawful (section 51 of the Act).',
   NOTHING_HELD: 'We have searched our records and hold no personal information about you of the kind you asked for.',
   REFUSED_MANIFESTLY_UNFOUNDED: 'We are refusing your request as manifestly unfounded, for the reasons below.',
   REFUSED_EXCESSIVE: 'We are refusing your request as manifestly excessive, for the reasons below.',
@@ -47,6 +49,9 @@ export const subjectAccessPlan = definePlan<SarRecord>({
         : 'The time we have to respond does not run from the day we asked until the day your answer arrives.';
       return [{ template: 'sar-clarification-request', values: { question: asked.reason ?? '', timeLimit } }];
     },
+    // Proof of identity starts the month; clarification ends the pause: either way the date due is new, and the requester is told it.
+    recordProofOfIdentity: (r, _, ctx) => received(r, ctx, 'IDENTITY_RECEIVED', 'sar-identity-received'),
+    recordSarClarification: (r, _, ctx) => received(r, ctx, 'CLARIFICATION_RECEIVED', 'sar-clarification-received'),
     extendSubjectAccessRequest: (r, _, ctx) => {
       const extended = lastEvent(r, 'EXTENDED');
       if (!extended || extended.event.type !== 'EXTENDED') return [];
@@ -58,6 +63,18 @@ export const subjectAccessPlan = definePlan<SarRecord>({
     },
   },
 });
+
+/** What arrived, and the date due it gives (or, asked for after the time limit had run out, the date that was missed). */
+function received(r: SarRecord, ctx: PlanContext, type: 'IDENTITY_RECEIVED' | 'CLARIFICATION_RECEIVED', template: string): MessageDraft[] {
+  const arrived = lastEvent(r, type);
+  const dueOn = clockOf(ctx.calendar, r).dueOn;
+  if (!arrived || !dueOn) return [];
+  const whatNext =
+    dueOn < ctx.today
+      ? `The law required us to respond by ${longDate(dueOn)}. We are sorry that our response is late: we will respond as soon as we can.`
+      : `We will respond by ${longDate(dueOn)}.${type === 'IDENTITY_RECEIVED' ? ' That is one month from the day your proof of identity arrived.' : ' The days from the day we asked until the day your answer arrived are not counted.'}`;
+  return [{ template, values: { receivedOn: longDate(arrived.event.on), whatNext } }];
+}
 
 function lateWords(dueOn: string, unchanged: string, arrives: string): string {
   return `The law required us to respond by ${longDate(dueOn)}, and ${unchanged}. We are sorry that our response is late: we will respond as soon as we can once ${arrives}.`;

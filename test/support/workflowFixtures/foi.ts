@@ -104,7 +104,8 @@ export const foiFixture: WorkflowFixture<FoiRecord> = {
     UNDER_INTERNAL_REVIEW: [
       underReview,
       reviewExtended,
-      then(then(published, 'requestFoiInternalReview', { on: '2026-03-17' }, '2026-03-17'), 'recordIcoComplaint', { icoReference: 'IC-102' }, '2026-03-18'),
+      // A complaint to the ICO while the review is under way: once it is overdue (asked 21 Nov 2025, due 19 Dec).
+      then(then(longAnswered, 'requestFoiInternalReview', { on: '2025-11-21' }, '2025-11-21'), 'recordIcoComplaint', { icoReference: 'IC-102', receivedOn: '2026-01-05' }, '2026-01-05'),
     ],
     CLOSED: [then(responded, 'closeFoiRequest', close, '2026-03-16'), then(icoDecided, 'closeFoiRequest', close, '2026-03-19'), then(lapsed, 'closeFoiRequest', close, '2026-02-20')],
     WITHDRAWN: [then(allocated, 'withdrawFoiRequest', { reason: 'No longer needed' }, '2026-03-06'), then(askedToClarify, 'withdrawFoiRequest', { reason: 'No answer' }, '2026-03-10')],
