@@ -1,3 +1,4 @@
+import { handlerFilter } from '../validation/common.js';
 import * as z from 'zod';
 import { ukCalendar } from '../calendar/holidays.js';
 import { addDays, daysBetween, isIsoDate, londonDateOf } from '../calendar/londonDate.js';
@@ -107,7 +108,7 @@ export function queueQuery(
 const queueInput = z
   .object({
     queue: z.string(),
-    handler: z.string().trim().max(100, 'A user name can be at most 100 characters.').nullish(),
+    handler: handlerFilter,
     status: z.string().nullish(),
     category: z.string().nullish(),
     from: z.string().refine(isIsoDate, 'Give dates as YYYY-MM-DD.').nullish(),

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { optionalPostalAddress } from '../validation/postalAddress.js';
 import { isIsoDate } from '../calendar/londonDate.js';
-import { idempotencyKey, needsSchema, optionalEmail, optionalPhone, optionalText, requiredText } from '../validation/common.js';
+import { idempotencyKey, needsSchema, optionalEmail, optionalPhone, optionalText, requiredText, handlerName } from '../validation/common.js';
 import { fieldMeta } from '../validation/fieldFacts.js';
 import type { UserErrorCode } from '../generated/graphql.js';
 import { allegationCategories, commonComplaintTypes, isCode, SOMETHING_ELSE } from './catalogue.js';
@@ -126,7 +126,7 @@ const optionalDate = (today: string) =>
   date
     .nullish()
     .transform((v) => v ?? today);
-const handler = z.string().trim().min(1, 'Give the handler’s user name.').max(100, 'A user name can be at most 100 characters.');
+const handler = handlerName;
 const flag = z.boolean().nullish().transform((v) => v ?? false);
 const method = z.enum(['EMAIL', 'PHONE', 'POST']);
 const route = z.enum(['OTHERWISE_THAN_BY_INVESTIGATION', 'INVESTIGATION']);

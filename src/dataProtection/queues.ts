@@ -1,3 +1,4 @@
+import { handlerFilter } from '../validation/common.js';
 import * as z from 'zod';
 import { addDays, daysBetween } from '../calendar/londonDate.js';
 import type { IndexEntry, QueueQuery } from '../cases/contract.js';
@@ -40,7 +41,7 @@ const queueInput = z
   .object({
     queue: z.enum(['ACKNOWLEDGEMENT_DUE_SOON', 'ACKNOWLEDGEMENT_OVERDUE', 'OPEN_BY_HANDLER', 'UNALLOCATED', 'BY_STATUS']),
     withinDays: z.number().int().min(0, 'Look 0 to 30 days ahead.').max(30, 'Look 0 to 30 days ahead.').nullish(),
-    handler: z.string().trim().max(100, 'A user name can be at most 100 characters.').nullish(),
+    handler: handlerFilter,
     status: z.string().nullish(),
   })
   .superRefine((v, ctx) => {

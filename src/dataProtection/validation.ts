@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { optionalPostalAddress } from '../validation/postalAddress.js';
 import { isIsoDate } from '../calendar/londonDate.js';
 import { parseReferenceParts } from '../cases/reference.js';
-import { idempotencyKey, needsSchema, optionalEmail, optionalText, requiredText } from '../validation/common.js';
+import { idempotencyKey, needsSchema, optionalEmail, optionalText, requiredText, handlerName } from '../validation/common.js';
 import { fieldMeta } from '../validation/fieldFacts.js';
 import { IN_FORCE_FROM } from './clock.js';
 
@@ -76,7 +76,7 @@ const dayOrToday = (today: string) =>
   date
     .nullish()
     .transform((v) => v ?? today);
-const handler = z.string().trim().min(1, 'Give the handler’s user name.').max(100, 'A user name can be at most 100 characters.');
+const handler = handlerName;
 
 /** Staff action inputs (the reference and version are checked by the runner). */
 export const actionSchemas = {

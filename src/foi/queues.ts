@@ -1,3 +1,4 @@
+import { handlerFilter } from '../validation/common.js';
 import * as z from 'zod';
 import type { HolidayCalendar } from '../calendar/holidays.js';
 import { londonDateOf } from '../calendar/londonDate.js';
@@ -132,7 +133,7 @@ function queueRange(request: { queue: FoiQueue; withinDays: number; handler: str
 const queueInput = z.object({
   queue: z.string(),
   withinDays: z.number().int().min(1, 'Look 1 to 60 days ahead.').max(60, 'Look 1 to 60 days ahead.').nullish(),
-  handler: z.string().trim().max(100).nullish(),
+  handler: handlerFilter,
 });
 
 /** A queue request, checked; BY_HANDLER defaults to the caller's own requests, DUE_SOON to 5 days. */

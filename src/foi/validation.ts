@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { optionalPostalAddress } from '../validation/postalAddress.js';
 import { isIsoDate } from '../calendar/londonDate.js';
-import { idempotencyKey, optionalEmail, optionalText, requiredText } from '../validation/common.js';
+import { idempotencyKey, optionalEmail, optionalText, requiredText, handlerName } from '../validation/common.js';
 
 const date = z.string().refine(isIsoDate, 'Give the date as YYYY-MM-DD.');
 const on = (today: string) => date.nullish().transform((v) => v ?? today);
@@ -43,7 +43,7 @@ export const logFoiSchema = (today: string) =>
     ...request,
   });
 
-const handler = z.string().trim().min(1, 'Give the handler’s user name.').max(100, 'A user name can be at most 100 characters.');
+const handler = handlerName;
 
 export const foiActionSchemas = {
   allocate: () => z.object({ handler }),

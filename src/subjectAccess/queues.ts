@@ -1,3 +1,4 @@
+import { handlerFilter } from '../validation/common.js';
 import * as z from 'zod';
 import type { HolidayCalendar } from '../calendar/holidays.js';
 import { londonDateOf } from '../calendar/londonDate.js';
@@ -61,7 +62,7 @@ const queueInput = z
     queue: z.string(),
     withinDays: z.number().int().min(1, 'Look 1 to 90 days ahead.').max(90, 'Look 1 to 90 days ahead.').nullish(),
     status: z.string().nullish(),
-    handler: z.string().trim().max(100).nullish(),
+    handler: handlerFilter,
   })
   .refine((v) => v.queue !== 'BY_STATUS' || v.status, { message: 'Give the status to list.', path: ['status'] });
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { requiredPostalAddress } from '../validation/postalAddress.js';
 import { isIsoDate } from '../calendar/londonDate.js';
-import { idempotencyKey, needsSchema, optionalEmail, optionalPhone, optionalText, requiredText } from '../validation/common.js';
+import { idempotencyKey, needsSchema, optionalEmail, optionalPhone, optionalText, requiredText, handlerName } from '../validation/common.js';
 
 const date = z.string().refine(isIsoDate, 'Give the date as YYYY-MM-DD.');
 
@@ -49,7 +49,7 @@ export const logSarSchema = (today: string) =>
   });
 
 const on = (today: string) => date.nullish().transform((v) => v ?? today);
-const handler = z.string().trim().min(1, 'Give the handler’s user name.').max(100, 'A user name can be at most 100 characters.');
+const handler = handlerName;
 
 export const sarActionSchemas = {
   allocate: () => z.object({ handler }),

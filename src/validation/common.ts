@@ -60,3 +60,9 @@ export const optionalPhone = z
   .transform((v) => (v ? v : null))
   .refine((v) => v === null || /^\+?[0-9 ()-]{7,20}$/.test(v), 'A telephone number has 7 to 20 digits, spaces, brackets or hyphens.')
   .meta(fieldMeta({ limit: '7 to 20 digits, spaces, brackets or hyphens, and a leading +' }));
+
+/** A staff member's user name, as a handler to allocate a case to. */
+export const handlerName = z.string().trim().min(1, 'Give the handler’s user name.').max(100, 'A user name can be at most 100 characters.');
+
+/** A queue's optional handler filter: the same user name, or nothing. */
+export const handlerFilter = z.string().trim().max(100, 'A user name can be at most 100 characters.').nullish();

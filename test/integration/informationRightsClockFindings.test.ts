@@ -239,3 +239,20 @@ describe('finding 5: a fees notice given on the last day of a month runs to the 
     }
   });
 });
+
+describe('queue filters by handler', () => {
+  it('refuse a user name over 100 characters in plain words, in every team’s queue; 100 is accepted', async () => {
+    const token = app.token('information-rights', 'fay.foi');
+    const queues = [
+      ['foiQueue', 'FoiQueueInput', 'BY_HANDLER'],
+      ['subjectAccessQueue', 'SubjectAccessQueueInput', 'BY_HANDLER'],
+      ['dataProtectionComplaintQueue', 'DataProtectionComplaintQueueInput', 'OPEN_BY_HANDLER'],
+    ] as const;
+    for (const [field, type, queue] of queues) {
+      const ask = (handler: string) => app.gql(`query($input: ${type}!) { ${field}(input: $input) { edges { node { reference } } } }`, { input: { queue, handler } }, { token });
+      const long = await ask('h'.repeat(101));
+      expect(long.body.errors?.[0]?.extensions?.userErrors, field).toEqual([expect.objectContaining({ field: ['input', 'handler'], message: 'A user name can be at most 100 characters.', code: 'TOO_LONG' })]);
+      expect((await ask('h'.repeat(100))).body.errors, field).toBeUndefined();
+    }
+  });
+});
