@@ -87,11 +87,11 @@ export function referBy(c: Pick<Complaint, 'allegations' | 'referrals' | 'linked
   return first ? addDays(first, 1) : null;
 }
 
-/** The referral the IOPC has not yet decided on, if any (the earliest, when a new referral matter was referred meanwhile). */
-export const outstandingReferral = (c: Pick<Complaint, 'referrals'>) => c.referrals.find((r) => !r.decision);
-
 /** Every referral the IOPC has not yet decided on. */
 export const outstandingReferrals = (c: Pick<Complaint, 'referrals'>) => c.referrals.filter((r) => !r.decision);
+
+/** The referral the IOPC has not yet decided on, if any (the earliest, when a new referral matter was referred meanwhile). */
+export const outstandingReferral = (c: Pick<Complaint, 'referrals'>) => outstandingReferrals(c)[0];
 
 /** The criteria an allegation's flags show (the handler adds the others). */
 export function criteriaOf(c: Pick<Complaint, 'allegations'>, numbers: number[]): ReferralCriterion[] {

@@ -296,8 +296,6 @@ export function reviewOutcome(r: FoiRecord, input: { outcome: string; note: stri
 }
 
 export function icoComplaint(r: FoiRecord, input: { icoReference: string; receivedOn: string }, ctx: ActionContext): Decision {
-  // After the response; or, with none, after the day it was due (a complaint that it was not answered in time).
-  const dueOn = clockOf(ctx.calendar, r, ctx.today).dueOn;
   // With an internal review asked for, the ICO takes the complaint after it (RULES.md §2): once it is decided, or, undecided, once
   // it is overdue (the day after its due date). A complaint about no response at all needs no review.
   const review = r.internalReview;
@@ -308,7 +306,8 @@ export function icoComplaint(r: FoiRecord, input: { icoReference: string; receiv
       ? { on: addDays(reviewDueOn, 1), what: 'the day after the internal review was due' }
       : r.response
         ? { on: r.response.respondedOn, what: 'the response' }
-        : { on: addDays(dueOn!, 1), what: 'the day after the response was due' };
+        : // No response: a complaint that it was not answered in time, from the day after it was due.
+          { on: addDays(clockOf(ctx.calendar, r, ctx.today).dueOn!, 1), what: 'the day after the response was due' };
   const wrongDate = dateRefusal(input.receivedOn, 'receivedOn', ctx.today, earliest);
   if (wrongDate) return wrongDate;
   return succeed({

@@ -1,9 +1,8 @@
-import type { FoiClockEvent } from '../../clocks/foiClock.js';
 import { named } from '../../foi/catalogue.js';
 import type { ExemptionUse, FoiRecord } from '../../foi/model.js';
 import { clockOf, reviewClockOf } from '../../foi/status.js';
 import { recipientFor } from '../model.js';
-import { bullets, definePlan, longDate, trackingCodeWords, type MessageDraft, type PlanContext } from './plan.js';
+import { bullets, definePlan, lastClockEvent, longDate, trackingCodeWords, type MessageDraft, type PlanContext } from './plan.js';
 
 /**
  * FOI (RULES.md §2): the acknowledgement with the date due; the clarification request (s.1(3)) and,
@@ -13,7 +12,6 @@ import { bullets, definePlan, longDate, trackingCodeWords, type MessageDraft, ty
  * response, which for a refusal carries what s.17 requires: each exemption, the public interest
  * reasons, the internal review procedure and the right to complain to the ICO.
  */
-const lastEvent = (r: FoiRecord, type: FoiClockEvent['type']) => [...r.clockEvents].reverse().find((e) => e.event.type === type);
 
 const OUTCOME_WORDS: Record<string, string> = {
   PROVIDED_IN_FULL: 'We hold the information you asked for, and it is below.',
@@ -80,7 +78,7 @@ export const foiPlan = definePlan<FoiRecord>({
     // A corrected day of receipt moves the date due: the person is sent the acknowledgement again, with the right dates.
     correctFoiReceiptDate: (r, _, ctx) => acknowledgement(r, ctx),
     requestFoiClarification: (r, _, ctx) => {
-      const asked = lastEvent(r, 'CLARIFICATION_REQUESTED');
+      const asked = lastClockEvent(r.clockEvents, 'CLARIFICATION_REQUESTED');
       if (!asked) return [];
       // Asked after the due date had passed, a clarification restarts nothing (RULES.md §2): never promise 20 working days.
       const late = clockOf(ctx.calendar, r).late.find((l) => l.on === asked.event.on);
@@ -91,7 +89,7 @@ export const foiPlan = definePlan<FoiRecord>({
     },
     // A fresh 20 working days begins the day the clarification arrives (s.1(3)): tell the requester the new date.
     recordFoiClarification: (r, _, ctx) => {
-      const received = lastEvent(r, 'CLARIFICATION_RECEIVED');
+      const received = lastClockEvent(r.clockEvents, 'CLARIFICATION_RECEIVED');
       const dueOn = clockOf(ctx.calendar, r).dueOn;
       if (!received || !dueOn) return [];
       // Past the date due (a clarification asked for too late restarts nothing, or one entered late): say so, never promise a day gone by.
@@ -102,7 +100,7 @@ export const foiPlan = definePlan<FoiRecord>({
       return [{ template: 'foi-clarification-received', values: { receivedOn: longDate(received.event.on), whatNext } }];
     },
     issueFeesNotice: (r, _, ctx) => {
-      const notice = lastEvent(r, 'FEES_NOTICE_ISSUED');
+      const notice = lastClockEvent(r.clockEvents, 'FEES_NOTICE_ISSUED');
       // The last day to pay is the clock's own (s.9(2): 3 months beginning with the notice day).
       const payBy = clockOf(ctx.calendar, r).feeDueBy;
       if (!notice || !payBy) return [];
@@ -110,7 +108,7 @@ export const foiPlan = definePlan<FoiRecord>({
     },
     extendFoiForPublicInterest: (r) => {
       const ext = r.publicInterestExtension;
-      const event = lastEvent(r, 'PUBLIC_INTEREST_EXTENSION');
+      const event = lastClockEvent(r.clockEvents, 'PUBLIC_INTEREST_EXTENSION');
       if (!ext || !event) return [];
       return [
         {

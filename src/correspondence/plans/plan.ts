@@ -55,3 +55,9 @@ export const bullets = (lines: string[]): string => lines.map((l) => `- ${l}`).j
  */
 export const trackingCodeWords = (channel: string): string =>
   channel === 'WEB' ? 'the tracking code you were given' : 'a tracking code, which we will send you separately';
+
+/** The latest clock event of a type on a case (its clockEvents are in order): what a letter about it reports. */
+export function lastClockEvent<E extends { event: { type: string } }>(events: readonly E[], type: E['event']['type']): E | undefined {
+  for (let i = events.length - 1; i >= 0; i--) if (events[i]!.event.type === type) return events[i];
+  return undefined;
+}

@@ -1,15 +1,13 @@
-import type { SarClockEvent } from '../../clocks/sarClock.js';
 import type { SarRecord } from '../../subjectAccess/model.js';
 import { clockOf } from '../../subjectAccess/status.js';
 import { recipientFor } from '../model.js';
-import { definePlan, longDate, trackingCodeWords, type MessageDraft, type PlanContext } from './plan.js';
+import { definePlan, lastClockEvent, longDate, trackingCodeWords, type MessageDraft, type PlanContext } from './plan.js';
 
 /**
  * Subject access (RULES.md §3): the acknowledgement with the date due; the request for proof of
  * identity or for clarification, and when either arrives the new date due; the extension notice, with reasons, which the workflow allows only
  * before the first month ends; the response with the right to complain to the ICO and to go to court.
  */
-const lastEvent = (r: SarRecord, type: SarClockEvent['type']) => [...r.clockEvents].reverse().find((e) => e.event.type === type);
 
 const OUTCOME_WORDS: Record<string, string> = {
   DISCLOSED_IN_FULL: 'We have enclosed a copy of all the personal information we hold about you that you asked for.',
@@ -30,7 +28,7 @@ export const subjectAccessPlan = definePlan<SarRecord>({
     // A corrected day of receipt moves the date due: the person is sent the acknowledgement again, with the right dates.
     correctSubjectAccessReceiptDate: (r, _, ctx) => acknowledgement(r, clockOf(ctx.calendar, r).dueOn, ctx.today),
     requestProofOfIdentity: (r, _, ctx) => {
-      const asked = lastEvent(r, 'IDENTITY_REQUESTED');
+      const asked = lastClockEvent(r.clockEvents, 'IDENTITY_REQUESTED');
       if (!asked) return [];
       const clock = clockOf(ctx.calendar, r);
       // Asked after the time limit had run out, proof of identity starts nothing (RULES.md §3): never promise a month.
@@ -40,7 +38,7 @@ export const subjectAccessPlan = definePlan<SarRecord>({
       return [{ template: 'sar-identity-request', values: { question: asked.reason ?? '', timeLimit } }];
     },
     requestSarClarification: (r, _, ctx) => {
-      const asked = lastEvent(r, 'CLARIFICATION_REQUESTED');
+      const asked = lastClockEvent(r.clockEvents, 'CLARIFICATION_REQUESTED');
       if (!asked) return [];
       const clock = clockOf(ctx.calendar, r);
       // Asked after the time limit had run out, a clarification pauses nothing (RULES.md §3).
@@ -53,7 +51,7 @@ export const subjectAccessPlan = definePlan<SarRecord>({
     recordProofOfIdentity: (r, _, ctx) => received(r, ctx, 'IDENTITY_RECEIVED', 'sar-identity-received'),
     recordSarClarification: (r, _, ctx) => received(r, ctx, 'CLARIFICATION_RECEIVED', 'sar-clarification-received'),
     extendSubjectAccessRequest: (r, _, ctx) => {
-      const extended = lastEvent(r, 'EXTENDED');
+      const extended = lastClockEvent(r.clockEvents, 'EXTENDED');
       if (!extended || extended.event.type !== 'EXTENDED') return [];
       return [{ template: 'sar-extension-notice', values: { reason: extended.event.reason, dueOn: longDate(clockOf(ctx.calendar, r).dueOn) } }];
     },
@@ -66,7 +64,7 @@ export const subjectAccessPlan = definePlan<SarRecord>({
 
 /** What arrived, and the date due it gives (or, asked for after the time limit had run out, the date that was missed). */
 function received(r: SarRecord, ctx: PlanContext, type: 'IDENTITY_RECEIVED' | 'CLARIFICATION_RECEIVED', template: string): MessageDraft[] {
-  const arrived = lastEvent(r, type);
+  const arrived = lastClockEvent(r.clockEvents, type);
   const dueOn = clockOf(ctx.calendar, r).dueOn;
   if (!arrived || !dueOn) return [];
   const whatNext =
